@@ -1,0 +1,57 @@
+/**
+ * Domain boundaries (ARCHITECTURE.md): a domain is reached only through its index.ts; pure domain code
+ * imports no framework; the platform never depends on a domain.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domaine-par-son-index',
+      comment: 'Another domain is used only through its index.ts.',
+      severity: 'error',
+      from: { path: '^src/domains/([^/]+)/' },
+      to: {
+        path: '^src/domains/([^/]+)/.+',
+        pathNot: ['^src/domains/$1/', '^src/domains/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'hors-domaine-par-index',
+      comment:
+        'Code outside the domains (app, demo, platform, tests support) uses a domain only through its index.ts.',
+      severity: 'error',
+      from: { path: '^src/(?!domains/)' },
+      to: { path: '^src/domains/[^/]+/.+', pathNot: '^src/domains/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'plateforme-independante',
+      comment: 'The platform knows no domain.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/domains/' },
+    },
+    {
+      name: 'domaine-pur',
+      comment: 'domain/ is pure: no Fastify, no Drizzle, no views, no HTTP.',
+      severity: 'error',
+      from: { path: '^src/domains/[^/]+/domain/' },
+      to: {
+        path: [
+          '^node_modules/(fastify|@fastify|drizzle-orm|pg|@electric-sql)',
+          '^src/domains/[^/]+/(http|db|views|use-cases)/',
+        ],
+      },
+    },
+    {
+      name: 'pas-de-cycle',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '\\.test\\.tsx?$' },
+  },
+}

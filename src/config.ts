@@ -1,0 +1,134 @@
+import { z } from 'zod'
+
+/**
+ * The whole environment contract of Escale. Every variable is documented in `.env.example`.
+ * `loadConfig` is the only place that reads `process.env`.
+ */
+
+const ROLES_IDLE = [
+  'candidat',
+  'conseiller',
+  'gestionnaire',
+  'aidant',
+  'referent',
+  'prefecture',
+  'coordinateur',
+  'admin',
+  'formateur',
+  'mediateur',
+  'defaut',
+] as const
+
+const booleen = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
+
+/** "admin=30,aidant=30,defaut=120" → minutes of inactivity before a session ends, per role. */
+const idleMinutes = z.string().transform((texte, ctx) => {
+  const resultat: Record<string, number> = {}
+  for (const paire of texte
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [role, minutes] = paire.split('=')
+    const n = Number(minutes)
+    if (
+      !role ||
+      !(ROLES_IDLE as readonly string[]).includes(role) ||
+      !Number.isInteger(n) ||
+      n < 1 ||
+      n > 24 * 60
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entrée invalide « ${paire} » (attendu role=minutes, rôles : ${ROLES_IDLE.join(', ')})`,
+      })
+      return z.NEVER
+    }
+    resultat[role] = n
+  }
+  return resultat
+})
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./var'),
+    ESCALE_MODE: z.enum(['demo', 'production']).default('demo'),
+    BASE_URL: z.url().optional(),
+    SESSION_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Escale <ne-pas-repondre@escale.localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO_DATA: booleen.optional(),
+    SESSION_IDLE_MINUTES: idleMinutes.default({ admin: 30, aidant: 30, referent: 30, defaut: 120 }),
+    TRUST_PROXY: booleen.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.ESCALE_MODE !== 'production') return
+    for (const cle of ['SESSION_SECRET', 'BASE_URL'] as const) {
+      if (!env[cle]) ctx.addIssue({ code: 'custom', path: [cle], message: 'obligatoire en mode production' })
+    }
+    if (env.DEMO_DATA)
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'interdit en mode production' })
+  })
+
+export type Config = Readonly<{
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  mode: 'demo' | 'production'
+  baseUrl: string
+  sessionSecret: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  demoData: boolean
+  /** Demo login page, development mailbox and identity simulators: never in production. */
+  simulateurs: boolean
+  sessionIdleMinutes: Readonly<Record<string, number>>
+  trustProxy: boolean
+  secureCookies: boolean
+}>
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const vides = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(vides)
+  if (!parsed.success) {
+    const lignes = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(racine)'} : ${i.message}`)
+    throw new ConfigError(`Configuration invalide :\n${lignes.join('\n')}`)
+  }
+  const e = parsed.data
+  const demo = e.ESCALE_MODE === 'demo'
+  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(
+    /\/$/,
+    '',
+  )
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    mode: e.ESCALE_MODE,
+    baseUrl,
+    // In demo mode a fixed secret is acceptable: nothing real is protected and restarts keep cookies valid.
+    sessionSecret: e.SESSION_SECRET ?? 'demo-uniquement-secret-de-session-escale-0123456789',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    demoData: demo && (e.DEMO_DATA ?? true),
+    simulateurs: demo,
+    sessionIdleMinutes: Object.freeze({ ...e.SESSION_IDLE_MINUTES }),
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: baseUrl.startsWith('https://'),
+  })
+}

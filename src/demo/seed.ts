@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm'
+import { creerOrganisation } from '../domains/aidants'
+import { type CompteDemo, creerCompteDemo, type DepsComptes, type Habilitation } from '../domains/comptes'
+import { creerStructure } from '../domains/recrutement'
+
+/**
+ * Fictional but realistic demo data: no real person. Two regions (Provence-Alpes-Côte d'Azur,
+ * Hauts-de-France) and one overseas département (La Réunion), with at least one account per role.
+ * Runs only on an empty database, so restarting keeps what was done during a demo.
+ */
+export const MOT_DE_PASSE_DEMO = 'escale-demo-2026'
+/** Base32 TOTP secret of the demo accounts that need a second factor (aidant, référent, admin). */
+export const TOTP_DEMO = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+
+export async function seedDemo(deps: DepsComptes): Promise<boolean> {
+  const r = await deps.db.execute(sql`select count(*)::int as n from comptes`)
+  if (((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0) return false
+
+  return deps.db.transaction(async (tx) => {
+    const d = { ...deps, db: tx }
+    const structure = (
+      nom: string,
+      type: string,
+      codeCommune: string,
+      codeDepartement: string,
+      codeRegion: string,
+    ) => creerStructure(tx, { nom, type, codeCommune, codeDepartement, codeRegion, postesSouhaites: 2 })
+    const mediatheque = await structure('Médiathèque intercommunale de Gap', 'epci', '05061', '05', '93')
+    const ccas = await structure('CCAS de Marseille — antenne Belle de Mai', 'commune', '13055', '13', '93')
+    await structure('Association Le Lien numérique', 'association', '84007', '84', '93')
+    await structure('Centre social Lille-Sud', 'association', '59350', '59', '32')
+    await structure('Mairie de Saint-Pierre', 'commune', '97416', '974', '04')
+    const formation = await structure(
+      'Campus de la médiation numérique Sud',
+      'autre_prive',
+      '13001',
+      '13',
+      '93',
+    )
+    const fsMarseille = await creerOrganisation(tx, {
+      nom: 'France services Marseille 3e',
+      type: 'france_services',
+      codeCommune: '13055',
+      codeDepartement: '13',
+      codeRegion: '93',
+    })
+    await creerOrganisation(tx, {
+      nom: 'Maison des solidarités d’Arras',
+      type: 'collectivite',
+      codeCommune: '62041',
+      codeDepartement: '62',
+      codeRegion: '32',
+    })
+    await creerOrganisation(tx, {
+      nom: 'Association Kaz Numérik',
+      type: 'association',
+      codeCommune: '97411',
+      codeDepartement: '974',
+      codeRegion: '04',
+    })
+
+    const h = (
+      role: Habilitation['role'],
+      type: Habilitation['portee']['type'],
+      code: string,
+      libelle: string,
+    ): Habilitation[] => [{ role, portee: { type, code, libelle } }]
+    const comptes: Omit<CompteDemo, 'motDePasse'>[] = [
+      {
+        email: 'camille.morel@demo.escale.localhost',
+        prenom: 'Camille',
+        nom: 'Morel',
+        totpSecret: TOTP_DEMO,
+        habilitations: h('admin', 'national', '', ''),
+      },
+      {
+        email: 'prefecture13@demo.escale.localhost',
+        prenom: 'Nadia',
+        nom: 'Benali',
+        habilitations: h('prefecture', 'departement', '13', '13 — Bouches-du-Rhône'),
+      },
+      {
+        email: 'prefecture974@demo.escale.localhost',
+        prenom: 'Jean-Marc',
+        nom: 'Payet',
+        habilitations: h('prefecture', 'departement', '974', '974 — La Réunion'),
+      },
+      {
+        email: 'hub.sud@demo.escale.localhost',
+        prenom: 'Lucie',
+        nom: 'Garnier',
+        habilitations: h('coordinateur', 'region', '93', 'Région Provence-Alpes-Côte d’Azur'),
+      },
+      {
+        email: 'gestion.gap@demo.escale.localhost',
+        prenom: 'Thomas',
+        nom: 'Roux',
+        habilitations: h('gestionnaire', 'structure', mediatheque.id, `${mediatheque.nom} (05)`),
+      },
+      {
+        email: 'ines.fabre@demo.escale.localhost',
+        prenom: 'Inès',
+        nom: 'Fabre',
+        habilitations: h('conseiller', 'structure', mediatheque.id, `${mediatheque.nom} (05)`),
+      },
+      {
+        email: 'karim.haddad@demo.escale.localhost',
+        prenom: 'Karim',
+        nom: 'Haddad',
+        habilitations: h('conseiller', 'structure', ccas.id, `${ccas.nom} (13)`),
+      },
+      {
+        email: 'aidant.marseille@demo.escale.localhost',
+        prenom: 'Sophie',
+        nom: 'Lambert',
+        totpSecret: TOTP_DEMO,
+        habilitations: h('aidant', 'organisation', fsMarseille.id, `${fsMarseille.nom} (13)`),
+      },
+      {
+        email: 'referent.marseille@demo.escale.localhost',
+        prenom: 'Pierre',
+        nom: 'Navarro',
+        totpSecret: TOTP_DEMO,
+        habilitations: h('referent', 'organisation', fsMarseille.id, `${fsMarseille.nom} (13)`),
+      },
+      {
+        email: 'candidate@demo.escale.localhost',
+        prenom: 'Manon',
+        nom: 'Leroy',
+        habilitations: h('candidat', 'personnel', '', ''),
+      },
+      {
+        email: 'formation@demo.escale.localhost',
+        prenom: 'Hugo',
+        nom: 'Mercier',
+        habilitations: h('formateur', 'structure', formation.id, `${formation.nom} (13)`),
+      },
+      {
+        email: 'solidarite@demo.escale.localhost',
+        prenom: 'Aïcha',
+        nom: 'Diallo',
+        habilitations: h('mediateur', 'national', '', ''),
+      },
+    ]
+    for (const c of comptes) await creerCompteDemo(d, { ...c, motDePasse: MOT_DE_PASSE_DEMO })
+    return true
+  })
+}

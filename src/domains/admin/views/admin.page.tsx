@@ -1,0 +1,236 @@
+import Html from '@kitajs/html'
+import {
+  ChoixListe,
+  Csrf,
+  type ErreursFormulaire,
+  EtatVide,
+  Pagination,
+  Tableau,
+  urlAvecPage,
+} from '../../../platform/layout/components'
+import { type Habilitation, LIBELLES_ROLES, type Portee } from '../../comptes'
+
+type Option = { valeur: string; libelle: string }
+interface CompteListe {
+  id: string
+  email: string
+  prenom: string
+  nom: string
+  actif: boolean
+  invitationEnAttente: boolean
+  derniereConnexionLe: Date | null
+  habilitations: Habilitation[]
+}
+
+const date = (d: Date | null) => (d ? d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : 'jamais')
+
+function Statut({ c }: { c: { actif: boolean; invitationEnAttente: boolean } }): JSX.Element {
+  if (!c.actif) return <span class="fr-badge fr-badge--error fr-badge--sm">Désactivé</span>
+  if (c.invitationEnAttente)
+    return <span class="fr-badge fr-badge--new fr-badge--sm">Invitation en attente</span>
+  return <span class="fr-badge fr-badge--success fr-badge--sm">Actif</span>
+}
+
+const libelleHabilitation = (h: Habilitation) =>
+  `${LIBELLES_ROLES[h.role]}${h.portee.libelle ? ` — ${h.portee.libelle}` : ''}`
+
+export function ComptesAdminPage(p: {
+  resultat: { total: number; comptes: CompteListe[] }
+  filtres: { q: string; role: string }
+  page: number
+  pages: number
+  roles: Option[]
+}) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">Comptes</h1>
+      <p>
+        <a class="fr-btn fr-btn--secondary fr-icon-user-add-line fr-btn--icon-left" href="/equipe/inviter">
+          Inviter une personne
+        </a>
+      </p>
+      <form
+        method="get"
+        action="/admin/comptes"
+        class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-3w"
+      >
+        <div class="fr-col-12 fr-col-md-5">
+          <div class="fr-input-group">
+            <label class="fr-label" for="q">
+              Nom, prénom ou e-mail
+            </label>
+            <input class="fr-input" type="search" id="q" name="q" value={p.filtres.q} />
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-md-4">
+          <ChoixListe
+            nom="role"
+            libelle="Rôle"
+            options={p.roles}
+            valeur={p.filtres.role}
+            requis={false}
+            videLibelle="Tous les rôles"
+          />
+        </div>
+        <div class="fr-col-12 fr-col-md-3">
+          <button class="fr-btn fr-mb-3v" type="submit">
+            Rechercher
+          </button>
+        </div>
+      </form>
+      {p.resultat.comptes.length === 0 ? (
+        <EtatVide titre="Aucun compte ne correspond">
+          <p class="fr-callout__text">
+            Essayez une partie du nom ou de l’adresse e-mail, ou retirez le filtre de rôle.
+          </p>
+        </EtatVide>
+      ) : (
+        <>
+          <Tableau
+            legende={`${p.resultat.total} compte${p.resultat.total > 1 ? 's' : ''}`}
+            entetes={['Personne', 'Rôles', 'Statut', 'Dernière connexion']}
+            lignes={p.resultat.comptes.map((c) => [
+              <span>
+                <a href={`/admin/comptes/${c.id}`} safe>{`${c.prenom} ${c.nom}`}</a>
+                <br />
+                <span class="fr-text--xs" safe>
+                  {c.email}
+                </span>
+              </span>,
+              <ul class="escale-liste-simple">
+                {c.habilitations.map((h) => (
+                  <li safe>{libelleHabilitation(h)}</li>
+                ))}
+              </ul>,
+              <Statut c={c} />,
+              <span safe>{date(c.derniereConnexionLe)}</span>,
+            ])}
+          />
+          <Pagination
+            page={p.page}
+            pages={p.pages}
+            url={(n) => urlAvecPage('/admin/comptes', p.filtres, n)}
+          />
+        </>
+      )}
+    </>
+  )
+}
+
+export function CompteAdminPage(p: {
+  csrf: string
+  compte: Omit<CompteListe, 'habilitations'> & { totpActifDepuis: Date | null; creeLe: Date }
+  habilitations: Habilitation[]
+  portees: Portee[]
+  roles: Option[]
+  erreurs: ErreursFormulaire
+}) {
+  const c = p.compte
+  return (
+    <>
+      <h1 class="fr-mt-4w" safe>{`${c.prenom} ${c.nom}`}</h1>
+      <p>
+        <Statut c={c} /> {Html.escapeHtml(c.email)} · créé le <span safe>{date(c.creeLe)}</span> · dernière
+        connexion : <span safe>{date(c.derniereConnexionLe)}</span> · second facteur :{' '}
+        {c.totpActifDepuis ? 'activé' : 'non activé'}
+      </p>
+      <h2 class="fr-h4">Rôles</h2>
+      {p.habilitations.length === 0 ? (
+        <p>Aucun rôle : ce compte ne donne accès à aucun espace.</p>
+      ) : (
+        <Tableau
+          legende="Rôles du compte"
+          entetes={['Rôle', 'Périmètre', 'Action']}
+          lignes={p.habilitations.map((h) => [
+            <span safe>{LIBELLES_ROLES[h.role]}</span>,
+            <span safe>{h.portee.libelle || 'National'}</span>,
+            <form method="post" action={`/admin/comptes/${c.id}/roles/retirer`}>
+              <Csrf jeton={p.csrf} />
+              <input type="hidden" name="cle" value={`${h.role}|${h.portee.type}:${h.portee.code}`} />
+              <button
+                class="fr-btn fr-btn--sm fr-btn--tertiary"
+                type="submit"
+                aria-label={`Retirer le rôle ${libelleHabilitation(h)}`}
+              >
+                Retirer
+              </button>
+            </form>,
+          ])}
+        />
+      )}
+      <h3 class="fr-h5">Ajouter un rôle</h3>
+      <form method="post" action={`/admin/comptes/${c.id}/roles`} class="fr-mb-4w">
+        <Csrf jeton={p.csrf} />
+        <ChoixListe nom="role" libelle="Rôle" options={p.roles} videLibelle="Choisir un rôle" />
+        <ChoixListe
+          nom="portee"
+          libelle="Périmètre"
+          options={p.portees.map((x) => ({ valeur: `${x.type}:${x.code}`, libelle: x.libelle }))}
+          erreur={p.erreurs.portee}
+          videLibelle="Choisir un périmètre"
+        />
+        <button class="fr-btn fr-btn--secondary" type="submit">
+          Ajouter le rôle
+        </button>
+      </form>
+      <h2 class="fr-h4">Accès</h2>
+      <form method="post" action={`/admin/comptes/${c.id}/activation`}>
+        <Csrf jeton={p.csrf} />
+        {c.actif ? (
+          <button class="fr-btn fr-btn--secondary" type="submit" name="actif" value="non">
+            Désactiver le compte
+          </button>
+        ) : (
+          <button class="fr-btn" type="submit" name="actif" value="oui">
+            Réactiver le compte
+          </button>
+        )}
+      </form>
+    </>
+  )
+}
+
+export function JournalAdminPage(p: {
+  entrees: {
+    id: number
+    le: Date
+    acteurId: string | null
+    action: string
+    cible: string | null
+    details: Record<string, unknown>
+  }[]
+  suivant: number | undefined
+}) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">Journal d’administration</h1>
+      <p>
+        Chaque invitation, changement de rôle et désactivation, avec son auteur. Le journal ne se modifie pas.
+      </p>
+      {p.entrees.length === 0 ? (
+        <EtatVide titre="Le journal est vide" />
+      ) : (
+        <Tableau
+          legende="Actions d’administration, de la plus récente à la plus ancienne"
+          entetes={['Date', 'Action', 'Auteur', 'Compte concerné', 'Détails']}
+          lignes={p.entrees.map((e) => [
+            <span safe>{e.le.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</span>,
+            <span safe>{e.action.replace(/_/g, ' ')}</span>,
+            e.acteurId ? <a href={`/admin/comptes/${e.acteurId}`}>voir</a> : <span>système</span>,
+            e.cible ? <a href={`/admin/comptes/${e.cible}`}>voir</a> : <span>—</span>,
+            <code class="fr-text--xs" safe>
+              {JSON.stringify(e.details)}
+            </code>,
+          ])}
+        />
+      )}
+      {p.suivant ? (
+        <a class="fr-btn fr-btn--secondary fr-mt-3w" href={`/admin/journal?avant=${p.suivant}`}>
+          Entrées plus anciennes
+        </a>
+      ) : (
+        ''
+      )}
+    </>
+  )
+}

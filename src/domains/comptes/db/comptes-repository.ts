@@ -1,0 +1,346 @@
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
+import type { Database } from '../../../platform/db/database'
+import type { Habilitation, Role } from '../domain/roles'
+import { codesSecours, comptes, jetons, rolesComptes, sessions } from './schema'
+
+export type CompteRow = typeof comptes.$inferSelect
+export type SessionRow = typeof sessions.$inferSelect
+
+export const normaliserEmail = (email: string) => email.trim().toLowerCase()
+
+export async function trouverCompteParEmail(db: Database, email: string): Promise<CompteRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(comptes)
+    .where(eq(comptes.email, normaliserEmail(email)))
+  return row
+}
+
+export async function trouverCompte(db: Database, id: string): Promise<CompteRow | undefined> {
+  const [row] = await db.select().from(comptes).where(eq(comptes.id, id))
+  return row
+}
+
+export async function habilitationsDe(db: Database, compteId: string): Promise<Habilitation[]> {
+  const rows = await db.select().from(rolesComptes).where(eq(rolesComptes.compteId, compteId))
+  return rows.map((r) => ({
+    role: r.role as Role,
+    portee: {
+      type: r.porteeType as Habilitation['portee']['type'],
+      code: r.porteeCode,
+      libelle: r.porteeLibelle,
+    },
+  }))
+}
+
+export async function creerCompte(
+  db: Database,
+  c: {
+    email: string
+    prenom: string
+    nom: string
+    motDePasseHash?: string | null
+    invitationEnAttente?: boolean
+    totpSecret?: string | null
+    totpActifDepuis?: Date | null
+  },
+  habilitations: readonly Habilitation[],
+): Promise<CompteRow> {
+  const [row] = await db
+    .insert(comptes)
+    .values({ ...c, email: normaliserEmail(c.email) })
+    .returning()
+  if (!row) throw new Error('insertion du compte sans retour')
+  if (habilitations.length > 0) await ajouterHabilitations(db, row.id, habilitations)
+  return row
+}
+
+export async function ajouterHabilitations(
+  db: Database,
+  compteId: string,
+  habilitations: readonly Habilitation[],
+) {
+  await db
+    .insert(rolesComptes)
+    .values(
+      habilitations.map((h) => ({
+        compteId,
+        role: h.role,
+        porteeType: h.portee.type,
+        porteeCode: h.portee.code,
+        porteeLibelle: h.portee.libelle,
+      })),
+    )
+    .onConflictDoNothing()
+}
+
+export async function retirerHabilitation(db: Database, compteId: string, h: Habilitation) {
+  await db
+    .delete(rolesComptes)
+    .where(
+      and(
+        eq(rolesComptes.compteId, compteId),
+        eq(rolesComptes.role, h.role),
+        eq(rolesComptes.porteeType, h.portee.type),
+        eq(rolesComptes.porteeCode, h.portee.code),
+      ),
+    )
+}
+
+export async function mettreAJourCompte(
+  db: Database,
+  id: string,
+  champs: Partial<typeof comptes.$inferInsert>,
+) {
+  await db.update(comptes).set(champs).where(eq(comptes.id, id))
+}
+
+/** Atomic increment: two concurrent wrong passwords both count. */
+export async function compterEchec(db: Database, id: string): Promise<number> {
+  const [row] = await db
+    .update(comptes)
+    .set({ echecsConnexion: sql`${comptes.echecsConnexion} + 1` })
+    .where(eq(comptes.id, id))
+    .returning({ echecs: comptes.echecsConnexion })
+  return row?.echecs ?? 0
+}
+
+export async function compterAdminsActifs(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(rolesComptes)
+    .innerJoin(comptes, eq(comptes.id, rolesComptes.compteId))
+    .where(and(eq(rolesComptes.role, 'admin'), eq(comptes.actif, true)))
+  return row?.n ?? 0
+}
+
+export interface RechercheComptes {
+  texte?: string | undefined
+  role?: Role | undefined
+  page: number
+  parPage: number
+}
+
+export async function rechercherComptes(db: Database, r: RechercheComptes) {
+  const conditions = []
+  if (r.texte) {
+    const motif = `%${r.texte.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    conditions.push(or(ilike(comptes.email, motif), ilike(comptes.nom, motif), ilike(comptes.prenom, motif)))
+  }
+  if (r.role) {
+    conditions.push(
+      inArray(
+        comptes.id,
+        db.select({ id: rolesComptes.compteId }).from(rolesComptes).where(eq(rolesComptes.role, r.role)),
+      ),
+    )
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined
+  const [total] = await db.select({ n: count() }).from(comptes).where(where)
+  const lignes = await db
+    .select()
+    .from(comptes)
+    .where(where)
+    .orderBy(asc(comptes.nom), asc(comptes.prenom), asc(comptes.id))
+    .limit(r.parPage)
+    .offset((r.page - 1) * r.parPage)
+  const roles =
+    lignes.length === 0
+      ? []
+      : await db
+          .select()
+          .from(rolesComptes)
+          .where(
+            inArray(
+              rolesComptes.compteId,
+              lignes.map((l) => l.id),
+            ),
+          )
+  return {
+    total: total?.n ?? 0,
+    comptes: lignes.map((l) => ({
+      ...l,
+      habilitations: roles
+        .filter((x) => x.compteId === l.id)
+        .map((x) => ({
+          role: x.role as Role,
+          portee: {
+            type: x.porteeType as Habilitation['portee']['type'],
+            code: x.porteeCode,
+            libelle: x.porteeLibelle,
+          },
+        })),
+    })),
+  }
+}
+
+// ——— Sessions ———
+
+export async function creerSession(
+  db: Database,
+  s: {
+    jetonHash: string
+    compteId: string
+    niveau: SessionRow['niveau']
+    inactiviteMinutes: number
+    navigateur: string
+    maintenant: Date
+  },
+) {
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      jetonHash: s.jetonHash,
+      compteId: s.compteId,
+      niveau: s.niveau,
+      inactiviteMinutes: s.inactiviteMinutes,
+      navigateur: s.navigateur.slice(0, 300),
+      creeLe: s.maintenant,
+      vuLe: s.maintenant,
+      dernierFacteurLe: s.maintenant,
+    })
+    .returning()
+  if (!row) throw new Error('insertion de session sans retour')
+  return row
+}
+
+export async function trouverSessionParJeton(db: Database, jetonHash: string) {
+  const [row] = await db
+    .select({ session: sessions, compte: comptes })
+    .from(sessions)
+    .innerJoin(comptes, eq(comptes.id, sessions.compteId))
+    .where(and(eq(sessions.jetonHash, jetonHash), isNull(sessions.revoqueeLe)))
+  return row
+}
+
+export async function mettreAJourSession(
+  db: Database,
+  id: string,
+  champs: Partial<typeof sessions.$inferInsert>,
+) {
+  await db.update(sessions).set(champs).where(eq(sessions.id, id))
+}
+
+export async function sessionsActives(db: Database, compteId: string, maintenant: Date) {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.compteId, compteId), isNull(sessions.revoqueeLe)))
+    .orderBy(desc(sessions.vuLe))
+  return rows.filter((s) => s.vuLe.getTime() + s.inactiviteMinutes * 60_000 > maintenant.getTime())
+}
+
+export async function revoquerSession(db: Database, compteId: string, sessionId: string, maintenant: Date) {
+  const rows = await db
+    .update(sessions)
+    .set({ revoqueeLe: maintenant })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.compteId, compteId), isNull(sessions.revoqueeLe)))
+    .returning({ id: sessions.id })
+  return rows.length
+}
+
+export async function revoquerSessions(db: Database, compteId: string, maintenant: Date, sauf?: string) {
+  const rows = await db
+    .update(sessions)
+    .set({ revoqueeLe: maintenant })
+    .where(
+      and(
+        eq(sessions.compteId, compteId),
+        isNull(sessions.revoqueeLe),
+        sauf ? sql`${sessions.id} <> ${sauf}` : undefined,
+      ),
+    )
+    .returning({ id: sessions.id })
+  return rows.length
+}
+
+// ——— Single-use tokens ———
+
+export async function creerJeton(
+  db: Database,
+  j: { compteId: string; usage: (typeof jetons.$inferInsert)['usage']; jetonHash: string; expireLe: Date },
+) {
+  // A new link replaces the previous ones of the same kind: only the latest e-mail works.
+  await db
+    .update(jetons)
+    .set({ utiliseLe: sql`now()` })
+    .where(and(eq(jetons.compteId, j.compteId), eq(jetons.usage, j.usage), isNull(jetons.utiliseLe)))
+  await db.insert(jetons).values(j)
+}
+
+/** Marks the token used if it is valid, in one statement: two clicks on the same link cannot both win. */
+export async function consommerJeton(
+  db: Database,
+  usage: (typeof jetons.$inferInsert)['usage'],
+  jetonHash: string,
+  maintenant: Date,
+) {
+  const [row] = await db
+    .update(jetons)
+    .set({ utiliseLe: maintenant })
+    .where(
+      and(
+        eq(jetons.jetonHash, jetonHash),
+        eq(jetons.usage, usage),
+        isNull(jetons.utiliseLe),
+        gt(jetons.expireLe, maintenant),
+      ),
+    )
+    .returning({ compteId: jetons.compteId })
+  return row?.compteId
+}
+
+export async function jetonValide(
+  db: Database,
+  usage: (typeof jetons.$inferInsert)['usage'],
+  jetonHash: string,
+  maintenant: Date,
+) {
+  const [row] = await db
+    .select({ compteId: jetons.compteId })
+    .from(jetons)
+    .where(
+      and(
+        eq(jetons.jetonHash, jetonHash),
+        eq(jetons.usage, usage),
+        isNull(jetons.utiliseLe),
+        gt(jetons.expireLe, maintenant),
+      ),
+    )
+  return row?.compteId
+}
+
+// ——— Recovery codes ———
+
+export async function remplacerCodesSecours(db: Database, compteId: string, hashes: readonly string[]) {
+  await db.delete(codesSecours).where(eq(codesSecours.compteId, compteId))
+  await db.insert(codesSecours).values(hashes.map((codeHash) => ({ compteId, codeHash })))
+}
+
+export async function consommerCodeSecours(
+  db: Database,
+  compteId: string,
+  codeHash: string,
+  maintenant: Date,
+) {
+  const rows = await db
+    .update(codesSecours)
+    .set({ utiliseLe: maintenant })
+    .where(
+      and(
+        eq(codesSecours.compteId, compteId),
+        eq(codesSecours.codeHash, codeHash),
+        isNull(codesSecours.utiliseLe),
+      ),
+    )
+    .returning({ id: codesSecours.id })
+  return rows.length === 1
+}
+
+export async function codesSecoursRestants(db: Database, compteId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(codesSecours)
+    .where(and(eq(codesSecours.compteId, compteId), isNull(codesSecours.utiliseLe)))
+  return row?.n ?? 0
+}

@@ -1,0 +1,68 @@
+/**
+ * Public surface of the accounts domain: what app.ts and other domains may use.
+ * Everything else in this folder is internal.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Portee } from '../../platform/auth/roles'
+import { creerCompte } from './db/comptes-repository'
+import type { Habilitation } from './domain/roles'
+import { invitationsRoutes } from './http/invitations.routes'
+import { comptesRoutes } from './http/routes'
+import { sessionPlugin } from './http/session-plugin'
+import { hacherMotDePasse } from './use-cases/connecter-par-mot-de-passe'
+import type { DepsComptes } from './use-cases/deps'
+
+export { habilitationsDe, rechercherComptes, trouverCompte } from './db/comptes-repository'
+export { messageErreur } from './domain/erreurs'
+export type { Habilitation, Portee, PorteeType, Role } from './domain/roles'
+export { estRole, LIBELLES_ROLES, PORTEE_DU_ROLE, ROLES } from './domain/roles'
+export { codeTotp } from './domain/totp'
+export { makeAdministrerCompte } from './use-cases/administrer-compte'
+export type { DepsComptes } from './use-cases/deps'
+export { makeInviter } from './use-cases/inviter'
+
+export interface OptionsComptes {
+  deps: DepsComptes
+  demo: boolean
+  secureCookies: boolean
+  /** Scopes a role can be given on, supplied by the domains that own structures and organisations. */
+  listerPortees: () => Promise<Portee[]>
+}
+
+/** Session reading is registered first (every route needs `request.utilisateur`), then the pages. */
+export async function enregistrerComptes(app: FastifyInstance, o: OptionsComptes) {
+  await app.register(sessionPlugin, { deps: o.deps, secureCookies: o.secureCookies })
+  await app.register(comptesRoutes, { deps: o.deps, demo: o.demo })
+  await app.register(invitationsRoutes, { deps: o.deps, listerPortees: o.listerPortees })
+  app.navigation.ajouterMenu({
+    libelle: 'Inviter',
+    href: '/equipe/inviter',
+    roles: ['admin', 'gestionnaire', 'referent'],
+    ordre: 80,
+  })
+}
+
+export interface CompteDemo {
+  email: string
+  prenom: string
+  nom: string
+  motDePasse: string
+  totpSecret?: string
+  habilitations: Habilitation[]
+}
+
+/** Demo data only: creates an account with a known password (and TOTP secret when the role needs one). */
+export async function creerCompteDemo(deps: DepsComptes, c: CompteDemo) {
+  return creerCompte(
+    deps.db,
+    {
+      email: c.email,
+      prenom: c.prenom,
+      nom: c.nom,
+      motDePasseHash: await hacherMotDePasse(c.motDePasse),
+      totpSecret: c.totpSecret ?? null,
+      totpActifDepuis: c.totpSecret ? deps.horloge() : null,
+    },
+    c.habilitations,
+  )
+}

@@ -1,0 +1,312 @@
+import Html from '@kitajs/html'
+import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
+
+export function ConnexionPage(p: {
+  csrf: string
+  erreurs?: ErreursFormulaire
+  email?: string
+  retour?: string
+  message?: string
+  demo: boolean
+}) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Connexion à l’espace professionnel</h1>
+        <p>
+          Pour les conseillers numériques, les aidants, les structures, les préfectures et l’équipe nationale.
+          Vous cherchez de l’aide pour vous ? <a href="/">Revenez à l’accueil</a>.
+        </p>
+        {p.message ? (
+          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
+            <p safe>{p.message}</p>
+          </div>
+        ) : (
+          ''
+        )}
+        <ResumeErreurs erreurs={p.erreurs ?? {}} />
+        <form method="post" action="/connexion" novalidate>
+          <Csrf jeton={p.csrf} />
+          {p.retour ? <input type="hidden" name="retour" value={p.retour} /> : ''}
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend">
+              Se connecter avec son adresse e-mail et son mot de passe
+            </legend>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="email"
+                libelle="Adresse e-mail"
+                aide="Format attendu : nom@domaine.fr"
+                type="email"
+                autocomplete="email"
+                valeur={p.email}
+                erreur={p.erreurs?.email}
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="mot_de_passe"
+                libelle="Mot de passe"
+                type="password"
+                autocomplete="current-password"
+                erreur={p.erreurs?.mot_de_passe}
+              />
+              <p class="fr-mt-1w">
+                <a class="fr-link fr-text--sm" href="/mot-de-passe-oublie">
+                  Mot de passe oublié ?
+                </a>
+              </p>
+            </div>
+            <div class="fr-fieldset__element">
+              <button class="fr-btn" type="submit">
+                Se connecter
+              </button>
+            </div>
+          </fieldset>
+        </form>
+        <hr class="fr-mt-3w" />
+        <h2 class="fr-h5">Sans mot de passe</h2>
+        <p>
+          <a class="fr-link" href="/connexion/lien">
+            Recevoir un lien de connexion par e-mail
+          </a>
+        </p>
+        {p.demo ? (
+          <p>
+            <a class="fr-link" href="/demo">
+              Connexion de démonstration : choisir un compte fictif
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+      </div>
+    </div>
+  )
+}
+
+export function FormulaireEmailPage(p: {
+  titre: string
+  intro: string
+  action: string
+  bouton: string
+  csrf: string
+  erreurs?: ErreursFormulaire
+  email?: string
+}) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1 safe>{p.titre}</h1>
+        <p safe>{p.intro}</p>
+        <ResumeErreurs erreurs={p.erreurs ?? {}} />
+        <form method="post" action={p.action} novalidate>
+          <Csrf jeton={p.csrf} />
+          <Champ
+            nom="email"
+            libelle="Adresse e-mail"
+            aide="Format attendu : nom@domaine.fr"
+            type="email"
+            autocomplete="email"
+            valeur={p.email}
+            erreur={p.erreurs?.email}
+          />
+          <button class="fr-btn" type="submit" safe>
+            {p.bouton}
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+export function MessagePage(p: { titre: string; texte: string; lien?: { href: string; libelle: string } }) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1 safe>{p.titre}</h1>
+        <p class="fr-text--lead" safe>
+          {p.texte}
+        </p>
+        {p.lien ? (
+          <a class="fr-btn" href={p.lien.href} safe>
+            {p.lien.libelle}
+          </a>
+        ) : (
+          ''
+        )}
+      </div>
+    </div>
+  )
+}
+
+export function ConfirmerLienPage(p: { csrf: string; action: string }) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Se connecter avec le lien reçu</h1>
+        <p>Ce lien ne fonctionne qu’une fois. Appuyez sur le bouton pour ouvrir votre session.</p>
+        <form method="post" action={p.action}>
+          <Csrf jeton={p.csrf} />
+          <button class="fr-btn" type="submit">
+            Me connecter
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+export function CodeTotpPage(p: {
+  csrf: string
+  erreurs?: ErreursFormulaire
+  action: string
+  titre: string
+  intro: string
+}) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1 safe>{p.titre}</h1>
+        <p safe>{p.intro}</p>
+        <ResumeErreurs erreurs={p.erreurs ?? {}} />
+        <form method="post" action={p.action} novalidate>
+          <Csrf jeton={p.csrf} />
+          <Champ
+            nom="code"
+            libelle="Code à 6 chiffres"
+            aide="Affiché par votre application d’authentification ou votre carte. Vous pouvez aussi saisir un code de secours."
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            maxlength={20}
+            erreur={p.erreurs?.code}
+          />
+          <button class="fr-btn" type="submit">
+            Valider
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+export function ActiverTotpPage({
+  safeQrSvg,
+  ...p
+}: {
+  csrf: string
+  safeQrSvg: string
+  secret: string
+  erreurs?: ErreursFormulaire
+}) {
+  const groupes = p.secret.match(/.{1,4}/g)?.join(' ') ?? p.secret
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
+        <h1>Protéger votre compte avec un second facteur</h1>
+        <p>
+          Votre rôle permet d’agir pour d’autres personnes ou sur toute la plateforme : en plus du mot de
+          passe, un code à 6 chiffres vous sera demandé à chaque connexion.
+        </p>
+        <ol>
+          <li>
+            Ouvrez une application d’authentification (par exemple FreeOTP, Aegis ou celle de votre
+            téléphone).
+          </li>
+          <li>Scannez ce QR code, ou saisissez la clé à la main.</li>
+          <li>Saisissez le code à 6 chiffres qu’elle affiche.</li>
+        </ol>
+        <div
+          class="escale-qr"
+          role="img"
+          aria-label="QR code à scanner avec l’application d’authentification"
+        >
+          {safeQrSvg}
+        </div>
+        <p>
+          Clé à saisir à la main : <code class="escale-secret">{Html.escapeHtml(groupes)}</code>
+        </p>
+        <ResumeErreurs erreurs={p.erreurs ?? {}} />
+        <form method="post" action="/connexion/totp/activer" novalidate>
+          <Csrf jeton={p.csrf} />
+          <Champ
+            nom="code"
+            libelle="Code à 6 chiffres"
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            maxlength={20}
+            erreur={p.erreurs?.code}
+          />
+          <button class="fr-btn" type="submit">
+            Activer
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+export function CodesSecoursPage({ codes }: { codes: readonly string[] }) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Vos codes de secours</h1>
+        <div class="fr-alert fr-alert--warning fr-mb-3w">
+          <p>
+            Notez ces codes et gardez-les en lieu sûr : ils ne seront plus jamais affichés. Chacun remplace
+            une fois le code à 6 chiffres si vous perdez votre téléphone ou votre carte.
+          </p>
+        </div>
+        <ul class="escale-codes">
+          {codes.map((c) => (
+            <li>
+              <code safe>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <a class="fr-btn fr-mt-3w" href="/espace">
+          J’ai noté mes codes, continuer
+        </a>
+      </div>
+    </div>
+  )
+}
+
+export function NouveauMotDePassePage(p: {
+  csrf: string
+  action: string
+  titre: string
+  intro: string
+  erreurs?: ErreursFormulaire
+}) {
+  return (
+    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
+      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1 safe>{p.titre}</h1>
+        <p safe>{p.intro}</p>
+        <ResumeErreurs erreurs={p.erreurs ?? {}} />
+        <form method="post" action={p.action} novalidate>
+          <Csrf jeton={p.csrf} />
+          <Champ
+            nom="mot_de_passe"
+            libelle="Nouveau mot de passe"
+            aide="Au moins 12 caractères. Une phrase facile à retenir convient très bien."
+            type="password"
+            autocomplete="new-password"
+            erreur={p.erreurs?.mot_de_passe}
+          />
+          <Champ
+            nom="confirmation"
+            libelle="Confirmer le mot de passe"
+            type="password"
+            autocomplete="new-password"
+            erreur={p.erreurs?.confirmation}
+          />
+          <button class="fr-btn" type="submit">
+            Enregistrer le mot de passe
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,172 @@
+import Html from '@kitajs/html'
+import type { Utilisateur } from '../../../platform/auth/utilisateur'
+import { Csrf, EtatVide, Tableau } from '../../../platform/layout/components'
+import type { EntreeMenu } from '../../../platform/layout/navigation'
+import { LIBELLES_ROLES } from '../domain/roles'
+
+export function EspacePage({ u, entrees }: { u: Utilisateur; entrees: readonly EntreeMenu[] }) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">Bonjour {Html.escapeHtml(u.prenom)}</h1>
+      <h2 class="fr-h5">Vos rôles</h2>
+      <ul>
+        {u.habilitations.map((h) => (
+          <li>
+            {Html.escapeHtml(LIBELLES_ROLES[h.role])}
+            {h.portee.libelle ? ` — ${Html.escapeHtml(h.portee.libelle)}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h2 class="fr-h5">Vos outils</h2>
+      {entrees.length === 0 ? (
+        <EtatVide titre="Vos outils arrivent bientôt">
+          <p class="fr-callout__text">
+            Les modules de votre rôle ne sont pas encore ouverts sur cette plateforme.
+          </p>
+        </EtatVide>
+      ) : (
+        <div class="fr-grid-row fr-grid-row--gutters">
+          {entrees.map((e) => (
+            <div class="fr-col-12 fr-col-md-4">
+              <div class="fr-tile fr-enlarge-link">
+                <div class="fr-tile__body">
+                  <div class="fr-tile__content">
+                    <h3 class="fr-tile__title">
+                      <a href={e.href} safe>
+                        {e.libelle}
+                      </a>
+                    </h3>
+                  </div>
+                </div>
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+      <h2 class="fr-h5 fr-mt-4w">Sécurité du compte</h2>
+      <ul>
+        <li>
+          <a href="/compte/sessions">Mes sessions ouvertes</a>
+        </li>
+      </ul>
+    </>
+  )
+}
+
+export interface SessionVue {
+  id: string
+  navigateur: string
+  creeLe: Date
+  vuLe: Date
+  courante: boolean
+}
+
+const date = (d: Date) =>
+  d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' })
+
+export function SessionsPage({ sessions, csrf }: { sessions: readonly SessionVue[]; csrf: string }) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">Mes sessions</h1>
+      <p>
+        Les appareils sur lesquels votre compte est connecté. Si vous ne reconnaissez pas l’un d’eux,
+        déconnectez-le et changez votre mot de passe.
+      </p>
+      <Tableau
+        legende="Sessions ouvertes"
+        entetes={['Appareil', 'Ouverte le', 'Dernière activité', 'Action']}
+        lignes={sessions.map((s) => [
+          <span>{s.navigateur ? resumeNavigateur(s.navigateur) : 'Appareil inconnu'}</span>,
+          <span safe>{date(s.creeLe)}</span>,
+          <span safe>{date(s.vuLe)}</span>,
+          s.courante ? (
+            <span class="fr-badge fr-badge--info fr-badge--sm">Cet appareil</span>
+          ) : (
+            <form method="post" action={`/compte/sessions/${s.id}/revoquer`}>
+              <Csrf jeton={csrf} />
+              <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="submit">
+                Déconnecter
+              </button>
+            </form>
+          ),
+        ])}
+      />
+      <form method="post" action="/compte/sessions/revoquer-tout" class="fr-mt-3w">
+        <Csrf jeton={csrf} />
+        <button class="fr-btn fr-btn--secondary" type="submit">
+          Déconnecter partout (y compris cet appareil)
+        </button>
+      </form>
+    </>
+  )
+}
+
+/** "Firefox sur Linux" rather than the whole user-agent string. */
+export function resumeNavigateur(ua: string): string {
+  const nav = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Navigateur'
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : ''
+  return os ? `${nav} sur ${os}` : nav
+}
+
+export function DemoPage({
+  comptes,
+  csrf,
+}: {
+  comptes: readonly { id: string; email: string; prenom: string; nom: string; role: string; portee: string }[]
+  csrf: string
+}) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">Connexion de démonstration</h1>
+      <div class="fr-alert fr-alert--info fr-mb-3w">
+        <p>
+          Ces comptes sont fictifs. En mode démonstration, un clic ouvre leur session sans mot de passe ni
+          second facteur. Leur mot de passe est aussi « escale-demo-2026 » pour essayer la vraie connexion.
+        </p>
+      </div>
+      <Tableau
+        legende="Comptes de démonstration"
+        entetes={['Rôle', 'Périmètre', 'Personne', 'Connexion']}
+        lignes={comptes.map((c) => [
+          <span safe>{c.role}</span>,
+          <span safe>{c.portee}</span>,
+          <span>
+            {Html.escapeHtml(`${c.prenom} ${c.nom}`)}
+            <br />
+            <span class="fr-text--xs" safe>
+              {c.email}
+            </span>
+          </span>,
+          <form method="post" action={`/demo/${c.id}`}>
+            <Csrf jeton={csrf} />
+            <button
+              class="fr-btn fr-btn--sm"
+              type="submit"
+              aria-label={`Se connecter en tant que ${c.prenom} ${c.nom}, ${c.role}`}
+            >
+              Se connecter
+            </button>
+          </form>,
+        ])}
+      />
+    </>
+  )
+}

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+import { build as esbuild } from 'esbuild'
+import { BUNDLES, type BundleName, FAVICON_FILES, FONTS_KEPT } from './bundles'
+import { buildCss, bundleFiles, dynamicPrefixes, extractTokens } from './css'
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+
+/** Public URL prefix under which `assetsPlugin` serves the build directory. */
+export const URL_PREFIX = '/assets/'
+
+export interface BuildOptions {
+  /** Project root: holds `src/` and `node_modules/`. */
+  rootDir: string
+  /** Emptied and rewritten on every build. */
+  outDir: string
+}
+
+export interface BundleReport {
+  name: BundleName
+  url: string
+  raw: number
+  gzip: number
+  brotli: number
+}
+
+export interface BuildResult {
+  manifest: Record<string, string>
+  bundles: BundleReport[]
+  scripts: { name: string; url: string; raw: number; gzip: number }[]
+  /** Dynamic class prefixes we refused to keep whole (see `dynamicPrefixes`). */
+  ignoredPrefixes: string[]
+}
+
+export function contentHash(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 10)
+}
+
+function hashedName(logical: string, hash: string): string {
+  const ext = path.posix.extname(logical)
+  return `${logical.slice(0, -ext.length)}.${hash}${ext}`
+}
+
+/** Markup and helpers that may carry class names; the asset pipeline itself is not markup. */
+function contentFiles(srcDir: string): string[] {
+  const propres = path.join(srcDir, 'platform', 'assets') + path.sep
+  return (readdirSync(srcDir, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => path.join(srcDir, f))
+    .filter((f) => !f.startsWith(propres))
+}
+
+class Writer {
+  readonly manifest: Record<string, string> = {}
+  private readonly pending: Promise<void>[] = []
+
+  constructor(private readonly outDir: string) {}
+
+  /** Writes a file plus its `.br` / `.gz` siblings and returns its public URL. */
+  emit(logical: string, data: Buffer, { hashed = true } = {}): string {
+    const rel = hashed ? hashedName(logical, contentHash(data)) : logical
+    const url = URL_PREFIX + rel
+    this.manifest[logical] = url
+    this.pending.push(this.write(rel, data))
+    return url
+  }
+
+  private async write(rel: string, data: Buffer): Promise<void> {
+    const cible = path.join(this.outDir, rel)
+    await mkdir(path.dirname(cible), { recursive: true })
+    const [br, gz] = await Promise.all([
+      brotli(data, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+      gzip(data, { level: 9 }),
+    ])
+    await writeFile(cible, data)
+    // Already-compressed formats (woff2, png) come out larger; @fastify/static then falls back to
+    // the plain file instead of serving a bigger "compressed" one.
+    if (br.length < data.length) await writeFile(`${cible}.br`, br)
+    if (gz.length < data.length) await writeFile(`${cible}.gz`, gz)
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending)
+  }
+}
+
+export async function buildAssets({ rootDir, outDir }: BuildOptions): Promise<BuildResult> {
+  const dsfrDir = path.join(rootDir, 'node_modules', '@gouvfr', 'dsfr', 'dist')
+  const srcDir = path.join(rootDir, 'src')
+  if (!existsSync(dsfrDir)) throw new Error(`DSFR introuvable dans ${dsfrDir} : lancez \`npm install\`.`)
+
+  await rm(outDir, { recursive: true, force: true })
+  await mkdir(outDir, { recursive: true })
+  const out = new Writer(outDir)
+
+  const tokens = new Set<string>()
+  for (const f of contentFiles(srcDir)) for (const t of extractTokens(readFileSync(f, 'utf8'))) tokens.add(t)
+  const prefixes = dynamicPrefixes(tokens)
+
+  // Fonts and icons are shared by both bundles: emitted once, on first reference.
+  const deja = new Map<string, string>()
+  const asset = (cssFile: string) => (absolu: string) => {
+    let url = deja.get(absolu)
+    if (!url) {
+      const logique = logicalNameOf(absolu, dsfrDir)
+      url = out.emit(logique, readFileSync(absolu))
+      deja.set(absolu, url)
+    }
+    // Relative to the stylesheet, so the build works under any mount point.
+    return path.posix.relative(path.posix.dirname(URL_PREFIX + cssFile), url)
+  }
+
+  const bundles: BundleReport[] = []
+  for (const b of BUNDLES) {
+    const logique = `css/${b.name}.css`
+    const css = await buildCss({
+      files: bundleFiles({
+        dsfrDir,
+        components: b.components,
+        ownCss: path.join(srcDir, 'platform', 'assets', 'escale.css'),
+      }),
+      dsfrDir,
+      tokens,
+      prefixes: prefixes.kept,
+      asset: asset(logique),
+    })
+    const data = Buffer.from(css)
+    bundles.push({
+      name: b.name,
+      url: out.emit(logique, data),
+      raw: data.length,
+      gzip: zlib.gzipSync(data, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(data).length,
+    })
+  }
+
+  for (const font of FONTS_KEPT) {
+    const absolu = path.join(dsfrDir, 'fonts', font.file)
+    if (!deja.has(absolu)) deja.set(absolu, out.emit(`fonts/${font.file}`, readFileSync(absolu)))
+  }
+  for (const f of FAVICON_FILES) {
+    out.emit(`favicon/${f}`, readFileSync(path.join(dsfrDir, 'favicon', f)), { hashed: false })
+  }
+
+  const scripts = await buildIslands(path.join(srcDir, 'client'), out)
+
+  await out.done()
+  const manifest = Object.fromEntries(Object.entries(out.manifest).sort(([a], [b]) => a.localeCompare(b)))
+  await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  return { manifest, bundles, scripts, ignoredPrefixes: prefixes.ignored }
+}
+
+function logicalNameOf(absolu: string, dsfrDir: string): string {
+  const rel = path.relative(dsfrDir, absolu).split(path.sep).join('/')
+  if (rel.startsWith('..')) throw new Error(`Fichier référencé hors du DSFR : ${absolu}`)
+  // dist/icons/<category>/x.svg → icons/<category>/x.svg ; dist/fonts/x.woff2 → fonts/x.woff2
+  return rel
+}
+
+async function buildIslands(clientDir: string, out: Writer): Promise<BuildResult['scripts']> {
+  if (!existsSync(clientDir)) return []
+  const entrees = readdirSync(clientDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .map((f) => path.join(clientDir, f))
+  if (entrees.length === 0) return []
+  const resultat = await esbuild({
+    entryPoints: entrees,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2019',
+    write: false,
+    outdir: '/',
+    entryNames: '[name]',
+    legalComments: 'none',
+    logLevel: 'silent',
+  })
+  return resultat.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => {
+      const nom = path.basename(f.path, '.js')
+      const data = Buffer.from(f.contents)
+      return {
+        name: nom,
+        url: out.emit(`js/${nom}.js`, data),
+        raw: data.length,
+        gzip: zlib.gzipSync(data, { level: 9 }).length,
+      }
+    })
+}

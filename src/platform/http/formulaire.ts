@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+import type { ErreursFormulaire } from '../layout/components'
+
+export type Valeurs = Record<string, string>
+
+export type ResultatFormulaire<T> =
+  | { ok: true; donnees: T }
+  | { ok: false; erreurs: ErreursFormulaire; valeurs: Valeurs }
+
+/**
+ * Parses a urlencoded form body with its zod schema. On failure, returns one French message per field
+ * (the first one) and the submitted values as strings so that the form can be shown again as typed.
+ */
+export function lireFormulaire<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+): ResultatFormulaire<z.infer<S>> {
+  const valeurs = valeursTexte(body)
+  const parsed = schema.safeParse(body ?? {})
+  if (parsed.success) return { ok: true, donnees: parsed.data }
+  const erreurs: ErreursFormulaire = {}
+  for (const issue of parsed.error.issues) {
+    const champ = String(issue.path[0] ?? 'formulaire')
+    if (!erreurs[champ]) erreurs[champ] = issue.message
+  }
+  return { ok: false, erreurs, valeurs }
+}
+
+export function valeursTexte(body: unknown): Valeurs {
+  const valeurs: Valeurs = {}
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '_csrf' || /mot_?de_?passe|password|code/i.test(k)) continue
+      if (typeof v === 'string') valeurs[k] = v
+    }
+  }
+  return valeurs
+}

@@ -1,0 +1,227 @@
+import Html from '@kitajs/html'
+import type { Utilisateur } from '../auth/utilisateur'
+import { type Ariane, FilAriane, type TypeAlerte } from './components'
+import type { Navigation } from './navigation'
+
+export interface Flash {
+  type: TypeAlerte
+  message: string
+}
+
+export interface ContextePage {
+  utilisateur: Utilisateur | undefined
+  csrf: string
+  flash: Flash | undefined
+  chemin: string
+  cssUrl: string
+  navigation: Navigation
+  demo: boolean
+}
+
+export interface DescriptionPage {
+  titre: string
+  /** Breadcrumb after "Accueil"; omitted on the home page. */
+  ariane?: readonly Ariane[]
+  /** Public pages get the light stylesheet; professional spaces get the richer one. */
+  espace?: 'public' | 'pro'
+  contenu: Html.Children
+  /** Shown before the title in <title> when the page re-renders a form with errors. */
+  enErreur?: boolean
+}
+
+const NOM_SERVICE = 'Escale'
+
+export function Layout({ page, ctx }: { page: DescriptionPage; ctx: ContextePage }) {
+  const titre = `${page.enErreur ? 'Erreur : ' : ''}${page.titre} — ${NOM_SERVICE}`
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang="fr" data-fr-scheme="light">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{titre}</title>
+          <meta
+            name="description"
+            content="Escale : trouver de l’aide pour le numérique près de chez soi, et les outils des professionnels de l’inclusion numérique."
+          />
+          <link rel="stylesheet" href={ctx.cssUrl} />
+          <link rel="icon" href="/assets/favicon/favicon.svg" type="image/svg+xml" />
+        </head>
+        <body>
+          <div class="fr-skiplinks">
+            <nav class="fr-container" aria-label="Accès rapide">
+              <ul class="fr-skiplinks__list">
+                <li>
+                  <a class="fr-link" href="#contenu">
+                    Contenu
+                  </a>
+                </li>
+                <li>
+                  <a class="fr-link" href="#navigation-principale">
+                    Menu
+                  </a>
+                </li>
+                <li>
+                  <a class="fr-link" href="#pied-de-page">
+                    Pied de page
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <EnTete ctx={ctx} />
+          <main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
+            <FilAriane chemin={page.ariane ?? []} />
+            {ctx.flash ? (
+              <div
+                class={`fr-alert fr-alert--${ctx.flash.type} fr-alert--sm fr-mt-3w fr-mb-3w`}
+                role={ctx.flash.type === 'error' ? 'alert' : 'status'}
+              >
+                <p safe>{ctx.flash.message}</p>
+              </div>
+            ) : (
+              ''
+            )}
+            {page.contenu}
+          </main>
+          <PiedDePage />
+        </body>
+      </html>
+    </>
+  )
+}
+
+function EnTete({ ctx }: { ctx: ContextePage }) {
+  const u = ctx.utilisateur
+  const roles = u ? u.habilitations.map((h) => h.role) : []
+  const menu = ctx.navigation.menuPour(roles).filter((e) => u || e.roles.length === 0)
+  return (
+    <header class="fr-header">
+      <div class="fr-header__body">
+        <div class="fr-container">
+          <div class="fr-header__body-row">
+            <div class="fr-header__brand fr-enlarge-link">
+              <div class="fr-header__brand-top">
+                <div class="fr-header__logo">
+                  <p class="fr-logo">
+                    République
+                    <br />
+                    Française
+                  </p>
+                </div>
+              </div>
+              <div class="fr-header__service">
+                <a href="/" title="Accueil — Escale">
+                  <p class="fr-header__service-title">{NOM_SERVICE}</p>
+                </a>
+                <p class="fr-header__service-tagline">De l’aide pour le numérique, près de chez vous</p>
+              </div>
+            </div>
+            <div class="fr-header__tools">
+              <div class="fr-header__tools-links escale-outils">
+                <ul class="fr-btns-group">
+                  {u ? (
+                    <>
+                      <li>
+                        <a class="fr-btn fr-icon-account-circle-line" href="/espace">
+                          {Html.escapeHtml(`${u.prenom} ${u.nom}`)}
+                        </a>
+                      </li>
+                      <li>
+                        <form method="post" action="/deconnexion" class="escale-form-en-ligne">
+                          <input type="hidden" name="_csrf" value={ctx.csrf} />
+                          <button class="fr-btn fr-icon-logout-box-r-line" type="submit">
+                            Se déconnecter
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li>
+                      <a class="fr-btn fr-icon-lock-line" href="/connexion">
+                        Espace professionnel
+                      </a>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="fr-header__menu escale-menu">
+        <div class="fr-container">
+          <nav class="fr-nav" id="navigation-principale" aria-label="Menu principal">
+            <ul class="fr-nav__list">
+              {menu.map((e) => (
+                <li class="fr-nav__item">
+                  <a
+                    class="fr-nav__link"
+                    href={e.href}
+                    aria-current={
+                      ctx.chemin === e.href || (e.href !== '/' && ctx.chemin.startsWith(`${e.href}/`))
+                        ? 'page'
+                        : undefined
+                    }
+                    safe
+                  >
+                    {e.libelle}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function PiedDePage() {
+  return (
+    <footer class="fr-footer" id="pied-de-page">
+      <div class="fr-container">
+        <div class="fr-footer__body">
+          <div class="fr-footer__brand fr-enlarge-link">
+            <a href="/" title="Retour à l’accueil — Escale">
+              <p class="fr-logo">
+                République
+                <br />
+                Française
+              </p>
+            </a>
+          </div>
+          <div class="fr-footer__content">
+            <p class="fr-footer__content-desc">
+              Escale est la plateforme du programme national d’inclusion numérique : trouver un lieu d’aide,
+              faire le point sur ses usages, et les outils des conseillers numériques et des aidants.
+            </p>
+          </div>
+        </div>
+        <div class="fr-footer__bottom">
+          <ul class="fr-footer__bottom-list">
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/accessibilite">
+                Accessibilité : partiellement conforme
+              </a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/mentions-legales">
+                Mentions légales
+              </a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles">
+                Données personnelles
+              </a>
+            </li>
+          </ul>
+          <div class="fr-footer__bottom-copy">
+            <p>Sauf mention contraire, les contenus de ce site sont proposés sous licence Etalab 2.0.</p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  )
+}
