@@ -92,3 +92,18 @@ export const H = {
     { role: 'coordinateur', portee: { type: 'region', code: region, libelle: region } },
   ],
 }
+
+/** Signs in through the real login form (and the TOTP step when the account has one). */
+export async function connecter(
+  n: import('./navigateur').Navigateur,
+  t: AppDeTest,
+  compte: { email: string; totpActifDepuis: Date | null },
+): Promise<void> {
+  const { codeTotp } = await import('../../src/domains/comptes')
+  const r = await n.soumettre('/connexion', '/connexion', { email: compte.email, mot_de_passe: MOT_DE_PASSE_TEST })
+  if (r.headers.location === '/connexion/totp') {
+    await n.get('/connexion/totp')
+    const s = await n.post('/connexion/totp', { code: codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur) })
+    if (s.headers.location !== '/espace') throw new Error(`second facteur refusé (${s.statusCode})`)
+  } else if (r.headers.location !== '/espace') throw new Error(`connexion refusée (${r.statusCode})`)
+}

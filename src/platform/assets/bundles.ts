@@ -75,9 +75,6 @@ export const FONTS_KEPT = [
 /** Copied unhashed: browsers and OSes request them by well-known names. */
 export const FAVICON_FILES = ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png'] as const
 
-/** Globs scanned for class names; relative to the project root. */
-export const CONTENT_GLOBS = ['src/**/*.tsx', 'src/**/*.ts'] as const
-
 /**
  * Attributes that DSFR styles and that our markup sets at runtime or conditionally, so that
  * PurgeCSS may not see them written literally in a source file.
