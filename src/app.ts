@@ -90,6 +90,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     listerPortees,
   })
   await enregistrerAdmin(app, { deps, listerPortees })
+  // ↓ domaine lieux : enregistrement ici
+  // ↓ domaine diagnostic : enregistrement ici
   if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })
 
   if (config.demoData) await seedDemo(deps)

@@ -100,7 +100,10 @@ export async function connecter(
   compte: { email: string; totpActifDepuis: Date | null },
 ): Promise<void> {
   const { codeTotp } = await import('../../src/domains/comptes')
-  const r = await n.soumettre('/connexion', '/connexion', { email: compte.email, mot_de_passe: MOT_DE_PASSE_TEST })
+  const r = await n.soumettre('/connexion', '/connexion', {
+    email: compte.email,
+    mot_de_passe: MOT_DE_PASSE_TEST,
+  })
   if (r.headers.location === '/connexion/totp') {
     await n.get('/connexion/totp')
     const s = await n.post('/connexion/totp', { code: codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur) })

@@ -23,7 +23,8 @@ type Qui = Role | 'anonyme'
 const ATTENDU: Record<string, (qui: Qui) => number> = {
   '/espace': (qui) => (qui === 'anonyme' ? 303 : 200),
   '/compte/sessions': (qui) => (qui === 'anonyme' ? 303 : 200),
-  '/equipe/inviter': (qui) => (qui === 'anonyme' ? 303 : ['admin', 'gestionnaire', 'referent'].includes(qui) ? 200 : 403),
+  '/equipe/inviter': (qui) =>
+    qui === 'anonyme' ? 303 : ['admin', 'gestionnaire', 'referent'].includes(qui) ? 200 : 403,
   '/admin/comptes': (qui) => (qui === 'anonyme' ? 303 : qui === 'admin' ? 200 : 403),
   '/admin/journal': (qui) => (qui === 'anonyme' ? 303 : qui === 'admin' ? 200 : 403),
   '/': () => 200,
@@ -37,7 +38,10 @@ describe.each(MOTEURS)('autorisations des routes par rôle (%s)', (moteur) => {
     t = await appDeTest(moteur)
     navigateurs.set('anonyme', new Navigateur(t.app))
     for (const role of ROLES) {
-      const compte = await creerCompteTest(t.base, { habilitations: HABILITATIONS[role], totp: ['admin', 'aidant', 'referent'].includes(role) })
+      const compte = await creerCompteTest(t.base, {
+        habilitations: HABILITATIONS[role],
+        totp: ['admin', 'aidant', 'referent'].includes(role),
+      })
       const n = new Navigateur(t.app)
       await connecter(n, t, compte)
       navigateurs.set(role, n)
@@ -45,7 +49,9 @@ describe.each(MOTEURS)('autorisations des routes par rôle (%s)', (moteur) => {
   })
   afterAll(async () => t.fermer())
 
-  const cas = Object.keys(ATTENDU).flatMap((route) => (['anonyme', ...ROLES] as Qui[]).map((qui) => [route, qui] as const))
+  const cas = Object.keys(ATTENDU).flatMap((route) =>
+    (['anonyme', ...ROLES] as Qui[]).map((qui) => [route, qui] as const),
+  )
   it.each(cas)('GET %s par %s', async (route, qui) => {
     const r = await navigateurs.get(qui)!.get(route)
     expect(r.statusCode).toBe(ATTENDU[route]!(qui))
@@ -55,7 +61,9 @@ describe.each(MOTEURS)('autorisations des routes par rôle (%s)', (moteur) => {
     for (const qui of ROLES.filter((r) => r !== 'admin')) {
       const n = navigateurs.get(qui)!
       await n.get('/espace')
-      const r = await n.post('/admin/comptes/00000000-0000-0000-0000-000000000000/activation', { actif: 'non' })
+      const r = await n.post('/admin/comptes/00000000-0000-0000-0000-000000000000/activation', {
+        actif: 'non',
+      })
       expect(r.statusCode, qui).toBe(403)
     }
   })
@@ -70,8 +78,20 @@ describe.each(MOTEURS)('périmètres des invitations (%s)', (moteur) => {
 
   it('un gestionnaire invite un conseiller dans sa structure, mais pas dans une autre, ni un administrateur', async () => {
     const { creerStructure } = await import('../../recrutement')
-    const a = await creerStructure(t.base.db, { nom: 'Structure A', type: 'commune', codeCommune: '05061', codeDepartement: '05', codeRegion: '93' })
-    const b = await creerStructure(t.base.db, { nom: 'Structure B', type: 'commune', codeCommune: '13055', codeDepartement: '13', codeRegion: '93' })
+    const a = await creerStructure(t.base.db, {
+      nom: 'Structure A',
+      type: 'commune',
+      codeCommune: '05061',
+      codeDepartement: '05',
+      codeRegion: '93',
+    })
+    const b = await creerStructure(t.base.db, {
+      nom: 'Structure B',
+      type: 'commune',
+      codeCommune: '13055',
+      codeDepartement: '13',
+      codeRegion: '93',
+    })
     const g = await creerCompteTest(t.base, { habilitations: H.gestionnaire(a.id) })
     const n = new Navigateur(t.app)
     await connecter(n, t, g)
@@ -80,19 +100,41 @@ describe.each(MOTEURS)('périmètres des invitations (%s)', (moteur) => {
     expect(page.body).not.toContain(`value="structure:${b.id}"`)
     expect(page.body).not.toContain('value="admin"')
 
-    const autre = await n.post('/equipe/inviter', { prenom: 'Léa', nom: 'Martin', email: 'lea@exemple.fr', role: 'conseiller', portee: `structure:${b.id}` })
+    const autre = await n.post('/equipe/inviter', {
+      prenom: 'Léa',
+      nom: 'Martin',
+      email: 'lea@exemple.fr',
+      role: 'conseiller',
+      portee: `structure:${b.id}`,
+    })
     expect(autre.statusCode).toBe(400)
     expect(autre.body).toContain('Choisissez un périmètre qui correspond au rôle')
     await n.get('/equipe/inviter')
-    const admin = await n.post('/equipe/inviter', { prenom: 'Léa', nom: 'Martin', email: 'lea@exemple.fr', role: 'admin', portee: 'national:' })
+    const admin = await n.post('/equipe/inviter', {
+      prenom: 'Léa',
+      nom: 'Martin',
+      email: 'lea@exemple.fr',
+      role: 'admin',
+      portee: 'national:',
+    })
     expect(admin.statusCode).toBe(400)
     const { rechercherComptes } = await import('../db/comptes-repository')
-    expect((await rechercherComptes(t.base.db, { texte: 'lea@exemple.fr', page: 1, parPage: 10 })).total).toBe(0)
+    expect(
+      (await rechercherComptes(t.base.db, { texte: 'lea@exemple.fr', page: 1, parPage: 10 })).total,
+    ).toBe(0)
 
     await n.get('/equipe/inviter')
-    const ok = await n.post('/equipe/inviter', { prenom: 'Léa', nom: 'Martin', email: 'lea@exemple.fr', role: 'conseiller', portee: `structure:${a.id}` })
+    const ok = await n.post('/equipe/inviter', {
+      prenom: 'Léa',
+      nom: 'Martin',
+      email: 'lea@exemple.fr',
+      role: 'conseiller',
+      portee: `structure:${a.id}`,
+    })
     expect(ok.statusCode).toBe(303)
     const trouve = await rechercherComptes(t.base.db, { texte: 'lea@exemple.fr', page: 1, parPage: 10 })
-    expect(trouve.comptes[0]?.habilitations).toEqual([{ role: 'conseiller', portee: { type: 'structure', code: a.id, libelle: 'Structure A (05)' } }])
+    expect(trouve.comptes[0]?.habilitations).toEqual([
+      { role: 'conseiller', portee: { type: 'structure', code: a.id, libelle: 'Structure A (05)' } },
+    ])
   })
 })
