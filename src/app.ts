@@ -63,7 +63,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const manifest = loadManifest(BUILD_DIR)
   const navigation = new Navigation()
   await app.register(assetsPlugin, { buildDir: BUILD_DIR })
-  await app.register(webPlugin, { config, navigation, cssUrl: (espace) => manifest.css(espace) })
+  await app.register(webPlugin, {
+    config,
+    navigation,
+    cssUrl: (espace) => manifest.css(espace),
+    asset: (nom) => manifest.file(nom),
+  })
 
   const deps: DepsComptes = {
     db: base.db,

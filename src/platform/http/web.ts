@@ -31,169 +31,173 @@ export interface WebOptions {
   config: Config
   navigation: Navigation
   cssUrl: (espace: 'public' | 'pro') => string
+  asset: (nomLogique: string) => string
 }
 
 /**
  * The web platform: body parsing, security headers, CSRF on every state-changing request, rate limits,
  * compression, the page renderer and the single error handler.
  */
-export const webPlugin = fp(async (app: FastifyInstance, { config, navigation, cssUrl }: WebOptions) => {
-  app.decorate('navigation', navigation)
-  await app.register(formbody, { bodyLimit: 256 * 1024 })
-  await app.register(cookie, { secret: config.sessionSecret })
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
+export const webPlugin = fp(
+  async (app: FastifyInstance, { config, navigation, cssUrl, asset }: WebOptions) => {
+    app.decorate('navigation', navigation)
+    await app.register(formbody, { bodyLimit: 256 * 1024 })
+    await app.register(cookie, { secret: config.sessionSecret })
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
       },
-    },
-    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  })
-  await app.register(compress, { threshold: 1024 })
-  await app.register(rateLimit, { global: false })
-  await app.register(csrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
-  })
-
-  // Every state-changing request carries the form's CSRF token, except machine-to-machine endpoints
-  // that opt out explicitly with `config: { csrf: false }` (public API, OpenID Connect endpoints).
-  app.addHook('preHandler', (request, reply, done) => {
-    const methode = request.method
-    const routeConfig = request.routeOptions.config as { csrf?: boolean } | undefined
-    if (methode === 'GET' || methode === 'HEAD' || methode === 'OPTIONS' || routeConfig?.csrf === false)
-      return done()
-    app.csrfProtection(request, reply, done)
-  })
-
-  app.decorateReply('flash', function (this: FastifyReply, type: TypeAlerte, message: string) {
-    this.setCookie(COOKIE_FLASH, JSON.stringify({ type, message }), {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: config.secureCookies,
-      maxAge: 60,
+      hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
     })
-    return this
-  })
+    await app.register(compress, { threshold: 1024 })
+    await app.register(rateLimit, { global: false })
+    await app.register(csrf, {
+      sessionPlugin: '@fastify/cookie',
+      cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+    })
 
-  app.decorateReply(
-    'page',
-    function (
-      this: FastifyReply,
-      page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
-      statut = 200,
-    ) {
-      const request = this.request
-      const ctx: ContextePage = {
-        utilisateur: request.utilisateur,
-        csrf: this.generateCsrf(),
-        flash: lireFlash(request, this),
-        chemin: request.url.split('?')[0] ?? '/',
-        cssUrl: '',
-        navigation,
-        demo: config.simulateurs,
-      }
-      const description = typeof page === 'function' ? page(ctx) : page
-      ctx.cssUrl = cssUrl(description.espace ?? 'public')
-      const html = Layout({ page: description, ctx }) as string
-      // Pages are personal (menu, CSRF token): never stored by shared caches.
-      return this.status(statut)
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(html)
-    },
-  )
+    // Every state-changing request carries the form's CSRF token, except machine-to-machine endpoints
+    // that opt out explicitly with `config: { csrf: false }` (public API, OpenID Connect endpoints).
+    app.addHook('preHandler', (request, reply, done) => {
+      const methode = request.method
+      const routeConfig = request.routeOptions.config as { csrf?: boolean } | undefined
+      if (methode === 'GET' || methode === 'HEAD' || methode === 'OPTIONS' || routeConfig?.csrf === false)
+        return done()
+      app.csrfProtection(request, reply, done)
+    })
 
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.status(404).send({ erreur: 'Ressource introuvable.' })
-    return reply.page(
-      {
-        titre: 'Page introuvable',
-        contenu: PageErreur({
-          code: 404,
-          titre: 'Page introuvable',
-          texte:
-            'La page que vous cherchez n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de l’accueil.',
-        }),
+    app.decorateReply('flash', function (this: FastifyReply, type: TypeAlerte, message: string) {
+      this.setCookie(COOKIE_FLASH, JSON.stringify({ type, message }), {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: config.secureCookies,
+        maxAge: 60,
+      })
+      return this
+    })
+
+    app.decorateReply(
+      'page',
+      function (
+        this: FastifyReply,
+        page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
+        statut = 200,
+      ) {
+        const request = this.request
+        const ctx: ContextePage = {
+          utilisateur: request.utilisateur,
+          csrf: this.generateCsrf(),
+          flash: lireFlash(request, this),
+          chemin: request.url.split('?')[0] ?? '/',
+          cssUrl: '',
+          asset,
+          navigation,
+          demo: config.simulateurs,
+        }
+        const description = typeof page === 'function' ? page(ctx) : page
+        ctx.cssUrl = cssUrl(description.espace ?? 'public')
+        const html = Layout({ page: description, ctx }) as string
+        // Pages are personal (menu, CSRF token): never stored by shared caches.
+        return this.status(statut)
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(html)
       },
-      404,
     )
-  })
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof NonConnecteError) {
-      if (request.method === 'GET' && !request.url.startsWith('/api/'))
-        return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303)
-      return pageErreur(request, reply, 401, 'Connexion nécessaire', 'Connectez-vous pour continuer.')
-    }
-    if (error instanceof AccesInterditError)
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send({ erreur: 'Ressource introuvable.' })
+      return reply.page(
+        {
+          titre: 'Page introuvable',
+          contenu: PageErreur({
+            code: 404,
+            titre: 'Page introuvable',
+            texte:
+              'La page que vous cherchez n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de l’accueil.',
+          }),
+        },
+        404,
+      )
+    })
+
+    app.setErrorHandler((error, request, reply) => {
+      if (error instanceof NonConnecteError) {
+        if (request.method === 'GET' && !request.url.startsWith('/api/'))
+          return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303)
+        return pageErreur(request, reply, 401, 'Connexion nécessaire', 'Connectez-vous pour continuer.')
+      }
+      if (error instanceof AccesInterditError)
+        return pageErreur(
+          request,
+          reply,
+          403,
+          'Accès refusé',
+          'Votre compte ne permet pas d’accéder à cette page.',
+        )
+      const e = error as { code?: string; statusCode?: number; validation?: unknown }
+      if (e.code?.startsWith('FST_CSRF'))
+        return pageErreur(
+          request,
+          reply,
+          403,
+          'Formulaire expiré',
+          'Le formulaire a expiré ou n’a pas été envoyé depuis Escale. Revenez en arrière, rechargez la page et recommencez.',
+        )
+      if (e.statusCode === 429)
+        return pageErreur(
+          request,
+          reply,
+          429,
+          'Trop de demandes',
+          'Vous avez fait trop de demandes en peu de temps. Attendez une minute et réessayez.',
+        )
+      if (e.statusCode === 413)
+        return pageErreur(
+          request,
+          reply,
+          413,
+          'Envoi trop volumineux',
+          'Les informations envoyées sont trop volumineuses.',
+        )
+      if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+        return pageErreur(
+          request,
+          reply,
+          e.statusCode,
+          'Demande invalide',
+          'La demande n’a pas pu être comprise. Vérifiez les informations saisies.',
+        )
+      // Unexpected: logged without request body or headers (they may hold personal data), detail never shown.
+      request.log.error(
+        { err: { message: (error as Error).message, stack: (error as Error).stack, code: e.code } },
+        'erreur inattendue',
+      )
       return pageErreur(
         request,
         reply,
-        403,
-        'Accès refusé',
-        'Votre compte ne permet pas d’accéder à cette page.',
+        500,
+        'Erreur du service',
+        'Une erreur inattendue s’est produite. L’équipe en est informée. Réessayez dans quelques instants.',
       )
-    const e = error as { code?: string; statusCode?: number; validation?: unknown }
-    if (e.code?.startsWith('FST_CSRF'))
-      return pageErreur(
-        request,
-        reply,
-        403,
-        'Formulaire expiré',
-        'Le formulaire a expiré ou n’a pas été envoyé depuis Escale. Revenez en arrière, rechargez la page et recommencez.',
-      )
-    if (e.statusCode === 429)
-      return pageErreur(
-        request,
-        reply,
-        429,
-        'Trop de demandes',
-        'Vous avez fait trop de demandes en peu de temps. Attendez une minute et réessayez.',
-      )
-    if (e.statusCode === 413)
-      return pageErreur(
-        request,
-        reply,
-        413,
-        'Envoi trop volumineux',
-        'Les informations envoyées sont trop volumineuses.',
-      )
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      return pageErreur(
-        request,
-        reply,
-        e.statusCode,
-        'Demande invalide',
-        'La demande n’a pas pu être comprise. Vérifiez les informations saisies.',
-      )
-    // Unexpected: logged without request body or headers (they may hold personal data), detail never shown.
-    request.log.error(
-      { err: { message: (error as Error).message, stack: (error as Error).stack, code: e.code } },
-      'erreur inattendue',
-    )
-    return pageErreur(
-      request,
-      reply,
-      500,
-      'Erreur du service',
-      'Une erreur inattendue s’est produite. L’équipe en est informée. Réessayez dans quelques instants.',
-    )
-  })
-})
+    })
+  },
+)
 
 function pageErreur(
   request: FastifyRequest,

@@ -14,6 +14,8 @@ export interface ContextePage {
   flash: Flash | undefined
   chemin: string
   cssUrl: string
+  /** Resolves a logical asset name (`js/carte.js`, `css/carte.css`) to its hashed URL. */
+  asset: (nomLogique: string) => string
   navigation: Navigation
   demo: boolean
 }
@@ -27,6 +29,10 @@ export interface DescriptionPage {
   contenu: Html.Children
   /** Shown before the title in <title> when the page re-renders a form with errors. */
   enErreur?: boolean
+  /** Client islands (`src/client/<nom>.ts`), loaded as deferred modules: the page must work without them. */
+  scripts?: readonly string[]
+  /** Extra stylesheets by logical name in the asset manifest (e.g. the map's), only on the pages that need them. */
+  feuillesDeStyle?: readonly string[]
 }
 
 const NOM_SERVICE = 'Escale'
@@ -46,6 +52,12 @@ export function Layout({ page, ctx }: { page: DescriptionPage; ctx: ContextePage
             content="Escale : trouver de l’aide pour le numérique près de chez soi, et les outils des professionnels de l’inclusion numérique."
           />
           <link rel="stylesheet" href={ctx.cssUrl} />
+          {(page.feuillesDeStyle ?? []).map((f) => (
+            <link rel="stylesheet" href={ctx.asset(f)} />
+          ))}
+          {(page.scripts ?? []).map((nom) => (
+            <script type="module" src={ctx.asset(`js/${nom}.js`)} />
+          ))}
           <link rel="icon" href="/assets/favicon/favicon.svg" type="image/svg+xml" />
         </head>
         <body>
