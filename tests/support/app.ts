@@ -17,6 +17,8 @@ export async function appDeTest(
   moteur: Moteur,
   env: Record<string, string> = {},
   logStream?: NodeJS.WritableStream,
+  /** Extra routes a test needs (e.g. one that throws), added before the app is ready. */
+  ajouter?: (app: FastifyInstance) => void,
 ): Promise<AppDeTest> {
   const base = await nouvelleBase(moteur)
   const maintenant = { valeur: new Date() }
@@ -31,6 +33,7 @@ export async function appDeTest(
     horloge: () => maintenant.valeur,
     ...(logStream ? { logStream } : {}),
   })
+  ajouter?.(app)
   await app.ready()
   return {
     app,

@@ -11,6 +11,8 @@ export class Navigateur {
   constructor(
     private readonly app: FastifyInstance,
     private readonly userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0',
+    /** Client address seen by the server (rate limits are per address). */
+    private readonly ip = '127.0.0.1',
   ) {}
 
   private enTetes(): Record<string, string> {
@@ -30,7 +32,9 @@ export class Navigateur {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.retenir(await this.app.inject({ method: 'GET', url, headers: this.enTetes() }))
+    return this.retenir(
+      await this.app.inject({ method: 'GET', url, headers: this.enTetes(), remoteAddress: this.ip }),
+    )
   }
 
   /** Posts a form; `_csrf` is the token of the last page seen unless given (or set to '' to omit it). */
@@ -44,6 +48,7 @@ export class Navigateur {
       await this.app.inject({
         method: 'POST',
         url,
+        remoteAddress: this.ip,
         headers: { ...this.enTetes(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: corps.toString(),
       }),
