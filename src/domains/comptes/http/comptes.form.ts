@@ -48,9 +48,13 @@ const nomPropre = (libelle: string) =>
     .max(100, `Le ${libelle} est trop long.`)
 
 export const invitationForm = z.object({
-  email,
   prenom: nomPropre('prénom'),
   nom: nomPropre('nom'),
+  email,
   role: z.enum(ROLES, { error: 'Choisissez un rôle.' }),
-  portee: z.string({ error: 'Choisissez un périmètre.' }).trim().max(200, 'Périmètre invalide.').default(''),
+  portee: z
+    .string({ error: 'Choisissez un périmètre.' })
+    .trim()
+    .min(1, 'Choisissez un périmètre.')
+    .max(200, 'Périmètre invalide.'),
 })

@@ -185,6 +185,12 @@ export function CodeTotpPage(p: {
             Valider
           </button>
         </form>
+        <form method="post" action="/deconnexion" class="fr-mt-3w">
+          <Csrf jeton={p.csrf} />
+          <button class="fr-btn fr-btn--tertiary-no-outline" type="submit">
+            Annuler et revenir à l’accueil
+          </button>
+        </form>
       </div>
     </div>
   )
