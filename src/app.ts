@@ -97,6 +97,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await enregistrerAdmin(app, { deps, listerPortees })
   // ↓ domaine lieux : enregistrement ici
   // ↓ domaine diagnostic : enregistrement ici
+  // ↓ domaine recrutement : enregistrement ici
+  // ↓ domaine activites : enregistrement ici
+  // ↓ domaine aidants : enregistrement ici
   if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })
 
   if (config.demoData) await seedDemo(deps)

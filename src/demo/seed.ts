@@ -12,6 +12,20 @@ export const MOT_DE_PASSE_DEMO = 'escale-demo-2026'
 /** Base32 TOTP secret of the demo accounts that need a second factor (aidant, référent, admin). */
 export const TOTP_DEMO = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
+export interface ContexteDemo {
+  db: DepsComptes['db']
+  structures: Record<
+    'mediatheque' | 'ccas' | 'lienNumerique' | 'lilleSud' | 'saintPierre' | 'formation',
+    { id: string; nom: string; codeCommune: string; codeDepartement: string }
+  >
+  organisations: Record<
+    'fsMarseille' | 'arras' | 'kaz',
+    { id: string; nom: string; codeCommune: string; codeDepartement: string }
+  >
+  /** Id of a demo account by e-mail (see the table in README.md). */
+  compte: (email: string) => string
+}
+
 export async function seedDemo(deps: DepsComptes): Promise<boolean> {
   const r = await deps.db.execute(sql`select count(*)::int as n from comptes`)
   if (((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0) return false
@@ -27,9 +41,9 @@ export async function seedDemo(deps: DepsComptes): Promise<boolean> {
     ) => creerStructure(tx, { nom, type, codeCommune, codeDepartement, codeRegion, postesSouhaites: 2 })
     const mediatheque = await structure('Médiathèque intercommunale de Gap', 'epci', '05061', '05', '93')
     const ccas = await structure('CCAS de Marseille — antenne Belle de Mai', 'commune', '13055', '13', '93')
-    await structure('Association Le Lien numérique', 'association', '84007', '84', '93')
-    await structure('Centre social Lille-Sud', 'association', '59350', '59', '32')
-    await structure('Mairie de Saint-Pierre', 'commune', '97416', '974', '04')
+    const lienNumerique = await structure('Association Le Lien numérique', 'association', '84007', '84', '93')
+    const lilleSud = await structure('Centre social Lille-Sud', 'association', '59350', '59', '32')
+    const saintPierre = await structure('Mairie de Saint-Pierre', 'commune', '97416', '974', '04')
     const formation = await structure(
       'Campus de la médiation numérique Sud',
       'autre_prive',
@@ -44,14 +58,14 @@ export async function seedDemo(deps: DepsComptes): Promise<boolean> {
       codeDepartement: '13',
       codeRegion: '93',
     })
-    await creerOrganisation(tx, {
+    const arras = await creerOrganisation(tx, {
       nom: 'Maison des solidarités d’Arras',
       type: 'collectivite',
       codeCommune: '62041',
       codeDepartement: '62',
       codeRegion: '32',
     })
-    await creerOrganisation(tx, {
+    const kaz = await creerOrganisation(tx, {
       nom: 'Association Kaz Numérik',
       type: 'association',
       codeCommune: '97411',
@@ -142,7 +156,27 @@ export async function seedDemo(deps: DepsComptes): Promise<boolean> {
         habilitations: h('mediateur', 'national', '', ''),
       },
     ]
-    for (const c of comptes) await creerCompteDemo(d, { ...c, motDePasse: MOT_DE_PASSE_DEMO })
+    const idsComptes = new Map<string, string>()
+    for (const c of comptes)
+      idsComptes.set(c.email, (await creerCompteDemo(d, { ...c, motDePasse: MOT_DE_PASSE_DEMO })).id)
+
+    // What each domain's demo data can hang on to: same transaction, so a failed seed leaves nothing.
+    const contexte: ContexteDemo = {
+      db: tx,
+      structures: { mediatheque, ccas, lienNumerique, lilleSud, saintPierre, formation },
+      organisations: { fsMarseille, arras, kaz },
+      compte: (email) => {
+        const id = idsComptes.get(email)
+        if (!id) throw new Error(`compte de démonstration inconnu : ${email}`)
+        return id
+      },
+    }
+    void contexte
+    // ↓ démo lieux
+    // ↓ démo diagnostic
+    // ↓ démo recrutement
+    // ↓ démo activites
+    // ↓ démo aidants
     return true
   })
 }
