@@ -1,0 +1,191 @@
+import { around, distance } from 'geokdbush'
+import KDBush from 'kdbush'
+import {
+  dateLocale,
+  fuseauHoraire,
+  type Horaires,
+  type Jour,
+  jour,
+  lireHoraires,
+  plagesDuJourConnu,
+} from './horaires'
+import type { Lieu } from './lieu'
+import {
+  DISPOSITIFS_PROGRAMMES_NATIONAUX,
+  type DispositifProgrammeNational,
+  MODALITES_ACCOMPAGNEMENT,
+  type ModaliteAccompagnement,
+  PUBLICS_SPECIFIQUEMENT_ADRESSES,
+  type PublicSpecifiquementAdresse,
+  SERVICES,
+  type Service,
+} from './vocabulaires'
+
+/**
+ * In-memory search over every place: a static k-d tree of points (kdbush) walked in distance order
+ * (geokdbush), with the filters as bit masks so that a query over 20 000 places takes microseconds.
+ * Rebuilt from the database whenever places change (see use-cases/catalogue-lieux.ts).
+ */
+
+export interface Criteres {
+  position?: { latitude: number; longitude: number }
+  /** Only with a position. */
+  rayonKm?: number
+  /** Any of them (a place offering one of the needs is shown). */
+  services?: readonly Service[]
+  /** Places dedicated to one of these publics, and places open to everyone (no specific public). */
+  publics?: readonly PublicSpecifiquementAdresse[]
+  modalites?: readonly ModaliteAccompagnement[]
+  dispositifs?: readonly DispositifProgrammeNational[]
+  gratuit?: boolean
+  ouvertMaintenant?: boolean
+  instant: Date
+  page: number
+  parPage: number
+}
+
+export interface Trouve {
+  lieu: Lieu
+  distanceKm: number | null
+}
+
+export interface ResultatRecherche {
+  resultats: Trouve[]
+  /** Number of matching places (within the radius when there is a position); null when unbounded. */
+  total: number | null
+  /** Another page exists. */
+  suite: boolean
+}
+
+export interface IndexLieux {
+  readonly taille: number
+  readonly version: string
+  parId(id: string): Lieu | undefined
+  horairesDe(id: string): Horaires | undefined
+  rechercher(c: Criteres): ResultatRecherche
+  tous(): readonly Lieu[]
+}
+
+const masque = <T extends string>(vocabulaire: readonly T[], valeurs: readonly string[]) => {
+  let m = 0
+  for (const v of valeurs) {
+    const i = vocabulaire.indexOf(v as T)
+    if (i >= 0) m |= 1 << i
+  }
+  return m
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base' })
+
+export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
+  const tries = [...lieux].sort((a, b) => collator.compare(a.nom, b.nom))
+  const n = tries.length
+  const services = new Uint16Array(n)
+  const publics = new Uint8Array(n)
+  const modalites = new Uint8Array(n)
+  const dispositifs = new Uint16Array(n)
+  const gratuit = new Uint8Array(n)
+  const horaires: (Horaires | undefined)[] = new Array(n)
+  const fuseaux: string[] = new Array(n)
+  const parId = new Map<string, number>()
+  // Points only for places with coordinates; `pointVersLieu` maps a point back to the place.
+  const avecPoint: number[] = []
+  tries.forEach((l, i) => {
+    parId.set(l.id, i)
+    services[i] = masque(SERVICES, l.services)
+    publics[i] = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, l.publicsSpecifiquementAdresses)
+    modalites[i] = masque(MODALITES_ACCOMPAGNEMENT, l.modalitesAccompagnement)
+    dispositifs[i] = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, l.dispositifProgrammesNationaux)
+    gratuit[i] =
+      l.fraisACharge.includes('Gratuit') || l.fraisACharge.includes('Gratuit sous condition') ? 1 : 0
+    const h = l.horaires && l.horairesReconnus ? lireHoraires(l.horaires) : undefined
+    horaires[i] = h?.ok ? h.horaires : undefined
+    fuseaux[i] = fuseauHoraire(l.codePostal)
+    if (l.latitude !== null && l.longitude !== null) avecPoint.push(i)
+  })
+  const arbre = new KDBush(Math.max(avecPoint.length, 1))
+  for (const i of avecPoint) arbre.add(tries[i]!.longitude!, tries[i]!.latitude!)
+  if (avecPoint.length === 0) arbre.add(0, 0)
+  arbre.finish()
+
+  const filtre = (c: Criteres): ((i: number) => boolean) => {
+    const ms = masque(SERVICES, c.services ?? [])
+    const mp = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, c.publics ?? [])
+    const mm = masque(MODALITES_ACCOMPAGNEMENT, c.modalites ?? [])
+    const md = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, c.dispositifs ?? [])
+    const locales = new Map<string, Jour>()
+    return (i) => {
+      if (ms && !(services[i]! & ms)) return false
+      if (mp && publics[i] && !(publics[i]! & mp)) return false
+      if (mm && !(modalites[i]! & mm)) return false
+      if (md && !(dispositifs[i]! & md)) return false
+      if (c.gratuit && !gratuit[i]) return false
+      if (c.ouvertMaintenant) {
+        const h = horaires[i]
+        if (!h) return false
+        const f = fuseaux[i]!
+        let d = locales.get(f)
+        if (!d) {
+          d = jour(dateLocale(c.instant, f))
+          locales.set(f, d)
+        }
+        const m = d.date.minutes
+        const plages = plagesDuJourConnu(h, d)
+        let ouvert = false
+        for (const [a, b] of plages) if (m >= a && m < b) ouvert = true
+        if (!ouvert) return false
+      }
+      return true
+    }
+  }
+
+  return {
+    taille: n,
+    version,
+    parId: (id) => {
+      const i = parId.get(id)
+      return i === undefined ? undefined : tries[i]
+    },
+    horairesDe: (id) => {
+      const i = parId.get(id)
+      return i === undefined ? undefined : horaires[i]
+    },
+    tous: () => tries,
+    rechercher(c) {
+      const garde = filtre(c)
+      const debut = (c.page - 1) * c.parPage
+      if (!c.position) {
+        const tous: number[] = []
+        for (let i = 0; i < n; i++) if (garde(i)) tous.push(i)
+        return {
+          resultats: tous.slice(debut, debut + c.parPage).map((i) => ({ lieu: tries[i]!, distanceKm: null })),
+          total: tous.length,
+          suite: debut + c.parPage < tous.length,
+        }
+      }
+      if (avecPoint.length === 0) return { resultats: [], total: 0, suite: false }
+      const { latitude, longitude } = c.position
+      const gardePoint = (p: number) => garde(avecPoint[p]!)
+      const points: number[] =
+        c.rayonKm !== undefined
+          ? around(arbre, longitude, latitude, Number.POSITIVE_INFINITY, c.rayonKm, gardePoint)
+          : around(arbre, longitude, latitude, debut + c.parPage + 1, Number.POSITIVE_INFINITY, gardePoint)
+      const page = points.slice(debut, debut + c.parPage).map((p) => {
+        const l = tries[avecPoint[p]!]!
+        return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
+      })
+      return {
+        resultats: page,
+        total: c.rayonKm !== undefined ? points.length : null,
+        suite: points.length > debut + c.parPage,
+      }
+    },
+  }
+}
+
+/** « 350 m », « 2,4 km », « 35 km ». */
+export function distanceEnFrancais(km: number): string {
+  if (km < 1) return `${Math.max(10, Math.round((km * 1000) / 10) * 10)} m`
+  if (km < 10) return `${km.toFixed(1).replace('.', ',')} km`
+  return `${Math.round(km)} km`
+}

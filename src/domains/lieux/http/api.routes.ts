@@ -1,0 +1,404 @@
+import { createHash } from 'node:crypto'
+import cors from '@fastify/cors'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { estOuvert, fuseauHoraire } from '../domain/horaires'
+import type { Lieu } from '../domain/lieu'
+import type { Criteres, IndexLieux } from '../domain/recherche'
+import {
+  DISPOSITIFS_PROGRAMMES_NATIONAUX,
+  MODALITES_ACCOMPAGNEMENT,
+  PUBLICS_SPECIFIQUEMENT_ADRESSES,
+  SERVICES,
+} from '../domain/vocabulaires'
+import type { DepsLieux } from '../use-cases/deps'
+import { enCsv, exporter } from '../use-cases/exporter-lieux'
+import { uuid } from './pages.routes'
+
+/** Public reads: generous per client, but a scraper or a loop cannot take the service down. */
+const LIMITE_API = { rateLimit: { max: 600, timeWindow: '1 minute' } }
+const RAYON_MAX_KM = 200
+
+const booleen = z
+  .enum(['1', '0', 'true', 'false', 'oui', 'non'], { error: 'attendu 1 ou 0' })
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'oui')
+
+/** Repeated parameter or `|`-separated list, every value from the standard's vocabulary. */
+const liste = <T extends readonly [string, ...string[]]>(valeurs: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) =>
+      v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split('|')).filter(Boolean),
+    )
+    .pipe(z.array(z.enum(valeurs, { error: (i) => `valeur inconnue « ${String(i.input)} »` })))
+
+export const filtresApi = z.object({
+  near: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined
+      const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(v)
+      const lat = Number(m?.[1])
+      const lon = Number(m?.[2])
+      if (!m || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'attendu « latitude,longitude » en degrés décimaux, par exemple 43.2965,5.3698',
+        })
+        return z.NEVER
+      }
+      return { latitude: lat, longitude: lon }
+    }),
+  radius: z.coerce
+    .number({ error: 'attendu un nombre de kilomètres' })
+    .positive('attendu un nombre de kilomètres supérieur à 0')
+    .max(RAYON_MAX_KM, `${RAYON_MAX_KM} km au plus`)
+    .optional(),
+  services: liste(SERVICES),
+  publics: liste(PUBLICS_SPECIFIQUEMENT_ADRESSES),
+  modalites: liste(MODALITES_ACCOMPAGNEMENT),
+  dispositifs: liste(DISPOSITIFS_PROGRAMMES_NATIONAUX),
+  gratuit: booleen,
+  ouvert: booleen,
+  limit: z.coerce
+    .number({ error: 'attendu un entier' })
+    .int('attendu un entier')
+    .min(1, '1 au moins')
+    .max(100, '100 au plus')
+    .default(20),
+  page: z.coerce
+    .number({ error: 'attendu un entier' })
+    .int('attendu un entier')
+    .min(1, '1 au moins')
+    .max(10_000, '10 000 au plus')
+    .default(1),
+})
+
+function erreur400(reply: FastifyReply, e: z.ZodError) {
+  const i = e.issues[0]
+  const champ = String(i?.path[0] ?? 'requête')
+  return reply
+    .status(400)
+    .send({ erreur: `Paramètre « ${champ} » invalide : ${i?.message ?? 'valeur refusée'}.`, champ })
+}
+
+function versApi(l: Lieu, distanceKm: number | null, index: IndexLieux, instant: Date) {
+  const h = index.horairesDe(l.id)
+  return {
+    id: l.id,
+    id_source: l.idSource,
+    source: l.source,
+    nom: l.nom,
+    adresse: {
+      voie: l.adresse,
+      complement: l.complementAdresse,
+      code_postal: l.codePostal,
+      code_insee: l.codeInsee,
+      commune: l.commune,
+    },
+    latitude: l.latitude,
+    longitude: l.longitude,
+    coordonnees_approchees: l.origineCoordonnees === 'commune',
+    distance_km: distanceKm === null ? null : Math.round(distanceKm * 100) / 100,
+    telephone: l.telephone,
+    courriels: l.courriels,
+    site_web: l.siteWeb,
+    horaires: l.horaires,
+    horaires_reconnus: l.horairesReconnus,
+    ouvert_maintenant: h ? estOuvert(h, instant, fuseauHoraire(l.codePostal)) : null,
+    services: l.services,
+    publics_specifiquement_adresses: l.publicsSpecifiquementAdresses,
+    prise_en_charge_specifique: l.priseEnChargeSpecifique,
+    frais_a_charge: l.fraisACharge,
+    itinerance: l.itinerance,
+    modalites_acces: l.modalitesAcces,
+    modalites_accompagnement: l.modalitesAccompagnement,
+    dispositif_programmes_nationaux: l.dispositifProgrammesNationaux,
+    formations_labels: l.formationsLabels,
+    typologie: l.typologie,
+    fiche_acces_libre: l.ficheAccesLibre,
+    prise_rdv: l.priseRdv,
+    date_maj: l.dateMaj,
+    url: `/lieux/${l.id}`,
+  }
+}
+
+// ——— OpenAPI descriptions (also used by Fastify to serialise responses quickly) ———
+
+const chaines = { type: 'array', items: { type: 'string' } } as const
+const texteOuNull = { type: ['string', 'null'] } as const
+const schemaLieu = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    id_source: { type: 'string', description: 'identifiant du producteur (champ `id` du standard)' },
+    source: { type: 'string' },
+    nom: { type: 'string' },
+    adresse: {
+      type: 'object',
+      properties: {
+        voie: { type: 'string' },
+        complement: texteOuNull,
+        code_postal: { type: 'string' },
+        code_insee: texteOuNull,
+        commune: { type: 'string' },
+      },
+    },
+    latitude: { type: ['number', 'null'] },
+    longitude: { type: ['number', 'null'] },
+    coordonnees_approchees: {
+      type: 'boolean',
+      description: 'vrai quand le point est le centre de la commune',
+    },
+    distance_km: { type: ['number', 'null'] },
+    telephone: texteOuNull,
+    courriels: chaines,
+    site_web: chaines,
+    horaires: { type: ['string', 'null'], description: 'format OSM opening_hours' },
+    horaires_reconnus: { type: 'boolean' },
+    ouvert_maintenant: {
+      type: ['boolean', 'null'],
+      description: 'null si les horaires sont absents ou non reconnus',
+    },
+    services: chaines,
+    publics_specifiquement_adresses: chaines,
+    prise_en_charge_specifique: chaines,
+    frais_a_charge: chaines,
+    itinerance: chaines,
+    modalites_acces: chaines,
+    modalites_accompagnement: chaines,
+    dispositif_programmes_nationaux: chaines,
+    formations_labels: chaines,
+    typologie: chaines,
+    fiche_acces_libre: texteOuNull,
+    prise_rdv: texteOuNull,
+    date_maj: { type: 'string', format: 'date' },
+    url: { type: 'string' },
+  },
+} as const
+const schemaErreur = {
+  type: 'object',
+  properties: { erreur: { type: 'string' }, champ: { type: 'string' } },
+} as const
+const enumListe = (valeurs: readonly string[], description: string) => ({
+  type: 'array',
+  items: { type: 'string', enum: [...valeurs] },
+  description: `${description} (paramètre répété, ou valeurs séparées par « | »)`,
+})
+const querystringLieux = {
+  type: 'object',
+  properties: {
+    near: {
+      type: 'string',
+      description: 'position « latitude,longitude » : résultats du plus proche au plus éloigné',
+    },
+    radius: { type: 'number', description: `rayon en km autour de near (${RAYON_MAX_KM} au plus)` },
+    services: enumListe(SERVICES, 'au moins un de ces services'),
+    publics: enumListe(
+      PUBLICS_SPECIFIQUEMENT_ADRESSES,
+      'lieux dédiés à un de ces publics, et lieux ouverts à tous',
+    ),
+    modalites: enumListe(MODALITES_ACCOMPAGNEMENT, 'au moins une de ces modalités d’accompagnement'),
+    dispositifs: enumListe(DISPOSITIFS_PROGRAMMES_NATIONAUX, 'au moins un de ces programmes nationaux'),
+    gratuit: { type: 'string', enum: ['1', '0'], description: 'gratuit ou gratuit sous condition' },
+    ouvert: { type: 'string', enum: ['1', '0'], description: 'ouvert maintenant (heure locale du lieu)' },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    page: { type: 'integer', minimum: 1, default: 1 },
+  },
+} as const
+
+function criteres(f: z.infer<typeof filtresApi>, instant: Date): Criteres {
+  return {
+    ...(f.near ? { position: f.near } : {}),
+    ...(f.near && f.radius !== undefined ? { rayonKm: f.radius } : {}),
+    services: f.services,
+    publics: f.publics,
+    modalites: f.modalites,
+    dispositifs: f.dispositifs,
+    gratuit: f.gratuit,
+    ouvertMaintenant: f.ouvert,
+    instant,
+    page: f.page,
+    parPage: f.limit,
+  }
+}
+
+/** Weak validator of a response: the index version, the query, and the minute (`ouvert_maintenant` moves). */
+function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string {
+  const minute = Math.floor(instant.getTime() / 60_000)
+  return `W/"${createHash('sha1').update(`${index.version}|${request.url}|${minute}`).digest('base64url').slice(0, 22)}"`
+}
+
+/** `GET /api/v1/…`: places as JSON, the export in the standard, commune suggestions. CORS on these reads only. */
+export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
+
+  app.get(
+    '/lieux',
+    {
+      config: LIMITE_API,
+      attachValidation: true,
+      schema: {
+        tags: ['lieux'],
+        summary: 'Rechercher des lieux de médiation numérique',
+        description:
+          'Filtres combinés (ET entre filtres, OU à l’intérieur d’un filtre). Avec `near`, tri par distance ; sans, par nom. `total` est null quand `near` est donné sans `radius`.',
+        querystring: querystringLieux,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              total: { type: ['integer', 'null'] },
+              page: { type: 'integer' },
+              limit: { type: 'integer' },
+              suivant: texteOuNull,
+              resultats: { type: 'array', items: schemaLieu },
+            },
+          },
+          304: { type: 'null', description: 'non modifié depuis l’ETag envoyé dans If-None-Match' },
+          400: schemaErreur,
+        },
+      },
+    },
+    async (request, reply) => {
+      const f = filtresApi.safeParse(request.query ?? {})
+      if (!f.success) return erreur400(reply, f.error)
+      const index = await deps.catalogue.index()
+      const instant = deps.horloge()
+      const tag = etag(index, request, instant)
+      reply
+        .header('etag', tag)
+        .header('cache-control', 'public, max-age=60')
+        .header('vary', 'accept-encoding')
+      if (request.headers['if-none-match'] === tag) return reply.status(304).send()
+      const r = index.rechercher(criteres(f.data, instant))
+      let suivant: string | null = null
+      if (r.suite) {
+        const u = new URL(request.url, 'http://x')
+        u.searchParams.set('page', String(f.data.page + 1))
+        suivant = `${u.pathname}${u.search}`
+      }
+      return {
+        total: r.total,
+        page: f.data.page,
+        limit: f.data.limit,
+        suivant,
+        resultats: r.resultats.map((x) => versApi(x.lieu, x.distanceKm, index, instant)),
+      }
+    },
+  )
+
+  app.get(
+    '/lieux/export',
+    {
+      config: LIMITE_API,
+      attachValidation: true,
+      schema: {
+        tags: ['lieux'],
+        summary: 'Exporter les lieux au standard national (CSV ou JSON)',
+        description:
+          'Tous les lieux, ou la sélection décrite par les mêmes filtres que /api/v1/lieux (sans pagination). Chaque ligne est acceptée par la bibliothèque @gouvfr-anct/lieux-de-mediation-numerique 2.3.0. L’en-tête `x-lieux-exclus` compte les lieux qu’elle refuse.',
+        querystring: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', enum: ['csv', 'json'], default: 'json' },
+            ...querystringLieux.properties,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format = 'json', ...reste } = (request.query ?? {}) as Record<string, unknown>
+      if (format !== 'csv' && format !== 'json')
+        return reply
+          .status(400)
+          .send({ erreur: 'Paramètre « format » invalide : attendu csv ou json.', champ: 'format' })
+      const f = filtresApi.safeParse(reste)
+      if (!f.success) return erreur400(reply, f.error)
+      const index = await deps.catalogue.index()
+      const instant = deps.horloge()
+      const tag = etag(index, request, instant)
+      if (request.headers['if-none-match'] === tag) return reply.status(304).send()
+      const tous = index.rechercher({
+        ...criteres(f.data, instant),
+        page: 1,
+        parPage: Number.MAX_SAFE_INTEGER,
+      })
+      const e = exporter(tous.resultats.map((r) => r.lieu))
+      const date = instant.toISOString().slice(0, 10)
+      reply
+        .header('etag', tag)
+        .header('cache-control', 'public, max-age=300')
+        .header('x-lieux-exclus', String(e.exclus.length))
+        .header(
+          'content-disposition',
+          `attachment; filename="${date}_escale_lieux-de-mediation-numerique.${format}"`,
+        )
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(enCsv(e.lignes))
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(e.lignes))
+    },
+  )
+
+  app.get(
+    '/lieux/:id',
+    {
+      config: LIMITE_API,
+      schema: {
+        tags: ['lieux'],
+        summary: 'Un lieu',
+        params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
+        response: { 200: schemaLieu, 404: schemaErreur },
+      },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      const id = uuid.safeParse((request.params as { id: string }).id)
+      const index = await deps.catalogue.index()
+      const l = id.success ? index.parId(id.data) : undefined
+      if (!l) return reply.status(404).send({ erreur: 'Lieu introuvable.' })
+      return versApi(l, null, index, deps.horloge())
+    },
+  )
+
+  app.get(
+    '/communes',
+    {
+      config: LIMITE_API,
+      attachValidation: true,
+      schema: {
+        tags: ['lieux'],
+        summary: 'Suggestions de communes (nom ou code postal)',
+        querystring: { type: 'object', properties: { q: { type: 'string', minLength: 2, maxLength: 100 } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              communes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    code: { type: 'string' },
+                    nom: { type: 'string' },
+                    departement: { type: 'string' },
+                    codesPostaux: chaines,
+                    latitude: { type: 'number' },
+                    longitude: { type: 'number' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 100)
+      reply.header('cache-control', 'public, max-age=86400')
+      return { communes: q.trim().length >= 2 ? deps.communes.rechercher(q, 8) : [] }
+    },
+  )
+}

@@ -1,0 +1,149 @@
+/**
+ * Public surface of the places domain (lieux de médiation numérique): registration in the app,
+ * the orientation function for the other modules, and the demo seed. Everything else is internal.
+ */
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Horloge } from '../../platform/crypto'
+import type { Database } from '../../platform/db/database'
+import { trouverCompte } from '../comptes'
+import { referentielCommunes } from './db/referentiel-communes'
+import { apiLieuxRoutes } from './http/api.routes'
+import { gestionLieuxRoutes } from './http/gestion.routes'
+import { pagesLieuxRoutes } from './http/pages.routes'
+import { creerCatalogueLieux } from './use-cases/catalogue-lieux'
+import type { DepsLieux } from './use-cases/deps'
+import {
+  type DemandeOrientation,
+  type LieuOriente,
+  makeLieuxDeLaStructure,
+  makeLieuxDuDepartement,
+  makeLieuxLesPlusProches,
+} from './use-cases/orienter'
+
+export type { ErreurLieux } from './domain/erreurs'
+export { messageErreurLieux } from './domain/erreurs'
+export type { DispositifProgrammeNational, Service } from './domain/vocabulaires'
+export { DISPOSITIFS_PROGRAMMES_NATIONAUX, SERVICES } from './domain/vocabulaires'
+export type { DemandeOrientation, LieuOriente, PointLieu } from './use-cases/orienter'
+export { seedLieux } from './use-cases/seed-demo'
+
+type Orientation = ReturnType<typeof makeLieuxLesPlusProches>
+let orientation: Orientation | undefined
+
+/**
+ * The N nearest places offering a service to someone in a commune (INSEE code) or at a position,
+ * e.g. `lieuxLesPlusProches({ codeCommune: '13055', service: 'Aide aux démarches administratives',
+ * dispositif: 'France Services', nombre: 3 })`. Answers from the in-memory index of the app that
+ * registered the domain last (there is one per process outside tests).
+ */
+export async function lieuxLesPlusProches(
+  d: DemandeOrientation,
+): Promise<
+  { ok: true; value: LieuOriente[] } | { ok: false; error: import('./domain/erreurs').ErreurLieux }
+> {
+  if (!orientation)
+    throw new Error('domaine lieux non enregistré : appelez enregistrerLieux avant lieuxLesPlusProches')
+  return orientation(d)
+}
+
+export interface OptionsLieux {
+  db: Database
+  horloge: Horloge
+}
+
+/**
+ * Registers the places pages, API and management, and the OpenAPI documentation at /api/docs.
+ *
+ * OpenAPI: @fastify/swagger is registered at the root (not encapsulated) before the places API, so it
+ * sees every route declared after it. Only routes with `schema.tags` are documented
+ * (`hideUntagged`): another domain documents its API by registering it after this call, under
+ * `/api/v1/…`, with `schema: { tags: ['<domaine>'], … }`.
+ */
+export async function enregistrerLieux(
+  app: FastifyInstance,
+  o: OptionsLieux,
+): Promise<{
+  lieuxLesPlusProches: Orientation
+  lieuxDuDepartement: ReturnType<typeof makeLieuxDuDepartement>
+  lieuxDeLaStructure: ReturnType<typeof makeLieuxDeLaStructure>
+}> {
+  const deps: DepsLieux = {
+    db: o.db,
+    horloge: o.horloge,
+    communes: referentielCommunes(),
+    catalogue: creerCatalogueLieux(o.db),
+  }
+  await app.register(
+    fp(async (racine) => {
+      await racine.register(swagger, {
+        openapi: {
+          info: {
+            title: 'API Escale',
+            version: '1.0.0',
+            description:
+              'API publique d’Escale. Lecture libre (CORS ouvert), limitée à 600 requêtes par minute et par adresse. Les lieux suivent le standard national des lieux de médiation numérique v1.0.2.',
+          },
+          tags: [
+            { name: 'lieux', description: 'Lieux de médiation numérique, export au standard, communes' },
+          ],
+        },
+        hideUntagged: true,
+      })
+      await racine.register(swaggerUi, {
+        routePrefix: '/api/docs',
+        uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
+        uiHooks: {
+          // Swagger UI (React) writes a few inline styles; scripts stay 'self' only. The exception is
+          // limited to the documentation pages, which hold no personal data and no form.
+          onRequest: async (_request, reply) => {
+            const csp = reply.getHeader('content-security-policy')
+            if (typeof csp === 'string')
+              reply.header(
+                'content-security-policy',
+                csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+              )
+          },
+        },
+      })
+    }),
+  )
+  await app.register(apiLieuxRoutes, { prefix: '/api/v1', deps })
+  await app.register(pagesLieuxRoutes, { deps })
+  await app.register(gestionLieuxRoutes, {
+    deps,
+    trouverNomCompte: async (id) => {
+      const c = await trouverCompte(o.db, id)
+      return c ? `${c.prenom} ${c.nom}` : undefined
+    },
+  })
+  app.navigation.ajouterAccueil({
+    titre: 'Trouver de l’aide près de chez moi',
+    description:
+      'Des lieux près de chez vous pour vous aider à utiliser le numérique et à faire vos démarches.',
+    href: '/lieux',
+    public: 'grand_public',
+    ordre: 10,
+  })
+  app.navigation.ajouterMenu({ libelle: 'Trouver de l’aide', href: '/lieux', roles: [], ordre: 10 })
+  app.navigation.ajouterMenu({
+    libelle: 'Lieux',
+    href: '/gestion/lieux',
+    roles: ['gestionnaire', 'admin'],
+    ordre: 50,
+  })
+  app.navigation.ajouterMenu({
+    libelle: 'Import de lieux',
+    href: '/admin/lieux/import',
+    roles: ['admin'],
+    ordre: 92,
+  })
+  orientation = makeLieuxLesPlusProches(deps)
+  return {
+    lieuxLesPlusProches: orientation,
+    lieuxDuDepartement: makeLieuxDuDepartement(deps),
+    lieuxDeLaStructure: makeLieuxDeLaStructure(deps),
+  }
+}

@@ -1,0 +1,11 @@
+import type { Horloge } from '../../../platform/crypto'
+import type { Database } from '../../../platform/db/database'
+import type { ReferentielCommunes } from '../domain/communes'
+import type { CatalogueLieux } from './catalogue-lieux'
+
+export interface DepsLieux {
+  db: Database
+  horloge: Horloge
+  communes: ReferentielCommunes
+  catalogue: CatalogueLieux
+}

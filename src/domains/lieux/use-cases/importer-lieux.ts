@@ -1,0 +1,214 @@
+import {
+  ajouterHistorique,
+  enregistrerImport,
+  insererLieux,
+  lieuxParSource,
+  mettreAJourLieu,
+  type NouvelleLigne,
+} from '../db/lieux-repository'
+import { ligneStandardFranceServices } from '../domain/france-services'
+import { analyserLigne, colonnesInconnues, type LigneAnalysee } from '../domain/import-ligne'
+import { type DonneesLieu, differences, type Probleme } from '../domain/lieu'
+import type { DepsLieux } from './deps'
+import { lireFichierLieux } from './lire-fichier'
+
+export type StatutLigne = 'cree' | 'mis_a_jour' | 'inchange' | 'rejete'
+
+export interface RapportImport {
+  importId: string | null
+  fichier: string
+  format: string
+  lignes: number
+  crees: number
+  misAJour: number
+  inchanges: number
+  rejetes: number
+  /** Columns that are neither in the standard nor known v0.1 columns. */
+  colonnesIgnorees: string[]
+  /** Rows with at least one problem (every problem listed), and every rejected row. */
+  details: {
+    numero: number
+    idSource: string | null
+    nom: string | null
+    statut: StatutLigne
+    problemes: Probleme[]
+  }[]
+  /** Problems counted by field and severity, for the summary. */
+  parChamp: Record<string, { erreur: number; avertissement: number; rejet: number }>
+}
+
+export type ResultatImport = { ok: true; rapport: RapportImport } | { ok: false; erreur: string }
+
+export interface EntreeImport {
+  contenu: Buffer
+  fichier: string
+  acteurId: string | null
+  /** Source written on rows that have none (defaults to the file name). */
+  source?: string
+  /** Date of the France Services list when the file is one (YYYY-MM-DD). */
+  dateListe?: string
+  /** Places created by this import are managed by this structure. */
+  structureId?: string | null
+}
+
+const aujourdhui = (d: Date) => d.toISOString().slice(0, 10)
+
+/**
+ * Imports a file of places. Idempotent: a place is matched by its `id` and `source`; an unchanged row
+ * changes nothing, a changed row updates the place and records the differences in its history. All
+ * in one transaction: a failure leaves the database as it was.
+ */
+export const makeImporterLieux =
+  (deps: DepsLieux) =>
+  async (e: EntreeImport): Promise<ResultatImport> => {
+    const lu = lireFichierLieux(e.contenu, e.fichier)
+    if (!lu.ok) return { ok: false, erreur: lu.erreur }
+    if (lu.lignes.length === 0) return { ok: false, erreur: 'Le fichier ne contient aucun lieu.' }
+    if (lu.lignes.length > 100_000)
+      return { ok: false, erreur: 'Le fichier contient plus de 100 000 lignes.' }
+    const maintenant = deps.horloge()
+    const dateListe =
+      e.dateListe ?? /(20\d\d)(\d\d)(\d\d)/.exec(e.fichier)?.slice(1, 4).join('-') ?? aujourdhui(maintenant)
+    const franceServices =
+      lu.format === 'france-services'
+        ? lu.lignes.map((l) =>
+            ligneStandardFranceServices(l as Record<string, string>, dateListe, deps.communes),
+          )
+        : undefined
+    const lignesStandard = franceServices ? franceServices.map((x) => x.ligne) : lu.lignes
+    const ctx = {
+      sourceParDefaut: e.source ?? e.fichier.replace(/\.[a-z]+$/i, ''),
+      aujourdhui: aujourdhui(maintenant),
+      localiserCommune: deps.communes.localiser,
+    }
+    // Row numbers as a person sees them in a spreadsheet: the header is row 1.
+    const analysees: (LigneAnalysee & { brute: Record<string, unknown> })[] = lignesStandard.map(
+      (brute, i) => {
+        const a = analyserLigne(brute, lu.format === 'json' ? i + 1 : i + 2, ctx)
+        a.problemes.unshift(...(franceServices?.[i]?.avertissements ?? []))
+        return { ...a, brute: lu.lignes[i] ?? {} }
+      },
+    )
+
+    const rapport: RapportImport = {
+      importId: null,
+      fichier: e.fichier,
+      format: lu.format,
+      lignes: analysees.length,
+      crees: 0,
+      misAJour: 0,
+      inchanges: 0,
+      rejetes: 0,
+      colonnesIgnorees: lu.format === 'france-services' ? [] : colonnesInconnues(lu.colonnes),
+      details: [],
+      parChamp: {},
+    }
+
+    // Two rows with the same id and source in one file: the second is refused, never merged silently.
+    const vus = new Map<string, number>()
+    for (const a of analysees) {
+      if (!a.lieu) continue
+      const cle = `${a.lieu.source}\u0000${a.lieu.idSource}`
+      const premier = vus.get(cle)
+      if (premier !== undefined) {
+        a.problemes.push({
+          champ: 'id',
+          gravite: 'rejet',
+          message: `identifiant « ${a.lieu.idSource} » déjà présent ligne ${premier}`,
+        })
+        a.lieu = undefined
+      } else vus.set(cle, a.numero)
+    }
+
+    const resultat = await deps.db.transaction(async (tx) => {
+      const parSource = new Map<string, string[]>()
+      for (const a of analysees)
+        if (a.lieu) parSource.set(a.lieu.source, [...(parSource.get(a.lieu.source) ?? []), a.lieu.idSource])
+      const existants = new Map<string, Awaited<ReturnType<typeof lieuxParSource>>>()
+      for (const [source, ids] of parSource) existants.set(source, await lieuxParSource(tx, source, ids))
+
+      const nouveaux: (NouvelleLigne & { a: LigneAnalysee })[] = []
+      const historique: Parameters<typeof ajouterHistorique>[1][number][] = []
+      for (const a of analysees) {
+        let statut: StatutLigne
+        if (!a.lieu) statut = 'rejete'
+        else {
+          const existant = existants.get(a.lieu.source)?.get(a.lieu.idSource)
+          if (!existant) {
+            statut = 'cree'
+            nouveaux.push({
+              donnees: a.lieu,
+              problemes: a.problemes,
+              ligneBrute: a.brute,
+              structureId: e.structureId ?? null,
+              a,
+            })
+          } else {
+            const avant: DonneesLieu = existant
+            const diff = differences(avant, a.lieu)
+            // A manager's manual position survives re-imports of a file that only has the commune centre.
+            if (existant.origineCoordonnees === 'saisie' && a.lieu.origineCoordonnees !== 'fichier') {
+              delete diff.latitude
+              delete diff.longitude
+              delete diff.origineCoordonnees
+            }
+            if (Object.keys(diff).length === 0) statut = 'inchange'
+            else {
+              statut = 'mis_a_jour'
+              const valeurs = Object.fromEntries(
+                Object.keys(diff).map((k) => [k, a.lieu![k as keyof DonneesLieu]]),
+              )
+              await mettreAJourLieu(
+                tx,
+                existant.id,
+                { ...valeurs, problemes: a.problemes, ligneBrute: a.brute },
+                maintenant,
+              )
+              historique.push({
+                lieuId: existant.id,
+                acteurId: e.acteurId,
+                origine: `import ${e.fichier}`,
+                changements: diff,
+              })
+            }
+          }
+        }
+        if (statut === 'cree') rapport.crees++
+        else if (statut === 'mis_a_jour') rapport.misAJour++
+        else if (statut === 'inchange') rapport.inchanges++
+        else rapport.rejetes++
+        if (a.problemes.length > 0 || statut === 'rejete')
+          rapport.details.push({
+            numero: a.numero,
+            idSource: a.idSource ?? null,
+            nom: a.nom ?? null,
+            statut,
+            problemes: a.problemes,
+          })
+        for (const p of a.problemes) {
+          const c = rapport.parChamp[p.champ] ?? { erreur: 0, avertissement: 0, rejet: 0 }
+          c[p.gravite]++
+          rapport.parChamp[p.champ] = c
+        }
+      }
+      const ids = await insererLieux(tx, nouveaux, maintenant)
+      for (const id of ids)
+        historique.push({ lieuId: id, acteurId: e.acteurId, origine: `import ${e.fichier}`, changements: {} })
+      await ajouterHistorique(tx, historique, maintenant)
+      rapport.importId = await enregistrerImport(tx, {
+        acteurId: e.acteurId,
+        fichier: e.fichier.slice(0, 250),
+        format: lu.format,
+        lignes: rapport.lignes,
+        crees: rapport.crees,
+        misAJour: rapport.misAJour,
+        inchanges: rapport.inchanges,
+        rejetes: rapport.rejetes,
+        rapport,
+        le: maintenant,
+      })
+      return rapport
+    })
+    deps.catalogue.invalider()
+    return { ok: true, rapport: resultat }
+  }

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Database } from '../../../platform/db/database'
+import { compterLieux, rattacherLieux } from '../db/lieux-repository'
+import { DOSSIER_DONNEES, referentielCommunes } from '../db/referentiel-communes'
+import { lieux } from '../db/schema'
+import { creerCatalogueLieux } from './catalogue-lieux'
+import { makeImporterLieux, type RapportImport } from './importer-lieux'
+
+export const FICHIER_PACA =
+  '20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json'
+export const FICHIER_FRANCE_SERVICES = 'liste-fs-20221201.csv'
+
+/**
+ * Demo data: the real places of Provence-Alpes-Côte d'Azur and the national France Services list,
+ * imported through the same importer as any file. The places in Gap are given to the demo structure
+ * « Médiathèque intercommunale de Gap » so that its manager has places to edit.
+ * Runs only when the table is empty.
+ */
+export async function seedLieux(
+  db: Database,
+  o: { structureGap?: string; horloge?: () => Date } = {},
+): Promise<RapportImport[] | undefined> {
+  if ((await compterLieux(db)) > 0) return undefined
+  const deps = {
+    db,
+    horloge: o.horloge ?? (() => new Date()),
+    communes: referentielCommunes(),
+    catalogue: creerCatalogueLieux(db),
+  }
+  const importer = makeImporterLieux(deps)
+  const rapports: RapportImport[] = []
+  for (const fichier of [FICHIER_PACA, FICHIER_FRANCE_SERVICES]) {
+    const r = await importer({
+      contenu: readFileSync(path.join(DOSSIER_DONNEES, fichier)),
+      fichier,
+      acteurId: null,
+    })
+    if (!r.ok) throw new Error(`données de démonstration ${fichier} : ${r.erreur}`)
+    rapports.push(r.rapport)
+  }
+  if (o.structureGap) {
+    const aGap = await db.select({ id: lieux.id }).from(lieux).where(eq(lieux.codePostal, '05000'))
+    await rattacherLieux(
+      db,
+      aGap.map((x) => x.id),
+      o.structureGap,
+      deps.horloge(),
+    )
+  }
+  return rapports
+}

@@ -1,0 +1,258 @@
+import Html from '@kitajs/html'
+import {
+  etatOuverture,
+  fuseauHoraire,
+  type Horaires,
+  phraseOuverture,
+  plagesEnFrancais,
+  semaineAVenir,
+} from '../domain/horaires'
+import type { Lieu } from '../domain/lieu'
+import { TYPOLOGIES } from '../domain/vocabulaires'
+import { Liste } from './composants'
+
+const telephoneLisible = (t: string) =>
+  t.startsWith('+33') && t.length === 12 ? `0${t.slice(3)}`.replace(/(\d\d)(?=\d)/g, '$1 ') : t
+
+function Horaires_({
+  lieu,
+  horaires,
+  instant,
+}: {
+  lieu: Lieu
+  horaires: Horaires | undefined
+  instant: Date
+}) {
+  if (!lieu.horaires) return <p>Les horaires ne sont pas communiqués : appelez avant de vous déplacer.</p>
+  if (!horaires)
+    return (
+      <>
+        <p>
+          <span class="fr-badge fr-badge--warning fr-badge--sm">Horaires non reconnus</span>
+        </p>
+        <p>Horaires indiqués par le lieu, à vérifier en appelant avant de vous déplacer :</p>
+        <p class="fr-text--sm" safe>
+          {lieu.horaires}
+        </p>
+      </>
+    )
+  const fuseau = fuseauHoraire(lieu.codePostal)
+  const e = etatOuverture(horaires, instant, fuseau)
+  return (
+    <>
+      <p class={`fr-badge ${e.ouvert ? 'fr-badge--success' : 'fr-badge--error'}`} safe>
+        {phraseOuverture(e)}
+      </p>
+      <ul class="lieux-semaine fr-mt-2w">
+        {semaineAVenir(horaires, instant, fuseau).map((j) => (
+          <li>
+            <strong safe>{j.libelle}</strong>
+            <span safe>{` : ${plagesEnFrancais(j.plages)}${j.ferie ? ' (jour férié)' : ''}`}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+export function LieuContenu(p: {
+  lieu: Lieu
+  horaires: Horaires | undefined
+  instant: Date
+  imprimable: boolean
+}) {
+  const l = p.lieu
+  const adresse = [l.adresse, l.complementAdresse, `${l.codePostal} ${l.commune}`].filter(Boolean) as string[]
+  const itineraire =
+    l.latitude !== null && l.longitude !== null
+      ? `https://www.openstreetmap.org/directions?route=%3B${l.latitude}%2C${l.longitude}`
+      : undefined
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters">
+      <div class="fr-col-12 fr-col-md-6">
+        <h2 class="fr-h5">Adresse</h2>
+        <address class="fr-mb-2w">
+          {adresse.map((a, i) => (
+            <>
+              {i > 0 ? <br /> : ''}
+              <span safe>{a}</span>
+            </>
+          ))}
+        </address>
+        {l.itinerance.includes('Itinérant') ? (
+          <p>Ce lieu est itinérant : il se déplace. Appelez pour connaître sa prochaine étape.</p>
+        ) : (
+          ''
+        )}
+        <h2 class="fr-h5">Y aller</h2>
+        {l.origineCoordonnees === 'commune' ? (
+          <p>La position exacte n’est pas connue : l’itinéraire mène au centre de la commune.</p>
+        ) : (
+          ''
+        )}
+        {itineraire && !p.imprimable ? (
+          <p>
+            <a
+              class="fr-link"
+              href={itineraire}
+              rel="noopener"
+              target="_blank"
+              title="Itinéraire sur OpenStreetMap — nouvelle fenêtre"
+            >
+              Itinéraire sur OpenStreetMap
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+        <p class="fr-text--sm">
+          {l.latitude !== null && l.longitude !== null
+            ? `Coordonnées GPS : ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)}`
+            : ''}
+        </p>
+        <h2 class="fr-h5">Accessibilité</h2>
+        {l.ficheAccesLibre ? (
+          <p>
+            <a class="fr-link" href={l.ficheAccesLibre} rel="noopener">
+              {p.imprimable
+                ? Html.escapeHtml(l.ficheAccesLibre)
+                : 'Voir la fiche d’accessibilité sur Accès libre'}
+            </a>
+          </p>
+        ) : (
+          <p>Pas d’information sur l’accessibilité : demandez en appelant.</p>
+        )}
+        <h2 class="fr-h5">Contact</h2>
+        <ul class="fr-mb-3w">
+          {l.telephone ? (
+            <li>
+              Téléphone :{' '}
+              <a href={`tel:${l.telephone}`} safe>
+                {telephoneLisible(l.telephone)}
+              </a>
+            </li>
+          ) : (
+            <li>Pas de numéro de téléphone indiqué</li>
+          )}
+          {l.courriels.map((c) => (
+            <li>
+              E-mail :{' '}
+              <a href={`mailto:${c}`} safe>
+                {c}
+              </a>
+            </li>
+          ))}
+          {l.siteWeb.map((s) => (
+            <li>
+              Site :{' '}
+              <a href={s} rel="noopener" safe>
+                {s}
+              </a>
+            </li>
+          ))}
+          {l.priseRdv ? (
+            <li>
+              <a href={l.priseRdv} rel="noopener">
+                {p.imprimable
+                  ? Html.escapeHtml(`Rendez-vous en ligne : ${l.priseRdv}`)
+                  : 'Prendre rendez-vous en ligne'}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+      </div>
+      <div class="fr-col-12 fr-col-md-6">
+        <h2 class="fr-h5">Horaires</h2>
+        <Horaires_ lieu={l} horaires={p.horaires} instant={p.instant} />
+        <h2 class="fr-h5 fr-mt-3w">Ce que l’on peut y faire</h2>
+        {l.services.length === 0 ? <p>Services non précisés.</p> : ''}
+        <Liste titre="Services" valeurs={l.services} />
+        <Liste titre="Façons d’être aidé" valeurs={l.modalitesAccompagnement} />
+        <Liste titre="Pour venir" valeurs={l.modalitesAcces} />
+        <Liste titre="Frais" valeurs={l.fraisACharge} />
+        <Liste
+          titre="Lieu réservé ou adapté à"
+          valeurs={[...l.publicsSpecifiquementAdresses, ...l.priseEnChargeSpecifique]}
+        />
+        <Liste titre="Programmes nationaux" valeurs={l.dispositifProgrammesNationaux} />
+        <Liste titre="Formations et labels" valeurs={[...l.formationsLabels, ...l.autresFormationsLabels]} />
+        <Liste
+          titre="Type de lieu"
+          valeurs={l.typologie.map((t) => (TYPOLOGIES as Record<string, string>)[t] ?? t)}
+        />
+      </div>
+      {l.presentationResume || l.presentationDetail ? (
+        <div class="fr-col-12">
+          <h2 class="fr-h5">Présentation</h2>
+          {l.presentationResume ? <p safe>{l.presentationResume}</p> : ''}
+          {l.presentationDetail ? <p safe>{l.presentationDetail}</p> : ''}
+        </div>
+      ) : (
+        ''
+      )}
+      <div class="fr-col-12">
+        <p class="fr-text--xs" safe>
+          {`Informations mises à jour le ${l.dateMaj === '1970-01-01' ? '(date inconnue)' : new Date(`${l.dateMaj}T12:00:00Z`).toLocaleDateString('fr-FR')}${l.source ? ` · source : ${l.source}` : ''}`}
+        </p>
+      </div>
+    </div>
+  )
+}
+
+export function LieuPage(p: {
+  lieu: Lieu
+  horaires: Horaires | undefined
+  instant: Date
+  peutModifier: boolean
+}) {
+  return (
+    <>
+      <h1 class="fr-mt-4w" safe>
+        {p.lieu.nom}
+      </h1>
+      <p>
+        <a class="fr-link fr-mr-3w" href={`/lieux/${p.lieu.id}/imprimer`}>
+          Version imprimable
+        </a>
+        {p.peutModifier ? (
+          <a class="fr-link" href={`/lieux/${p.lieu.id}/modifier`}>
+            Modifier ce lieu
+          </a>
+        ) : (
+          ''
+        )}
+      </p>
+      <LieuContenu lieu={p.lieu} horaires={p.horaires} instant={p.instant} imprimable={false} />
+      <p>
+        <a class="fr-link" href="/lieux">
+          Chercher un autre lieu
+        </a>
+      </p>
+    </>
+  )
+}
+
+export function LieuImprimablePage(p: { lieu: Lieu; horaires: Horaires | undefined; instant: Date }) {
+  return (
+    <div class="lieux-imprimable">
+      <h1 class="fr-mt-2w fr-h2" safe>
+        {p.lieu.nom}
+      </h1>
+      <p class="lieux-non-imprime">
+        {/* The wrapper carries `hidden`: DSFR's button display rule would override it on the button. */}
+        <span id="imprimer" hidden>
+          <button class="fr-btn fr-btn--secondary" type="button" id="bouton-imprimer">
+            Imprimer
+          </button>{' '}
+        </span>
+        Pour imprimer, utilisez la commande « Imprimer » de votre navigateur.{' '}
+        <a class="fr-link" href={`/lieux/${p.lieu.id}`}>
+          Revenir à la fiche
+        </a>
+      </p>
+      <LieuContenu lieu={p.lieu} horaires={p.horaires} instant={p.instant} imprimable />
+    </div>
+  )
+}
