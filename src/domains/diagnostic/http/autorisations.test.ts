@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
+import { MOTEURS } from '../../../../tests/support/bases'
+import { Navigateur } from '../../../../tests/support/navigateur'
+import type { Habilitation, Role } from '../../comptes'
+
+const HABILITATIONS: Record<Role, Habilitation[]> = {
+  candidat: H.candidat(),
+  conseiller: H.conseiller('structure-a'),
+  gestionnaire: H.gestionnaire('structure-a'),
+  aidant: H.aidant('org-a'),
+  referent: H.referent('org-a'),
+  prefecture: H.prefecture('13'),
+  coordinateur: H.coordinateur('93'),
+  admin: H.admin(),
+  formateur: [{ role: 'formateur', portee: { type: 'structure', code: 'of-1', libelle: 'OF' } }],
+  mediateur: [{ role: 'mediateur', portee: { type: 'national', code: '', libelle: '' } }],
+}
+const ROLES = Object.keys(HABILITATIONS) as Role[]
+type Qui = Role | 'anonyme'
+
+const conseillerSeul = (qui: Qui) => (qui === 'anonyme' ? 303 : qui === 'conseiller' ? 200 : 403)
+/** Expected status of a GET per route and caller (303 = sent to the login page, or to the start page). */
+const ATTENDU: Record<string, (qui: Qui) => number> = {
+  '/diagnostic': () => 200,
+  '/diagnostic/code': () => 200,
+  '/diagnostic/accompagnement': () => 200,
+  '/diagnostic/etape': () => 303,
+  '/diagnostic/resultat': () => 303,
+  '/diagnostic/sessions': conseillerSeul,
+  '/diagnostic/beneficiaires': conseillerSeul,
+  '/diagnostic/export.csv': conseillerSeul,
+  '/diagnostic/sessions/ABCDEF234': (qui) => (qui === 'anonyme' ? 303 : qui === 'conseiller' ? 404 : 403),
+  '/diagnostic/passations/00000000-0000-0000-0000-000000000000': (qui) =>
+    qui === 'anonyme' ? 303 : qui === 'conseiller' ? 404 : 403,
+}
+
+describe.each(MOTEURS)('diagnostic : autorisations des routes par rôle (%s)', (moteur) => {
+  let t: AppDeTest
+  const navigateurs = new Map<Qui, Navigateur>()
+  beforeAll(async () => {
+    t = await appDeTest(moteur)
+    navigateurs.set('anonyme', new Navigateur(t.app))
+    for (const role of ROLES) {
+      const compte = await creerCompteTest(t.base, {
+        habilitations: HABILITATIONS[role],
+        totp: ['admin', 'aidant', 'referent'].includes(role),
+      })
+      const n = new Navigateur(t.app)
+      await connecter(n, t, compte)
+      navigateurs.set(role, n)
+    }
+  })
+  afterAll(async () => t.fermer())
+
+  const cas = Object.keys(ATTENDU).flatMap((route) =>
+    (['anonyme', ...ROLES] as Qui[]).map((qui) => [route, qui] as const),
+  )
+  it.each(cas)('GET %s par %s', async (route, qui) => {
+    const r = await navigateurs.get(qui)!.get(route)
+    expect(r.statusCode).toBe(ATTENDU[route]!(qui))
+  })
+
+  it('refuse la création d’un code à tout autre rôle qu’un conseiller', async () => {
+    for (const qui of ROLES.filter((r) => r !== 'conseiller')) {
+      const n = navigateurs.get(qui)!
+      await n.get('/diagnostic')
+      const r = await n.post('/diagnostic/sessions', { libelle: 'x' })
+      expect(r.statusCode, qui).toBe(403)
+    }
+    const anonyme = navigateurs.get('anonyme')!
+    await anonyme.get('/diagnostic')
+    expect((await anonyme.post('/diagnostic/sessions', { libelle: 'x' })).statusCode).toBe(401)
+  })
+
+  it('affiche l’entrée d’accueil au public et le menu « Diagnostics » aux seuls conseillers', async () => {
+    expect((await navigateurs.get('anonyme')!.get('/')).body).toContain(
+      'Faire le point sur mes usages numériques',
+    )
+    expect((await navigateurs.get('conseiller')!.get('/espace')).body).toContain(
+      'href="/diagnostic/sessions"',
+    )
+    expect((await navigateurs.get('aidant')!.get('/espace')).body).not.toContain(
+      'href="/diagnostic/sessions"',
+    )
+  })
+})

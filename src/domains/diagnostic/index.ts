@@ -1,0 +1,50 @@
+/**
+ * Public surface of the diagnostic domain (ABC Diag): what app.ts and other domains may use.
+ * Everything else in this folder is internal.
+ */
+import type { FastifyInstance } from 'fastify'
+import { conseillerRoutes } from './http/conseiller.routes'
+import { diagnosticRoutes } from './http/routes'
+import type { DepsDiagnostic } from './use-cases/deps'
+import { makePurger } from './use-cases/purger'
+
+export type { DepsDiagnostic, LieuProche, TrouverLieux } from './use-cases/deps'
+export { makePurger as makePurgerDiagnostics } from './use-cases/purger'
+
+// The retention purge runs at start and then every hour; deleting is idempotent, so several
+// instances running it at once is harmless (ARCHITECTURE.md: nothing in process memory matters).
+const PURGE_TOUTES_LES_MS = 3600_000
+
+export async function enregistrerDiagnostic(app: FastifyInstance, deps: DepsDiagnostic) {
+  await app.register(diagnosticRoutes, { deps })
+  await app.register(conseillerRoutes, { deps })
+  app.navigation.ajouterAccueil({
+    titre: 'Faire le point sur mes usages numériques',
+    description:
+      'Un petit test gratuit, sans compte, de 5 à 15 minutes : ce que vous savez déjà faire, et où trouver de l’aide près de chez vous.',
+    href: '/diagnostic',
+    public: 'grand_public',
+    ordre: 20,
+  })
+  app.navigation.ajouterMenu({
+    libelle: 'Diagnostics',
+    href: '/diagnostic/sessions',
+    roles: ['conseiller'],
+    ordre: 30,
+  })
+
+  const purger = makePurger(deps)
+  const lancer = () =>
+    purger().catch((e: Error) =>
+      app.log.error({ err: { message: e.message } }, 'purge des diagnostics en échec'),
+    )
+  let minuteur: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    void lancer()
+    minuteur = setInterval(lancer, PURGE_TOUTES_LES_MS)
+    minuteur.unref()
+  })
+  app.addHook('onClose', async () => {
+    if (minuteur) clearInterval(minuteur)
+  })
+}

@@ -1,0 +1,137 @@
+import Html from '@kitajs/html'
+import { Csrf } from '../../../platform/layout/components'
+import { QUESTIONS_DETAIL, type QuestionId } from '../domain/contenu'
+import type { Correction } from '../domain/marquage'
+import type { Etape } from '../domain/moteur'
+import { Confort, Picto, Progression } from './composants'
+import { Exercice } from './exercices'
+
+export function QuestionFormulaire(p: {
+  question: QuestionId
+  csrf: string
+  action: string
+  erreur?: string | undefined
+  choisis?: readonly string[]
+  /** Assisted mode: the conseiller answers what the person says. */
+  pourConseiller?: boolean
+}) {
+  const q = QUESTIONS_DETAIL[p.question]
+  const type = q.multiple ? 'checkbox' : 'radio'
+  return (
+    <form method="post" action={p.action} novalidate>
+      <Csrf jeton={p.csrf} />
+      <input type="hidden" name="etape" value={q.id} />
+      <fieldset
+        class={`fr-fieldset${p.erreur ? ' fr-fieldset--error' : ''}`}
+        aria-describedby={p.erreur ? 'choix-erreur' : undefined}
+        id="choix"
+      >
+        <legend class="fr-fieldset__legend fr-text--lg" data-lire>
+          {Html.escapeHtml(q.titre)}
+          {q.multiple ? <span class="fr-hint-text">Vous pouvez cocher plusieurs réponses.</span> : ''}
+        </legend>
+        <div class="escale-choix">
+          {q.choix.map((c) => (
+            <div class={`fr-${type}-group escale-choix__option`}>
+              <input
+                type={type}
+                id={`choix-${c.valeur}`}
+                name="choix"
+                value={c.valeur}
+                checked={p.choisis?.includes(c.valeur)}
+              />
+              <label class="fr-label" for={`choix-${c.valeur}`}>
+                <Picto icone={c.icone} grand />
+                <span safe>{c.libelle}</span>
+              </label>
+            </div>
+          ))}
+        </div>
+        {p.erreur ? (
+          <p class="fr-error-text" id="choix-erreur" safe>
+            {p.erreur}
+          </p>
+        ) : (
+          ''
+        )}
+      </fieldset>
+      <ul class="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <button class="fr-btn" type="submit">
+            {p.pourConseiller ? 'Enregistrer la réponse' : 'Suivant'}
+          </button>
+        </li>
+        <li>
+          <button class="fr-btn fr-btn--tertiary" type="submit" name="passer" value="oui" formnovalidate>
+            Je préfère ne pas répondre
+          </button>
+        </li>
+      </ul>
+    </form>
+  )
+}
+
+export function EtapePage(p: {
+  etape: Exclude<Etape, { type: 'fin' }>
+  faites: number
+  restantesMax: number
+  csrf: string
+  erreur?: string | undefined
+  correction?: Correction | undefined
+  essaisRestants?: number | undefined
+  valeurs?: Record<string, string | undefined>
+  choisis?: readonly string[]
+  suiviParConseiller: boolean
+}) {
+  const action = '/diagnostic/etape'
+  return (
+    <div
+      class="escale-diagnostic"
+      data-suivi={p.suiviParConseiller ? 'oui' : undefined}
+      data-etape={p.etape.type === 'question' ? p.etape.question : p.etape.item.id}
+    >
+      <Progression faites={p.faites} restantesMax={p.restantesMax} />
+      <Confort />
+      {p.etape.type === 'question' ? (
+        <>
+          <h1 class="fr-h3 fr-mt-2w">Quelques questions sur vous</h1>
+          <QuestionFormulaire
+            question={p.etape.question}
+            csrf={p.csrf}
+            action={action}
+            erreur={p.erreur}
+            choisis={p.choisis}
+          />
+        </>
+      ) : (
+        <>
+          <h1 class="fr-h3 fr-mt-2w" safe>
+            {p.etape.item.titre}
+          </h1>
+          <p class="fr-text--lg escale-consigne" data-lire data-consigne safe>
+            {p.etape.item.consigne}
+          </p>
+          <p class="fr-hint-text fr-mb-3w">
+            <span class="fr-icon-keyboard-line fr-icon--sm" aria-hidden="true" /> Sans souris ni écran tactile
+            : <span safe>{p.etape.item.consigneAlternative}</span>
+          </p>
+          {p.erreur ? (
+            <p class="fr-error-text" role="alert" safe>
+              {p.erreur}
+            </p>
+          ) : (
+            ''
+          )}
+          <Exercice
+            item={p.etape.item}
+            csrf={p.csrf}
+            action={action}
+            correction={p.correction}
+            essaisRestants={p.essaisRestants}
+            valeurs={p.valeurs ?? {}}
+          />
+        </>
+      )}
+    </div>
+  )
+}
