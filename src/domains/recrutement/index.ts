@@ -1,10 +1,20 @@
-/** Public surface of the recruitment domain (host structures, for now what accounts and scopes need). */
+/**
+ * Public surface of the recruitment domain: host structures (used by accounts for scopes and by the
+ * demo data), the registration of its routes, and its demo data.
+ */
+import type { FastifyInstance } from 'fastify'
 import type { Portee } from '../../platform/auth/roles'
 import type { Database } from '../../platform/db/database'
-import { listerStructures } from './db/structures-repository'
+import { assurerPhaseParDefaut } from './db/programme-repository'
+import { listerStructures, trouverStructure } from './db/structures-repository'
+import { recrutementRoutes } from './http/routes'
+import type { DepsRecrutement } from './use-cases/deps'
 
 export type { StructureRow } from './db/structures-repository'
 export { creerStructure } from './db/structures-repository'
+export { seedRecrutement } from './demo'
+export type { PointCarte } from './domain/couverture'
+export type { DepsRecrutement, InscrireEnFormation, PortLieux } from './use-cases/deps'
 
 export async function porteesStructures(db: Database): Promise<Portee[]> {
   return (await listerStructures(db)).map((s) => ({
@@ -12,4 +22,68 @@ export async function porteesStructures(db: Database): Promise<Portee[]> {
     code: s.id,
     libelle: `${s.nom} (${s.codeDepartement})`,
   }))
+}
+
+/** Host structure names by id (for other domains' screens, e.g. training providers). */
+export async function nomsStructures(db: Database): Promise<Map<string, string>> {
+  return new Map((await listerStructures(db)).map((s) => [s.id, s.nom]))
+}
+
+/** Where a host structure is (for other domains: activity statistics by territory). */
+export async function territoireDeStructure(
+  db: Database,
+  id: string,
+): Promise<{ nom: string; codeCommune: string; codeDepartement: string; codeRegion: string } | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+  const s = await trouverStructure(db, id)
+  return (
+    s && {
+      nom: s.nom,
+      codeCommune: s.codeCommune,
+      codeDepartement: s.codeDepartement,
+      codeRegion: s.codeRegion,
+    }
+  )
+}
+
+export async function enregistrerRecrutement(app: FastifyInstance, deps: DepsRecrutement) {
+  // The 2020 announcement is the first phase when the programme has none: money is data (see README).
+  await assurerPhaseParDefaut(deps.db)
+  await app.register(recrutementRoutes, { deps })
+  app.navigation.ajouterAccueil({
+    titre: 'Devenir conseiller numérique',
+    description:
+      'Postulez pour aider les personnes éloignées du numérique près de chez vous : poste financé, formation de 350 heures.',
+    href: '/candidature/conseiller',
+    public: 'professionnel',
+    ordre: 40,
+  })
+  app.navigation.ajouterAccueil({
+    titre: 'Accueillir un conseiller',
+    description:
+      'Collectivités, associations, entreprises de l’ESS : répondez à l’appel à manifestation d’intérêt.',
+    href: '/candidature/structure',
+    public: 'professionnel',
+    ordre: 41,
+  })
+  app.navigation.ajouterMenu({ libelle: 'Ma candidature', href: '/candidat', roles: ['candidat'], ordre: 20 })
+  app.navigation.ajouterMenu({
+    libelle: 'Ma structure',
+    href: '/structure',
+    roles: ['gestionnaire'],
+    ordre: 20,
+  })
+  app.navigation.ajouterMenu({
+    libelle: 'Structures candidates',
+    href: '/prefecture/structures',
+    roles: ['prefecture'],
+    ordre: 20,
+  })
+  app.navigation.ajouterMenu({ libelle: 'Comité national', href: '/comite', roles: ['admin'], ordre: 20 })
+  app.navigation.ajouterMenu({
+    libelle: 'Pilotage',
+    href: '/pilotage',
+    roles: ['admin', 'coordinateur', 'prefecture'],
+    ordre: 21,
+  })
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "candidatures_position_idx" ON "recrutement_candidatures" USING btree ("latitude","longitude");

@@ -1,0 +1,362 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import {
+  aLeRole,
+  exigerRole,
+  porteesDe,
+  type Utilisateur,
+  utilisateurConnecte,
+} from '../../../platform/auth/utilisateur'
+import { departement } from '../../../platform/geo/territoires'
+import { lireFormulaire } from '../../../platform/http/formulaire'
+import { journaliser } from '../../../platform/journal/journal'
+import { DocumentPdf } from '../../../platform/pdf/pdf'
+import {
+  creerSession,
+  definirObjectif,
+  inscriptionsDeSession,
+  inscriptionsDuCompte,
+  inscriptionsSansSession,
+  listerObjectifs,
+  listerParcours,
+  listerSessions,
+  minutesFaites,
+  realisations,
+  trouverInscription,
+  trouverParcours,
+  trouverSession,
+} from '../db/formation-repository'
+import { CERTIFICATIONS, heures, joursDeSession, messageErreurFormation } from '../domain/formation'
+import { type DepsFormation, makeFormation } from '../use-cases/formation'
+import { AccueilFormationPage, MonParcoursPage, SessionPage } from '../views/formation.page'
+
+const date = (libelle: string) =>
+  z
+    .string({ error: `Saisissez ${libelle}.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Saisissez ${libelle} au format jj/mm/aaaa.`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= '2020-01-01' && v <= '2100-12-31', {
+      message: `${libelle.replace(/^la /, '').replace(/^./, (c) => c.toUpperCase())} n’est pas une date possible.`,
+    })
+const entier = (libelle: string, min: number, max: number) =>
+  z
+    .string({ error: `Saisissez ${libelle}.` })
+    .trim()
+    .regex(/^\d{1,7}$/, `Saisissez ${libelle} en chiffres.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${libelle} : au moins ${min}.`).max(max, `${libelle} : ${max} au plus.`))
+
+const sessionForm = z
+  .object({
+    parcours: z.uuid({ error: 'Choisissez un parcours.' }),
+    libelle: z
+      .string({ error: 'Saisissez le libellé.' })
+      .trim()
+      .min(1, 'Saisissez le libellé.')
+      .max(200, 'Le libellé est trop long.'),
+    debut: date('la date de début'),
+    fin: date('la date de fin'),
+    lieu: z
+      .string({ error: 'Saisissez le lieu.' })
+      .trim()
+      .min(1, 'Saisissez le lieu.')
+      .max(200, 'Le lieu est trop long.'),
+    departement: z
+      .string({ error: 'Saisissez le département.' })
+      .trim()
+      .refine((v) => !!departement(v), { message: 'Saisissez un code de département, par exemple 13.' }),
+    capacite: entier('la capacité', 1, 500),
+  })
+  .refine((v) => v.fin >= v.debut, { path: ['fin'], message: 'La date de fin doit suivre la date de début.' })
+
+const presenceForm = z.object({
+  jour: date('le jour'),
+  demi_journee: z.enum(['matin', 'apres_midi'], { error: 'Choisissez la demi-journée.' }),
+  presents: z.union([z.string(), z.array(z.string())]).optional(),
+})
+const objectifForm = z.object({
+  code_parcours: z
+    .string({ error: 'Choisissez un parcours.' })
+    .trim()
+    .min(1, 'Choisissez un parcours.')
+    .max(50, 'Parcours inconnu.'),
+  annee: entier('l’année', 2020, 2100),
+  cible: entier('l’objectif', 1, 10_000_000),
+})
+const affectationForm = z.object({ inscription: z.uuid({ error: 'Choisissez une personne.' }) })
+const certificationForm = z.object({
+  certification: z.enum(['pix', 'titre'], { error: 'Choisissez la certification.' }),
+})
+
+/** Training providers act on their own sessions; the national team on all of them. */
+function organismes(u: Utilisateur): string[] | undefined {
+  if (aLeRole(u, 'admin')) return undefined
+  return porteesDe(u, 'formateur').map((p) => p.code)
+}
+
+export async function formationRoutes(
+  app: FastifyInstance,
+  { deps, nomOrganisme }: { deps: DepsFormation; nomOrganisme: (id: string) => Promise<string> },
+) {
+  const formation = makeFormation(deps)
+  const idDe = (request: FastifyRequest) => {
+    const r = z.uuid().safeParse((request.params as { id: string }).id)
+    return r.success ? r.data : undefined
+  }
+  const sessionAccessible = async (request: FastifyRequest) => {
+    const u = utilisateurConnecte(request)
+    const id = idDe(request)
+    const s = id ? await trouverSession(deps.db, id) : undefined
+    const orgs = organismes(u)
+    if (!s || (orgs && !orgs.includes(s.organismeId))) return undefined
+    return { u, s }
+  }
+
+  const pageAccueil = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const u = utilisateurConnecte(request)
+    const orgs = organismes(u)
+    const sessions = orgs
+      ? (await Promise.all(orgs.map((o) => listerSessions(deps.db, o)))).flat()
+      : await listerSessions(deps.db)
+    let objectifs: { codeParcours: string; annee: number; cible: number; realise: number }[] | undefined
+    if (!orgs) {
+      const faits = await realisations(deps.db)
+      objectifs = (await listerObjectifs(deps.db)).map((o) => ({
+        ...o,
+        realise: faits.find((f) => f.code === o.codeParcours && f.annee === o.annee)?.n ?? 0,
+      }))
+    }
+    const parcours = await listerParcours(deps.db)
+    return reply.page(
+      (ctx) => ({
+        titre: 'Formation',
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Formation' }],
+        contenu: (
+          <AccueilFormationPage
+            csrf={ctx.csrf}
+            sessions={sessions}
+            parcours={parcours}
+            peutCreer={!orgs || orgs.length > 0}
+            objectifs={objectifs}
+            e={e}
+          />
+        ),
+      }),
+      statut,
+    )
+  }
+
+  const pro = { preHandler: exigerRole('formateur', 'admin') }
+  app.get('/formation', pro, async (request, reply) => pageAccueil(request, reply))
+
+  app.post('/formation/sessions', pro, async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const f = lireFormulaire(sessionForm, request.body)
+    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400)
+    const p = await trouverParcours(deps.db, f.donnees.parcours)
+    if (!p) return pageAccueil(request, reply, { parcours: 'Choisissez un parcours.' }, 422)
+    const orgs = organismes(u)
+    const organismeId = orgs ? (orgs[0] ?? '') : ''
+    // Read before the transaction: on the embedded engine a query outside it would wait for it.
+    const organismeNom = organismeId ? await nomOrganisme(organismeId) : 'ANCT'
+    await deps.db.transaction(async (tx) => {
+      const s = await creerSession(tx, {
+        parcoursId: p.id,
+        libelle: f.donnees.libelle,
+        debut: f.donnees.debut,
+        fin: f.donnees.fin,
+        lieu: f.donnees.lieu,
+        codeDepartement: f.donnees.departement,
+        organismeId,
+        organismeNom,
+        capacite: f.donnees.capacite,
+      })
+      await journaliser(tx, { acteurId: u.compteId, action: 'formation_session', cible: s.id })
+    })
+    reply.flash('success', 'La session est créée.')
+    return reply.redirect('/formation', 303)
+  })
+
+  const pageSession = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const d = await sessionAccessible(request)
+    if (!d) return reply.callNotFound()
+    const p = await trouverParcours(deps.db, d.s.parcoursId)
+    if (!p) return reply.callNotFound()
+    const inscrits = await Promise.all(
+      (await inscriptionsDeSession(deps.db, d.s.id)).map(async (i) => ({
+        ...i,
+        minutes: await minutesFaites(deps.db, i.id),
+      })),
+    )
+    const enAttente = await inscriptionsSansSession(deps.db, p.id)
+    return reply.page(
+      (ctx) => ({
+        titre: d.s.libelle,
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Formation', href: '/formation' }, { libelle: d.s.libelle }],
+        contenu: (
+          <SessionPage
+            csrf={ctx.csrf}
+            session={d.s}
+            parcours={p}
+            inscrits={inscrits}
+            enAttente={enAttente}
+            jours={joursDeSession(d.s.debut, d.s.fin)}
+            e={e}
+          />
+        ),
+      }),
+      statut,
+    )
+  }
+
+  app.get('/formation/sessions/:id', pro, async (request, reply) => pageSession(request, reply))
+
+  app.post('/formation/sessions/:id/affectations', pro, async (request, reply) => {
+    const d = await sessionAccessible(request)
+    if (!d) return reply.callNotFound()
+    const f = lireFormulaire(affectationForm, request.body)
+    if (!f.ok) return pageSession(request, reply, f.erreurs, 400)
+    const r = await formation.affecter({
+      sessionId: d.s.id,
+      inscriptionId: f.donnees.inscription,
+      par: d.u.compteId,
+    })
+    if (!r.ok) return pageSession(request, reply, { inscription: messageErreurFormation(r.error) }, 422)
+    reply.flash('success', 'La personne est inscrite à la session.')
+    return reply.redirect(`/formation/sessions/${d.s.id}`, 303)
+  })
+
+  app.post('/formation/sessions/:id/presences', pro, async (request, reply) => {
+    const d = await sessionAccessible(request)
+    if (!d) return reply.callNotFound()
+    const f = lireFormulaire(presenceForm, request.body)
+    if (!f.ok) return pageSession(request, reply, f.erreurs, 400)
+    const presents = new Set([f.donnees.presents ?? []].flat())
+    for (const i of await inscriptionsDeSession(deps.db, d.s.id)) {
+      const r = await formation.noterPresence({
+        inscriptionId: i.id,
+        sessionId: d.s.id,
+        jour: f.donnees.jour,
+        demiJournee: f.donnees.demi_journee,
+        present: presents.has(i.id),
+      })
+      if (!r.ok) return pageSession(request, reply, { jour: messageErreurFormation(r.error) }, 422)
+    }
+    reply.flash('success', 'Les présences sont enregistrées.')
+    return reply.redirect(`/formation/sessions/${d.s.id}`, 303)
+  })
+
+  const inscriptionAccessible = async (request: FastifyRequest) => {
+    const u = utilisateurConnecte(request)
+    const id = idDe(request)
+    const i = id ? await trouverInscription(deps.db, id) : undefined
+    if (!i) return undefined
+    if (i.compteId === u.compteId) return { u, i, lecture: true }
+    const orgs = organismes(u)
+    if (!orgs) return { u, i, lecture: false }
+    const s = i.sessionId ? await trouverSession(deps.db, i.sessionId) : undefined
+    if (s && orgs.includes(s.organismeId)) return { u, i, lecture: false }
+    return undefined
+  }
+
+  app.post('/formation/inscriptions/:id/terminer', pro, async (request, reply) => {
+    const d = await inscriptionAccessible(request)
+    if (!d || d.lecture) return reply.callNotFound()
+    const r = await formation.terminer({ inscriptionId: d.i.id, par: d.u.compteId })
+    if (!r.ok) reply.flash('error', messageErreurFormation(r.error))
+    else reply.flash('success', 'La formation est terminée ; l’attestation est disponible.')
+    return reply.redirect(d.i.sessionId ? `/formation/sessions/${d.i.sessionId}` : '/formation', 303)
+  })
+
+  app.post('/formation/inscriptions/:id/certifier', pro, async (request, reply) => {
+    const d = await inscriptionAccessible(request)
+    if (!d || d.lecture) return reply.callNotFound()
+    const f = lireFormulaire(certificationForm, request.body)
+    const r = f.ok
+      ? await formation.certifier({
+          inscriptionId: d.i.id,
+          certification: f.donnees.certification,
+          par: d.u.compteId,
+        })
+      : undefined
+    if (!f.ok) reply.flash('error', f.erreurs.certification ?? 'Choisissez la certification.')
+    else if (r && !r.ok) reply.flash('error', messageErreurFormation(r.error))
+    else reply.flash('success', 'La certification est enregistrée.')
+    return reply.redirect(d.i.sessionId ? `/formation/sessions/${d.i.sessionId}` : '/formation', 303)
+  })
+
+  app.get('/formation/attestations/:id/pdf', { preHandler: exigerRole() }, async (request, reply) => {
+    const d = await inscriptionAccessible(request)
+    if (d?.i.statut !== 'termine') return reply.callNotFound()
+    const p = await trouverParcours(deps.db, d.i.parcoursId)
+    if (!p) return reply.callNotFound()
+    const minutes = await minutesFaites(deps.db, d.i.id)
+    const doc = new DocumentPdf('Attestation de formation')
+      .paragraphe('République française', 10, 'gras')
+      .paragraphe('Attestation de fin de formation', 18, 'gras')
+      .separateur()
+      .paragraphe(
+        `${d.i.prenom} ${d.i.nom} a suivi le parcours « ${p.libelle} » (version ${p.version}, ${heures(p.dureeMinutes)}).`,
+      )
+      .paragraphe(
+        `Heures de présence enregistrées : ${heures(minutes)}. Formation terminée le ${d.i.termineLe ?? ''}.`,
+      )
+    if (d.i.certification)
+      doc.paragraphe(
+        `${CERTIFICATIONS[d.i.certification as keyof typeof CERTIFICATIONS] ?? d.i.certification} obtenue le ${d.i.certifieLe ?? ''}.`,
+      )
+    doc
+      .separateur()
+      .paragraphe('Délivrée par Escale pour l’Agence nationale de la cohésion des territoires.', 9)
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', 'inline; filename="attestation.pdf"')
+      .header('cache-control', 'no-store')
+      .send(doc.octets())
+  })
+
+  app.get('/formation/mon-parcours', { preHandler: exigerRole() }, async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const parcours = await Promise.all(
+      (await inscriptionsDuCompte(deps.db, u.compteId)).map(async (x) => ({
+        ...x,
+        minutes: await minutesFaites(deps.db, x.inscription.id),
+      })),
+    )
+    return reply.page({
+      titre: 'Ma formation',
+      espace: 'pro',
+      ariane: [{ libelle: 'Ma formation' }],
+      contenu: <MonParcoursPage parcours={parcours} />,
+    })
+  })
+
+  app.post('/formation/objectifs', { preHandler: exigerRole('admin') }, async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const f = lireFormulaire(objectifForm, request.body)
+    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400)
+    await deps.db.transaction(async (tx) => {
+      await definirObjectif(tx, {
+        codeParcours: f.donnees.code_parcours,
+        annee: f.donnees.annee,
+        cible: f.donnees.cible,
+      })
+      await journaliser(tx, { acteurId: u.compteId, action: 'formation_objectif', details: f.donnees })
+    })
+    reply.flash('success', 'L’objectif est enregistré.')
+    return reply.redirect('/formation', 303)
+  })
+}

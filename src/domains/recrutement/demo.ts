@@ -1,0 +1,242 @@
+import { creerCompteDemo, type DepsComptes } from '../comptes'
+import { creerCandidature, creerMiseEnRelation } from './db/candidatures-repository'
+import { commune } from './db/communes'
+import { assurerPhaseParDefaut, creerVague } from './db/programme-repository'
+import { majStructure } from './db/structures-repository'
+import { ajouterMois } from './domain/financement'
+import { makeConventions } from './use-cases/conventions'
+import { makeDecider } from './use-cases/decider'
+import type { DepsRecrutement } from './use-cases/deps'
+import { makeDonnerAvis } from './use-cases/structures'
+
+/** What the demo data of src/demo/seed.ts hands to this domain (its `ContexteDemo`, structurally). */
+export interface ContexteDemoRecrutement {
+  db: DepsComptes['db']
+  structures: Record<string, { id: string; nom: string; codeCommune: string; codeDepartement: string }>
+  compte: (email: string) => string
+}
+
+const CANDIDATS = [
+  ['Yanis', 'Belkacem', '13055', 20, true, 3],
+  ['Clara', 'Vidal', '13001', 15, false, 2],
+  ['Léa', 'Marchand', '13103', 40, true, null],
+  ['Samir', 'Ouali', '13004', 10, false, 1],
+  ['Julie', 'Perrin', '05061', 40, false, 2],
+  ['Nicolas', 'Blanc', '84007', 20, true, null],
+  ['Océane', 'Hoarau', '97416', 20, false, 2],
+] as const
+
+/** Fictional people and bodies: candidates at various stages, AMI answers, a wave, decisions. */
+export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: string): Promise<void> {
+  const horloge = () => new Date()
+  const deps: DepsRecrutement = {
+    db: ctx.db,
+    horloge,
+    baseUrl: '',
+    inactiviteParRole: {},
+    lieux: { lieuxDuDepartement: async () => [] },
+    inscrireEnFormation: async () => {},
+  }
+  await assurerPhaseParDefaut(ctx.db)
+  const aujourdhui = horloge().toISOString().slice(0, 10)
+  const { phaseActive } = await import('./db/programme-repository')
+  const phase = await phaseActive(ctx.db)
+  if (!phase) return
+  await creerVague(ctx.db, {
+    phaseId: phase.id,
+    libelle: 'Vague 1 — AMI',
+    dateLimiteAvis: ajouterMois(aujourdhui, 1),
+  })
+
+  const contact = [
+    ['mediatheque', 'Thomas', 'Roux', 'gestion.gap@demo.escale.localhost', 'commune', 'Rue Carnot'],
+    ['ccas', 'Élodie', 'Martin', 'ccas.marseille@demo.escale.localhost', 'commune', '12 rue Belle de Mai'],
+    [
+      'lienNumerique',
+      'Rachid',
+      'Amrani',
+      'lien.numerique@demo.escale.localhost',
+      'association',
+      '3 place Pie',
+    ],
+    [
+      'lilleSud',
+      'Anne',
+      'Dufour',
+      'centre.lillesud@demo.escale.localhost',
+      'association',
+      '83 rue du Faubourg des Postes',
+    ],
+    [
+      'saintPierre',
+      'Paul',
+      'Grondin',
+      'mairie.saintpierre@demo.escale.localhost',
+      'commune',
+      'Rue Méziaire Guignard',
+    ],
+  ] as const
+  for (const [cle, prenom, nom, email, , adresse] of contact) {
+    const s = ctx.structures[cle]
+    if (!s) continue
+    const c = commune(s.codeCommune)
+    await majStructure(ctx.db, s.id, {
+      latitude: c?.latitude ?? null,
+      longitude: c?.longitude ?? null,
+      contactPrenom: prenom,
+      contactNom: nom,
+      contactFonction: 'Responsable du projet',
+      contactEmail: email,
+      contactTelephone: '0491000000',
+      adresse,
+      projet: 'Accompagner les habitants dans leurs démarches et leurs usages numériques du quotidien.',
+      zoneIntervention: 'La commune et les communes voisines',
+      dateDebutSouhaitee: aujourdhui,
+      siret: cle === 'mediatheque' ? '21050061700018' : null,
+      vagueId: null,
+    })
+  }
+  const admin = ctx.compte('camille.morel@demo.escale.localhost')
+  const avis = makeDonnerAvis(deps)
+  const decider = makeDecider(deps)
+  const m = ctx.structures.mediatheque
+  const ccas = ctx.structures.ccas
+  const lille = ctx.structures.lilleSud
+  if (m) {
+    await avis({
+      structureId: m.id,
+      departements: ['05'],
+      avis: 'favorable',
+      rang: 1,
+      commentaire: 'Projet intercommunal solide.',
+      postesProposes: 2,
+      par: admin,
+    })
+    await decider({ structureId: m.id, avis: 'validee', postesAccordes: 2, par: admin })
+    const { conventionsDeStructure } = await import('./db/conventions-repository')
+    const [conv] = await conventionsDeStructure(ctx.db, m.id)
+    if (conv)
+      await makeConventions(deps).signer({
+        conventionId: conv.id,
+        structureId: m.id,
+        signataire: 'Thomas Roux, directeur',
+        par: admin,
+      })
+  }
+  if (ccas)
+    await avis({
+      structureId: ccas.id,
+      departements: ['13'],
+      avis: 'favorable',
+      rang: 1,
+      commentaire: 'Quartier prioritaire sans médiation numérique.',
+      postesProposes: 2,
+      par: admin,
+    })
+  if (lille)
+    await avis({
+      structureId: lille.id,
+      departements: ['59'],
+      avis: 'a_completer',
+      rang: 2,
+      commentaire: 'Préciser le plan de formation.',
+      postesProposes: 1,
+      par: admin,
+    })
+
+  const depsComptes = { db: ctx.db, horloge, baseUrl: '', inactiviteParRole: {} }
+  const candidature = async (
+    compteId: string,
+    prenom: string,
+    nom: string,
+    email: string,
+    codeCommune: string,
+    rayonKm: number,
+    diplome: boolean,
+    pix: number | null,
+    statut: string,
+  ) => {
+    const c = commune(codeCommune)
+    if (!c) throw new Error(`commune de démonstration inconnue : ${codeCommune}`)
+    return creerCandidature(ctx.db, {
+      compteId,
+      prenom,
+      nom,
+      email,
+      telephone: '0600000000',
+      codeCommune,
+      nomCommune: c.nom,
+      codeDepartement: c.codeDepartement,
+      codeRegion: '',
+      latitude: c.latitude,
+      longitude: c.longitude,
+      rayonKm,
+      disponibleLe: aujourdhui,
+      situation: 'demandeur_emploi',
+      diplomes: diplome ? 'Licence professionnelle médiation numérique' : 'Baccalauréat',
+      diplomeMediationNumerique: diplome,
+      experiencePublic: 'Animation d’ateliers en médiathèque et accueil du public pendant trois ans.',
+      niveauPix: pix,
+      motivation: 'Je veux aider les personnes qui se sentent perdues devant les démarches en ligne.',
+      coordonneesVisibles: true,
+      statut,
+      emailConfirmeLe: new Date(),
+    })
+  }
+  await candidature(
+    ctx.compte('candidate@demo.escale.localhost'),
+    'Manon',
+    'Leroy',
+    'candidate@demo.escale.localhost',
+    '13055',
+    20,
+    false,
+    2,
+    'disponible',
+  )
+  let n = 0
+  for (const [prenom, nom, code, rayon, diplome, pix] of CANDIDATS) {
+    n++
+    const email = `candidat${n}@demo.escale.localhost`
+    const compte = await creerCompteDemo(depsComptes, {
+      email,
+      prenom,
+      nom,
+      motDePasse,
+      habilitations: [{ role: 'candidat', portee: { type: 'personnel', code: '', libelle: '' } }],
+    })
+    await candidature(
+      compte.id,
+      prenom,
+      nom,
+      email,
+      code,
+      rayon,
+      diplome,
+      pix,
+      n === 3 ? 'retiree' : 'disponible',
+    )
+  }
+  // Inès Fabre is the demo conseiller of Gap: her recruitment is part of the history.
+  if (m) {
+    const ines = await candidature(
+      ctx.compte('ines.fabre@demo.escale.localhost'),
+      'Inès',
+      'Fabre',
+      'ines.fabre@demo.escale.localhost',
+      '05061',
+      20,
+      true,
+      3,
+      'recrutee',
+    )
+    await creerMiseEnRelation(ctx.db, {
+      structureId: m.id,
+      candidatureId: ines.id,
+      statut: 'recrutee',
+      typeContrat: '2ans',
+      debutContrat: aujourdhui,
+      finContrat: ajouterMois(aujourdhui, 24),
+    })
+  }
+}

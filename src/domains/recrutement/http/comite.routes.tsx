@@ -1,0 +1,385 @@
+import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
+import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
+import { journaliser } from '../../../platform/journal/journal'
+import { contourDepartement } from '../db/communes'
+import { conventionsDeStructure, versementsDe } from '../db/conventions-repository'
+import { chiffresParDepartement, statutsCandidatures, statutsStructures } from '../db/pilotage-repository'
+import {
+  ajouterPhase,
+  allocationsDe,
+  creerVague,
+  definirAllocation,
+  definirTaux,
+  listerPhases,
+  listerVagues,
+  phaseActive,
+  tousLesTaux,
+} from '../db/programme-repository'
+import { avisDe, structuresAvecAvis, trouverStructure } from '../db/structures-repository'
+import { projection } from '../domain/couverture'
+import { messageErreur } from '../domain/erreurs'
+import type { makeConventions } from '../use-cases/conventions'
+import type { makeDecider } from '../use-cases/decider'
+import type { DepsRecrutement } from '../use-cases/deps'
+import { PilotagePage, ProgrammePage } from '../views/pilotage.page'
+import { ComitePage, DecisionPage } from '../views/territoire.page'
+import { departementsVisibles } from './perimetre'
+import { allocationForm, decisionForm, phaseForm, tauxForm, uuid, vagueForm } from './recrutement.form'
+
+/** National committee and programme settings: admin only, on every route of this plugin. */
+export async function comiteRoutes(
+  app: FastifyInstance,
+  o: {
+    deps: DepsRecrutement
+    decider: ReturnType<typeof makeDecider>
+    conventions: ReturnType<typeof makeConventions>
+  },
+) {
+  const { deps } = o
+  app.addHook('preHandler', exigerRole('admin'))
+
+  app.get('/comite', async (_request, reply) => {
+    const phase = await phaseActive(deps.db)
+    const lignes = await structuresAvecAvis(deps.db, {
+      statuts: ['proposee', 'examen_complementaire', 'validee', 'conventionnee'],
+    })
+    return reply.page({
+      titre: 'Comité national',
+      espace: 'pro',
+      ariane: [{ libelle: 'Comité national' }],
+      contenu: (
+        <ComitePage
+          jauge={{
+            libelle: phase?.libelle ?? 'Aucune phase ouverte',
+            quotaPostes: phase?.quotaPostes ?? 0,
+            postesAttribues: phase?.postesAttribues ?? 0,
+            enveloppeEuros: phase?.enveloppeEuros ?? 0,
+            montantEngage: phase?.montantEngage ?? 0,
+          }}
+          lignes={lignes}
+        />
+      ),
+    })
+  })
+
+  const pageDecision = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    v: Valeurs = {},
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const id = uuid.safeParse((request.params as { id: string }).id)
+    const s = id.success ? await trouverStructure(deps.db, id.data) : undefined
+    if (!s) return reply.callNotFound()
+    const avis = await avisDe(deps.db, s.id)
+    return reply.page(
+      (ctx) => ({
+        titre: s.nom,
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Comité national', href: '/comite' }, { libelle: s.nom }],
+        contenu: <DecisionPage csrf={ctx.csrf} structure={s} avis={avis} v={v} e={e} />,
+      }),
+      statut,
+    )
+  }
+
+  app.get('/comite/structures/:id', async (request, reply) => pageDecision(request, reply))
+
+  app.post('/comite/structures/:id/decision', async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const id = uuid.safeParse((request.params as { id: string }).id)
+    if (!id.success) return reply.callNotFound()
+    const f = lireFormulaire(decisionForm, request.body)
+    if (!f.ok) return pageDecision(request, reply, f.valeurs, f.erreurs, 400)
+    const r = await o.decider({
+      structureId: id.data,
+      avis: f.donnees.avis,
+      postesAccordes: f.donnees.postes_accordes,
+      par: u.compteId,
+    })
+    if (!r.ok) {
+      if (r.error.code === 'STRUCTURE_INTROUVABLE') return reply.callNotFound()
+      return pageDecision(
+        request,
+        reply,
+        valeursTexte(request.body),
+        { postes_accordes: messageErreur(r.error) },
+        422,
+      )
+    }
+    reply.flash(
+      'success',
+      `Décision n° ${r.value.numero} enregistrée ; la structure et la préfecture sont prévenues.`,
+    )
+    return reply.redirect('/comite', 303)
+  })
+
+  const pageProgramme = async (
+    reply: FastifyReply,
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const phases = await listerPhases(deps.db)
+    const active = phases.find((p) => p.active)
+    const structures = await structuresAvecAvis(deps.db, { statuts: ['validee', 'conventionnee'] })
+    const conventions = (
+      await Promise.all(
+        structures.map(async ({ structure: s }) =>
+          Promise.all(
+            (
+              await conventionsDeStructure(deps.db, s.id)
+            ).map(async (c) => ({
+              id: c.id,
+              numero: c.numero,
+              structure: s.nom,
+              signee: !!c.signeeLe,
+              versements: await versementsDe(deps.db, c.id),
+            })),
+          ),
+        ),
+      )
+    ).flat()
+    const taux = await tousLesTaux(deps.db)
+    const allocations = active ? await allocationsDe(deps.db, active.id) : []
+    const vagues = await listerVagues(deps.db)
+    return reply.page(
+      (ctx) => ({
+        titre: 'Programme',
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Comité national', href: '/comite' }, { libelle: 'Programme' }],
+        contenu: (
+          <ProgrammePage
+            csrf={ctx.csrf}
+            phases={phases}
+            taux={taux}
+            allocations={allocations}
+            vagues={vagues}
+            conventions={conventions}
+            e={e}
+          />
+        ),
+      }),
+      statut,
+    )
+  }
+
+  app.get('/comite/programme', async (_request, reply) => pageProgramme(reply))
+
+  app.post('/comite/programme/taux', async (request, reply) => {
+    const f = lireFormulaire(tauxForm, request.body)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    const phase = await phaseActive(deps.db)
+    if (!phase) return pageProgramme(reply, { categorie: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    const u = utilisateurConnecte(request)
+    await deps.db.transaction(async (tx) => {
+      await definirTaux(tx, {
+        phaseId: phase.id,
+        categorie: f.donnees.categorie,
+        territoire: f.donnees.territoire,
+        montantEuros: f.donnees.montant_euros,
+      })
+      await journaliser(tx, { acteurId: u.compteId, action: 'programme_taux', details: f.donnees })
+    })
+    reply.flash('success', 'Le montant par poste est enregistré pour les prochaines décisions.')
+    return reply.redirect('/comite/programme', 303)
+  })
+
+  app.post('/comite/programme/allocations', async (request, reply) => {
+    const f = lireFormulaire(allocationForm, request.body)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (!departement(f.donnees.departement))
+      return pageProgramme(reply, { departement: 'Ce département n’existe pas.' }, 422)
+    const phase = await phaseActive(deps.db)
+    if (!phase) return pageProgramme(reply, { departement: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    const u = utilisateurConnecte(request)
+    await deps.db.transaction(async (tx) => {
+      await definirAllocation(tx, {
+        phaseId: phase.id,
+        codeDepartement: f.donnees.departement,
+        postesMax: f.donnees.postes_max,
+      })
+      await journaliser(tx, { acteurId: u.compteId, action: 'programme_allocation', details: f.donnees })
+    })
+    reply.flash('success', 'L’allocation du département est enregistrée.')
+    return reply.redirect('/comite/programme', 303)
+  })
+
+  app.post('/comite/programme/vagues', async (request, reply) => {
+    const f = lireFormulaire(vagueForm, request.body)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    const phase = await phaseActive(deps.db)
+    if (!phase) return pageProgramme(reply, { libelle: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    const u = utilisateurConnecte(request)
+    await deps.db.transaction(async (tx) => {
+      await creerVague(tx, {
+        phaseId: phase.id,
+        libelle: f.donnees.libelle,
+        dateLimiteAvis: f.donnees.date_limite,
+      })
+      await journaliser(tx, { acteurId: u.compteId, action: 'programme_vague', details: f.donnees })
+    })
+    reply.flash('success', 'La vague est ouverte.')
+    return reply.redirect('/comite/programme', 303)
+  })
+
+  app.post('/comite/programme/phases', async (request, reply) => {
+    const f = lireFormulaire(phaseForm, request.body)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    const u = utilisateurConnecte(request)
+    const existe = (await listerPhases(deps.db)).some((p) => p.code === f.donnees.code)
+    if (existe) return pageProgramme(reply, { code: 'Une phase porte déjà ce code.' }, 422)
+    await deps.db.transaction(async (tx) => {
+      await ajouterPhase(
+        tx,
+        {
+          code: f.donnees.code,
+          libelle: f.donnees.libelle_phase,
+          quotaPostes: f.donnees.quota_postes,
+          enveloppeEuros: f.donnees.enveloppe_euros,
+          dureeMois: f.donnees.duree_mois,
+          echeancier: f.donnees.echeancier,
+        },
+        { public: f.donnees.taux_public, prive: f.donnees.taux_prive },
+      )
+      await journaliser(tx, { acteurId: u.compteId, action: 'programme_phase', details: f.donnees })
+    })
+    reply.flash('success', 'La nouvelle phase est ouverte ; les conventions passées ne changent pas.')
+    return reply.redirect('/comite/programme', 303)
+  })
+
+  app.post('/comite/conventions/:id/versements/:rang', async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const p = request.params as { id: string; rang: string }
+    const id = uuid.safeParse(p.id)
+    const rang = Number(p.rang)
+    if (!id.success || !Number.isInteger(rang) || rang < 1 || rang > 20) return reply.callNotFound()
+    const r = await o.conventions.marquerPaye({ conventionId: id.data, rang, par: u.compteId })
+    if (!r.ok) reply.flash('error', messageErreur(r.error))
+    else reply.flash('success', 'Le versement est marqué payé.')
+    return reply.redirect('/comite/programme', 303)
+  })
+}
+
+/** Simplified outlines for the national map: one vertex in four is plenty at that scale. */
+function contoursAlleges(codes: readonly string[]) {
+  return codes
+    .map((code) => ({ code, anneaux: contourDepartement(code).map((a) => a.filter((_, i) => i % 4 === 0)) }))
+    .filter((d) => d.anneaux.length > 0)
+}
+
+/** Dashboards for the national team, régions (coordinateurs) and prefectures, each on its scope. */
+export async function pilotageRoutes(app: FastifyInstance, { deps }: { deps: DepsRecrutement }) {
+  app.addHook('preHandler', exigerRole('admin', 'coordinateur', 'prefecture'))
+  const donnees = async (request: FastifyRequest) => {
+    const visibles = departementsVisibles(utilisateurConnecte(request))
+    return {
+      visibles,
+      lignes: await chiffresParDepartement(deps.db, visibles),
+    }
+  }
+  const nom = (c: string) => departement(c)?.nom ?? c
+
+  app.get('/pilotage', async (request, reply) => {
+    const { visibles, lignes } = await donnees(request)
+    const codes = visibles ?? DEPARTEMENTS.filter((d) => d.zone === 'metro').map((d) => d.code)
+    const contours = contoursAlleges(codes)
+    const proj = contours.length
+      ? projection(
+          contours.flatMap((d) => d.anneaux.flat()),
+          600,
+        )
+      : undefined
+    return reply.page({
+      titre: 'Pilotage du recrutement',
+      espace: 'pro',
+      ariane: [{ libelle: 'Pilotage' }],
+      contenu: (
+        <PilotagePage
+          titre={
+            visibles
+              ? `Pilotage du recrutement — ${visibles.map((c) => `${c} ${nom(c)}`).join(', ')}`
+              : 'Pilotage national du recrutement'
+          }
+          lignes={lignes}
+          nomDepartement={nom}
+          statutsStructures={await statutsStructures(deps.db, visibles)}
+          statutsCandidatures={await statutsCandidatures(deps.db, visibles)}
+          carte={proj ? { proj, contours } : undefined}
+        />
+      ),
+    })
+  })
+
+  const colonnes = [
+    'departement',
+    'nom',
+    'structures',
+    'structures_validees',
+    'postes_valides',
+    'postes_pourvus',
+    'postes_vacants',
+    'montant_engage_euros',
+    'montant_verse_euros',
+    'candidats',
+  ]
+  const enLignes = (l: Awaited<ReturnType<typeof chiffresParDepartement>>) =>
+    l.map((x) => [
+      x.codeDepartement,
+      nom(x.codeDepartement),
+      x.structures,
+      x.structuresValidees,
+      x.postesValides,
+      x.postesPourvus,
+      Math.max(0, x.postesValides - x.postesPourvus),
+      x.montantEngage,
+      x.montantPaye,
+      x.candidats,
+    ])
+
+  app.get('/pilotage/export.csv', async (request, reply) => {
+    const { lignes } = await donnees(request)
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="recrutement-par-departement.csv"')
+      .header('cache-control', 'no-store')
+      .send(`\ufeff${stringify([colonnes, ...enLignes(lignes)], { delimiter: ';' })}`)
+  })
+
+  app.get('/pilotage/export.xlsx', async (request, reply) => {
+    const { lignes } = await donnees(request)
+    const classeur = new ExcelJS.Workbook()
+    const feuille = classeur.addWorksheet('Par département')
+    feuille.addRow(colonnes)
+    for (const l of enLignes(lignes)) feuille.addRow(l)
+    feuille.getRow(1).font = { bold: true }
+    const tampon = Buffer.from(await classeur.xlsx.writeBuffer())
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="recrutement-par-departement.xlsx"')
+      .header('cache-control', 'no-store')
+      .send(tampon)
+  })
+}
+
+/** Public open figures: posts validated, filled and vacant by département (fixed entry point). */
+export async function apiPostesRoutes(app: FastifyInstance, { deps }: { deps: DepsRecrutement }) {
+  app.get('/api/v1/recrutement/postes', async (_request, reply) => {
+    const lignes = await chiffresParDepartement(deps.db, undefined)
+    return reply.header('cache-control', 'public, max-age=300').send({
+      departements: lignes.map((l) => ({
+        code: l.codeDepartement,
+        nom: departement(l.codeDepartement)?.nom ?? null,
+        postesValides: l.postesValides,
+        postesPourvus: l.postesPourvus,
+        postesVacants: Math.max(0, l.postesValides - l.postesPourvus),
+      })),
+    })
+  })
+}

@@ -1,0 +1,49 @@
+import multipart from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
+import { TAILLE_MAX_CV } from '../domain/cv'
+import type { FichierCv } from '../use-cases/candidatures'
+
+/**
+ * File uploads, in this plugin's scope only. Fields and the file are read into `request.body`
+ * (`attachFieldsToBody: 'keyValues'`) during preValidation, so the form's hidden `_csrf` field is
+ * there when the platform's CSRF check runs (preHandler): no token in the URL, where it would reach
+ * logs and the Referer header. The file is cut at 2 MB + 1 byte and flagged, never rejected with an
+ * exception, so that the form can say what is wrong with it (docs/adr/030).
+ */
+export async function enregistrerTeleversement(app: FastifyInstance) {
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: TAILLE_MAX_CV + 1, files: 1, fields: 40, fieldSize: 16 * 1024 },
+    async onFile(part) {
+      const morceaux: Buffer[] = []
+      let taille = 0
+      for await (const m of part.file) {
+        taille += (m as Buffer).length
+        if (taille <= TAILLE_MAX_CV) morceaux.push(m as Buffer)
+      }
+      const fichier: FichierCv = {
+        nom: part.filename,
+        octets: Buffer.concat(morceaux),
+        tronque: part.file.truncated || taille > TAILLE_MAX_CV,
+      }
+      ;(part as unknown as { value: unknown }).value = fichier
+    },
+  })
+}
+
+/** The uploaded file of a field, if one was chosen (an empty file input sends a nameless empty part). */
+export function fichierDe(body: unknown, champ: string): FichierCv | undefined {
+  const f = (body as Record<string, unknown> | undefined)?.[champ] as FichierCv | undefined
+  if (!f || typeof f !== 'object' || !('octets' in f)) return undefined
+  if (!f.nom && f.octets.length === 0) return undefined
+  return f
+}
+
+/** Text fields only: zod schemas and re-rendered values never see the file object. */
+export function champsTexte(body: unknown): Record<string, string> {
+  const r: Record<string, string> = {}
+  if (body && typeof body === 'object')
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') r[k] = v
+  return r
+}

@@ -1,0 +1,206 @@
+import { departement } from '../../../platform/geo/territoires'
+import { journaliser } from '../../../platform/journal/journal'
+import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
+import { err, ok, type Result } from '../../../platform/result'
+import { makeCreerCompteDemandeur } from '../../comptes'
+import {
+  candidatureDuCompte,
+  creerCandidature,
+  enregistrerCv,
+  majCandidature,
+  misesEnRelationDeCandidature,
+} from '../db/candidatures-repository'
+import { commune } from '../db/communes'
+import { problemeCv } from '../domain/cv'
+import type { ErreurRecrutement } from '../domain/erreurs'
+import { candidaturePeutPasser, type StatutCandidature } from '../domain/statuts'
+import type { DepsRecrutement } from './deps'
+
+export interface DonneesCandidature {
+  prenom: string
+  nom: string
+  email: string
+  telephone: string
+  code_commune: string
+  rayon_km: number
+  disponible_le: string
+  situation: string
+  diplomes: string
+  diplome_mediation_numerique: boolean
+  experience_public: string
+  niveau_pix: number | undefined
+  motivation: string
+  coordonnees_visibles: boolean
+}
+
+export interface FichierCv {
+  nom: string
+  octets: Uint8Array
+  tronque: boolean
+}
+
+const champsCandidature = (d: DonneesCandidature) => {
+  const c = commune(d.code_commune)
+  if (!c) return undefined
+  return {
+    prenom: d.prenom,
+    nom: d.nom,
+    telephone: d.telephone,
+    codeCommune: c.code,
+    nomCommune: c.nom,
+    codeDepartement: c.codeDepartement,
+    codeRegion: departement(c.codeDepartement)?.region ?? '',
+    latitude: c.latitude,
+    longitude: c.longitude,
+    rayonKm: d.rayon_km,
+    disponibleLe: d.disponible_le,
+    situation: d.situation,
+    diplomes: d.diplomes,
+    diplomeMediationNumerique: d.diplome_mediation_numerique,
+    experiencePublic: d.experience_public,
+    niveauPix: d.niveau_pix ?? null,
+    motivation: d.motivation,
+    coordonneesVisibles: d.coordonnees_visibles,
+  }
+}
+
+/**
+ * A future conseiller applies. Someone new gets an account whose e-mail must be confirmed before
+ * structures can see the application; a signed-in candidate has already proved their address.
+ */
+export const makeDeposerCandidature =
+  (deps: DepsRecrutement) =>
+  async (input: {
+    donnees: DonneesCandidature
+    connecte?: { compteId: string; email: string } | undefined
+    cv?: FichierCv | undefined
+  }): Promise<
+    Result<{ candidatureId: string; confirmee: boolean }, ErreurRecrutement & { champ?: string }>
+  > => {
+    const champs = champsCandidature(input.donnees)
+    if (!champs) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const probleme = input.cv ? problemeCv(input.cv) : undefined
+    if (probleme) return err({ code: 'CV_INVALIDE', message: probleme, champ: 'cv' })
+    if (input.connecte && (await candidatureDuCompte(deps.db, input.connecte.compteId)))
+      return err({ code: 'CANDIDATURE_EXISTANTE' })
+    const confirmee = !!input.connecte
+    return deps.db.transaction(async (tx) => {
+      let compteId = input.connecte?.compteId
+      if (!compteId) {
+        const r = await makeCreerCompteDemandeur({ ...deps, db: tx })({
+          email: input.donnees.email,
+          prenom: input.donnees.prenom,
+          nom: input.donnees.nom,
+          habilitation: { role: 'candidat', portee: { type: 'personnel', code: '', libelle: '' } },
+          objet: 'votre candidature pour devenir conseiller numérique',
+        })
+        if (!r.ok) return err({ code: 'EMAIL_DEJA_UTILISE' as const, champ: 'email' })
+        compteId = r.value.compteId
+      }
+      const c = await creerCandidature(tx, {
+        ...champs,
+        compteId,
+        email: input.connecte?.email ?? input.donnees.email.toLowerCase(),
+        statut: confirmee ? 'disponible' : 'email_a_confirmer',
+        emailConfirmeLe: confirmee ? deps.horloge() : null,
+      })
+      if (input.cv)
+        await enregistrerCv(tx, {
+          candidatureId: c.id,
+          nomFichier: input.cv.nom.slice(0, 200),
+          contenu: Buffer.from(input.cv.octets),
+          taille: input.cv.octets.length,
+        })
+      if (confirmee)
+        await mettreEnFileEmail(tx, {
+          destinataire: c.email,
+          sujet: 'Votre candidature de conseiller numérique est enregistrée',
+          texte: `Bonjour ${c.prenom},\n\nVotre candidature est enregistrée et visible par les structures d’accueil de votre secteur. Vous pouvez la suivre et la modifier dans votre espace : ${deps.baseUrl}/candidat\n\nL’équipe Escale`,
+        })
+      await journaliser(tx, { acteurId: compteId, action: 'candidature_deposee', cible: c.id })
+      return ok({ candidatureId: c.id, confirmee })
+    })
+  }
+
+const changerStatut = async (
+  deps: DepsRecrutement,
+  compteId: string,
+  vers: StatutCandidature,
+  message: { sujet: string; texte: string } | undefined,
+): Promise<Result<true, ErreurRecrutement>> => {
+  return deps.db.transaction(async (tx) => {
+    const c = await candidatureDuCompte(tx, compteId)
+    if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
+    if (!candidaturePeutPasser(c.statut as StatutCandidature, vers))
+      return err({ code: 'TRANSITION_INTERDITE', de: c.statut, vers })
+    await majCandidature(tx, c.id, {
+      statut: vers,
+      ...(vers === 'disponible' && !c.emailConfirmeLe ? { emailConfirmeLe: deps.horloge() } : {}),
+    })
+    if (message) await mettreEnFileEmail(tx, { destinataire: c.email, ...message })
+    await journaliser(tx, { acteurId: compteId, action: `candidature_${vers}`, cible: c.id })
+    return ok(true)
+  })
+}
+
+export const makeGererCandidature = (deps: DepsRecrutement) => ({
+  /**
+   * A candidate can only sign in after choosing a password from the e-mailed link: their first
+   * signed-in visit is the proof that the address is theirs.
+   */
+  async confirmerEmail(compteId: string) {
+    const c = await candidatureDuCompte(deps.db, compteId)
+    if (c?.statut !== 'email_a_confirmer') return
+    await changerStatut(deps, compteId, 'disponible', {
+      sujet: 'Votre candidature est visible par les structures',
+      texte: `Bonjour ${c.prenom},\n\nVotre adresse e-mail est confirmée : votre candidature est maintenant visible par les structures d’accueil de votre secteur.\n\nL’équipe Escale`,
+    })
+  },
+
+  async modifier(
+    compteId: string,
+    d: DonneesCandidature,
+  ): Promise<Result<true, ErreurRecrutement & { champ?: string }>> {
+    const champs = champsCandidature(d)
+    if (!champs) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const c = await candidatureDuCompte(deps.db, compteId)
+    if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
+    await deps.db.transaction(async (tx) => {
+      await majCandidature(tx, c.id, champs)
+      await journaliser(tx, { acteurId: compteId, action: 'candidature_modifiee', cible: c.id })
+    })
+    return ok(true)
+  },
+
+  async deposerCv(
+    compteId: string,
+    cv: FichierCv,
+  ): Promise<Result<true, ErreurRecrutement & { champ?: string }>> {
+    const probleme = problemeCv(cv)
+    if (probleme) return err({ code: 'CV_INVALIDE', message: probleme, champ: 'cv' })
+    const c = await candidatureDuCompte(deps.db, compteId)
+    if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
+    await enregistrerCv(deps.db, {
+      candidatureId: c.id,
+      nomFichier: cv.nom.slice(0, 200),
+      contenu: Buffer.from(cv.octets),
+      taille: cv.octets.length,
+    })
+    return ok(true)
+  },
+
+  retirer: (compteId: string) =>
+    changerStatut(deps, compteId, 'retiree', {
+      sujet: 'Votre candidature est retirée',
+      texte:
+        'Bonjour,\n\nVotre candidature de conseiller numérique est retirée : les structures ne la voient plus. Vous pouvez la réactiver à tout moment depuis votre espace.\n\nL’équipe Escale',
+    }),
+
+  reactiver: (compteId: string) => changerStatut(deps, compteId, 'disponible', undefined),
+
+  async suivi(compteId: string) {
+    const c = await candidatureDuCompte(deps.db, compteId)
+    if (!c) return undefined
+    return { candidature: c, misesEnRelation: await misesEnRelationDeCandidature(deps.db, c.id) }
+  },
+})

@@ -1,0 +1,24 @@
+import type { Database } from '../../../platform/db/database'
+import type { DepsComptes } from '../../comptes'
+import type { PointCarte } from '../domain/couverture'
+
+/**
+ * Places and France Services come from the `lieux` domain, built elsewhere: this narrow port is all
+ * recruitment needs (wired in app.ts; tests hand in fakes).
+ */
+export interface PortLieux {
+  lieuxDuDepartement(codeDepartement: string): Promise<PointCarte[]>
+}
+
+/** Enrolment of a recruited conseiller in the training path (the `formation` domain, wired in app.ts). */
+export type InscrireEnFormation = (
+  db: Database,
+  conseiller: { compteId: string; prenom: string; nom: string; structureId: string },
+) => Promise<void>
+
+export interface DepsRecrutement extends DepsComptes {
+  lieux: PortLieux
+  inscrireEnFormation: InscrireEnFormation
+}
+
+export const aujourdhui = (d: Date) => d.toISOString().slice(0, 10)

@@ -1,0 +1,186 @@
+import { departement } from '../../../platform/geo/territoires'
+import { journaliser } from '../../../platform/journal/journal'
+import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
+import { err, ok, type Result } from '../../../platform/result'
+import { makeCreerCompteDemandeur, rechercherComptes } from '../../comptes'
+import { commune } from '../db/communes'
+import { trouverVague, vagueOuverte } from '../db/programme-repository'
+import {
+  avisDe,
+  creerStructure,
+  enregistrerAvis,
+  majStructure,
+  trouverStructure,
+} from '../db/structures-repository'
+import type { ErreurRecrutement } from '../domain/erreurs'
+import { normaliserSiret } from '../domain/identifiants'
+import { type StatutStructure, structurePeutPasser } from '../domain/statuts'
+import { aujourdhui, type DepsRecrutement } from './deps'
+
+export interface DonneesStructure {
+  nom: string
+  identifiant: string
+  type: string
+  adresse: string
+  code_commune: string
+  contact_prenom: string
+  contact_nom: string
+  contact_fonction: string
+  contact_email: string
+  contact_telephone: string
+  postes_souhaites: number
+  date_debut: string
+  projet: string
+  zone_intervention: string
+  qpv: boolean
+  zrr: boolean
+  lieux_proches: string
+}
+
+/**
+ * A host structure answers the AMI. Its contact gets a manager account on the new structure,
+ * usable once the e-mail is confirmed; the application joins the current wave.
+ */
+export const makeDeposerStructure =
+  (deps: DepsRecrutement) =>
+  async (
+    d: DonneesStructure,
+  ): Promise<Result<{ structureId: string }, ErreurRecrutement & { champ?: string }>> => {
+    const c = commune(d.code_commune)
+    if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const vague = await vagueOuverte(deps.db)
+    const identifiant = normaliserSiret(d.identifiant).toUpperCase()
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const s = await creerStructure(tx, {
+          nom: d.nom,
+          siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
+          rna: /^W/.test(identifiant) ? identifiant : null,
+          type: d.type,
+          adresse: d.adresse,
+          codeCommune: c.code,
+          codeDepartement: c.codeDepartement,
+          codeRegion: departement(c.codeDepartement)?.region ?? '',
+          latitude: c.latitude,
+          longitude: c.longitude,
+          postesSouhaites: d.postes_souhaites,
+          contactPrenom: d.contact_prenom,
+          contactNom: d.contact_nom,
+          contactFonction: d.contact_fonction,
+          contactEmail: d.contact_email.toLowerCase(),
+          contactTelephone: d.contact_telephone,
+          projet: d.projet,
+          zoneIntervention: d.zone_intervention,
+          qpv: d.qpv,
+          zrr: d.zrr,
+          lieuxProches: d.lieux_proches,
+          dateDebutSouhaitee: d.date_debut,
+          statut: 'deposee',
+          vagueId: vague?.id ?? null,
+        })
+        const r = await makeCreerCompteDemandeur({ ...deps, db: tx })({
+          email: d.contact_email,
+          prenom: d.contact_prenom,
+          nom: d.contact_nom,
+          habilitation: {
+            role: 'gestionnaire',
+            portee: { type: 'structure', code: s.id, libelle: `${s.nom} (${s.codeDepartement})` },
+          },
+          objet: `la candidature de « ${s.nom} » à l’appel à manifestation d’intérêt Conseiller numérique`,
+        })
+        // Nothing half-written: the structure row goes away with the refused account.
+        if (!r.ok) throw new EmailDejaUtilise()
+        await journaliser(tx, { acteurId: null, action: 'structure_deposee', cible: s.id })
+        return ok({ structureId: s.id })
+      })
+    } catch (e) {
+      if (e instanceof EmailDejaUtilise) return err({ code: 'EMAIL_DEJA_UTILISE', champ: 'contact_email' })
+      throw e
+    }
+  }
+
+class EmailDejaUtilise extends Error {}
+
+export type Avis = 'favorable' | 'defavorable' | 'a_completer'
+
+const STATUT_APRES_AVIS: Record<Avis, StatutStructure> = {
+  favorable: 'proposee',
+  defavorable: 'non_proposee',
+  a_completer: 'a_completer',
+}
+
+/** E-mail addresses of the prefecture accounts of a département (for notifications). */
+export async function emailsPrefecture(deps: DepsRecrutement, codeDepartement: string): Promise<string[]> {
+  const r = await rechercherComptes(deps.db, { role: 'prefecture', page: 1, parPage: 200 })
+  return r.comptes
+    .filter(
+      (c) =>
+        c.actif && c.habilitations.some((h) => h.role === 'prefecture' && h.portee.code === codeDepartement),
+    )
+    .map((c) => c.email)
+}
+
+/** The prefecture gives its opinion, before the wave's deadline, on structures of its département only. */
+export const makeDonnerAvis =
+  (deps: DepsRecrutement) =>
+  async (input: {
+    structureId: string
+    departements: readonly string[]
+    avis: Avis
+    rang: number
+    commentaire: string
+    postesProposes: number
+    par: string
+  }): Promise<Result<true, ErreurRecrutement>> =>
+    deps.db.transaction(async (tx) => {
+      const s = await trouverStructure(tx, input.structureId, true)
+      if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
+      if (!input.departements.includes(s.codeDepartement)) return err({ code: 'HORS_PERIMETRE' })
+      if (s.vagueId) {
+        const v = await trouverVague(tx, s.vagueId)
+        if (v && aujourdhui(deps.horloge()) > v.dateLimiteAvis)
+          return err({ code: 'DATE_LIMITE_DEPASSEE', dateLimite: v.dateLimiteAvis })
+      }
+      const vers = STATUT_APRES_AVIS[input.avis]
+      if (!structurePeutPasser(s.statut as StatutStructure, vers))
+        return err({ code: 'TRANSITION_INTERDITE', de: s.statut, vers })
+      await enregistrerAvis(tx, {
+        structureId: s.id,
+        avis: input.avis,
+        rang: input.rang,
+        commentaire: input.commentaire,
+        postesProposes: input.postesProposes,
+        parCompteId: input.par,
+      })
+      await majStructure(tx, s.id, { statut: vers })
+      if (input.avis === 'a_completer' && s.contactEmail)
+        await mettreEnFileEmail(tx, {
+          destinataire: s.contactEmail,
+          sujet: 'Votre candidature Conseiller numérique est à compléter',
+          texte: `Bonjour,\n\nLa préfecture demande des compléments sur la candidature de « ${s.nom} » :\n\n${input.commentaire}\n\nL’équipe Escale`,
+        })
+      await journaliser(tx, {
+        acteurId: input.par,
+        action: 'avis_prefecture',
+        cible: s.id,
+        details: { avis: input.avis, rang: input.rang, postes: input.postesProposes },
+      })
+      return ok(true)
+    })
+
+/** A structure gives up its application (or its posts): the posts it held go back to the programme. */
+export const makeAbandonnerStructure =
+  (deps: DepsRecrutement) =>
+  async (structureId: string, par: string): Promise<Result<true, ErreurRecrutement>> =>
+    deps.db.transaction(async (tx) => {
+      const s = await trouverStructure(tx, structureId, true)
+      if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
+      if (!structurePeutPasser(s.statut as StatutStructure, 'abandonnee'))
+        return err({ code: 'TRANSITION_INTERDITE', de: s.statut, vers: 'abandonnee' })
+      if (s.postesValides > 0) return err({ code: 'TRANSITION_INTERDITE', de: s.statut, vers: 'abandonnee' })
+      await majStructure(tx, s.id, { statut: 'abandonnee' })
+      await journaliser(tx, { acteurId: par, action: 'structure_abandonnee', cible: s.id })
+      return ok(true)
+    })
+
+export { avisDe }

@@ -1,0 +1,378 @@
+import Html from '@kitajs/html'
+import type { Valeurs } from '../../../platform/http/formulaire'
+import {
+  Champ,
+  ChoixListe,
+  Csrf,
+  type ErreursFormulaire,
+  ResumeErreurs,
+} from '../../../platform/layout/components'
+import type { CandidatureRow, MiseEnRelationRow } from '../db/candidatures-repository'
+import { RAYONS_KM } from '../domain/classement'
+import {
+  LIBELLES_STATUT_CANDIDATURE,
+  LIBELLES_STATUT_MISE_EN_RELATION,
+  type StatutCandidature,
+  type StatutMiseEnRelation,
+} from '../domain/statuts'
+import { SITUATIONS } from '../http/recrutement.form'
+import { Badge, Case, dateFr, ZoneTexte } from './champs'
+
+export function valeursDeCandidature(c: CandidatureRow): Valeurs {
+  return {
+    prenom: c.prenom,
+    nom: c.nom,
+    email: c.email,
+    telephone: c.telephone,
+    code_commune: c.codeCommune,
+    rayon_km: String(c.rayonKm),
+    disponible_le: c.disponibleLe,
+    situation: c.situation,
+    diplomes: c.diplomes,
+    diplome_mediation_numerique: c.diplomeMediationNumerique ? 'oui' : '',
+    experience_public: c.experiencePublic,
+    niveau_pix: c.niveauPix ? String(c.niveauPix) : '',
+    motivation: c.motivation,
+    coordonnees_visibles: c.coordonneesVisibles ? 'oui' : '',
+  }
+}
+
+export function ChampsCandidature({
+  v,
+  e,
+  avecEmail,
+  avecCv,
+}: {
+  v: Valeurs
+  e: ErreursFormulaire
+  avecEmail: boolean
+  avecCv: boolean
+}) {
+  return (
+    <>
+      <fieldset class="fr-fieldset">
+        <legend class="fr-fieldset__legend">Identité et contact</legend>
+        <div class="fr-fieldset__element">
+          <Champ
+            nom="prenom"
+            libelle="Prénom"
+            valeur={v.prenom}
+            erreur={e.prenom}
+            autocomplete="given-name"
+            maxlength={100}
+          />
+          <Champ
+            nom="nom"
+            libelle="Nom"
+            valeur={v.nom}
+            erreur={e.nom}
+            autocomplete="family-name"
+            maxlength={100}
+          />
+          {avecEmail ? (
+            <Champ
+              nom="email"
+              libelle="Adresse e-mail"
+              aide="Vous recevrez un lien pour confirmer votre adresse et créer votre mot de passe."
+              type="email"
+              valeur={v.email}
+              erreur={e.email}
+              autocomplete="email"
+            />
+          ) : (
+            <input type="hidden" name="email" value={v.email ?? ''} />
+          )}
+          <Champ
+            nom="telephone"
+            libelle="Téléphone"
+            type="tel"
+            valeur={v.telephone}
+            erreur={e.telephone}
+            autocomplete="tel"
+          />
+        </div>
+      </fieldset>
+      <fieldset class="fr-fieldset">
+        <legend class="fr-fieldset__legend">Où et quand</legend>
+        <div class="fr-fieldset__element">
+          <Champ
+            nom="code_commune"
+            libelle="Code INSEE de votre commune"
+            aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
+            valeur={v.code_commune}
+            erreur={e.code_commune}
+            maxlength={5}
+          />
+          <ChoixListe
+            nom="rayon_km"
+            libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
+            options={RAYONS_KM.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
+            valeur={v.rayon_km}
+            erreur={e.rayon_km}
+            videLibelle="Choisir une distance"
+          />
+          <Champ
+            nom="disponible_le"
+            libelle="Disponible à partir du"
+            type="date"
+            valeur={v.disponible_le}
+            erreur={e.disponible_le}
+          />
+        </div>
+      </fieldset>
+      <fieldset class="fr-fieldset">
+        <legend class="fr-fieldset__legend">Votre parcours</legend>
+        <div class="fr-fieldset__element">
+          <ChoixListe
+            nom="situation"
+            libelle="Situation actuelle"
+            options={Object.entries(SITUATIONS).map(([valeur, libelle]) => ({ valeur, libelle }))}
+            valeur={v.situation}
+            erreur={e.situation}
+            videLibelle="Choisir"
+          />
+          <ZoneTexte
+            nom="diplomes"
+            libelle="Diplômes"
+            requis={false}
+            valeur={v.diplomes}
+            erreur={e.diplomes}
+            maxlength={1000}
+          />
+          <Case
+            nom="diplome_mediation_numerique"
+            libelle="J’ai un diplôme de la médiation numérique"
+            coche={v.diplome_mediation_numerique === 'oui'}
+          />
+          <ZoneTexte
+            nom="experience_public"
+            libelle="Expérience auprès du public"
+            aide="Accueil, animation, accompagnement, bénévolat…"
+            requis={false}
+            valeur={v.experience_public}
+            erreur={e.experience_public}
+            maxlength={2000}
+          />
+          <ChoixListe
+            nom="niveau_pix"
+            libelle="Certification PIX (facultatif)"
+            options={[
+              { valeur: '1', libelle: 'Niveau 1 — débutant' },
+              { valeur: '2', libelle: 'Niveau 2 — intermédiaire' },
+              { valeur: '3', libelle: 'Niveau 3 — avancé' },
+            ]}
+            valeur={v.niveau_pix}
+            erreur={e.niveau_pix}
+            requis={false}
+            videLibelle="Pas de certification"
+          />
+          <ZoneTexte
+            nom="motivation"
+            libelle="Votre motivation"
+            aide="Entre 20 et 2 500 caractères."
+            valeur={v.motivation}
+            erreur={e.motivation}
+            maxlength={2500}
+          />
+          {avecCv ? (
+            <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
+              <label class="fr-label" for="cv">
+                CV (facultatif)
+                <span class="fr-hint-text" id="cv-aide">
+                  Un fichier PDF de 2 Mo au plus.
+                </span>
+              </label>
+              <input
+                class="fr-input"
+                type="file"
+                id="cv"
+                name="cv"
+                accept="application/pdf,.pdf"
+                aria-describedby={e.cv ? 'cv-aide cv-erreur' : 'cv-aide'}
+              />
+              {e.cv ? (
+                <p class="fr-error-text" id="cv-erreur" safe>
+                  {e.cv}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+          ) : (
+            ''
+          )}
+        </div>
+      </fieldset>
+      <Case
+        nom="coordonnees_visibles"
+        libelle="Les structures de mon secteur peuvent voir mon e-mail et mon téléphone"
+        aide="Sinon, elles voient votre profil sans vos coordonnées, et vous êtes prévenu par e-mail quand l’une d’elles s’intéresse à vous."
+        coche={v.coordonnees_visibles === 'oui'}
+      />
+    </>
+  )
+}
+
+export function CandidaturePage(p: {
+  csrf: string
+  v: Valeurs
+  e: ErreursFormulaire
+  message?: string | undefined
+}) {
+  return (
+    <div class="fr-grid-row">
+      <div class="fr-col-12 fr-col-md-9">
+        <h1 class="fr-mt-4w">Devenir conseiller numérique</h1>
+        <p>
+          4 000 conseillers numériques France Services aident les personnes éloignées du numérique près de
+          chez elles. Le poste est financé par l’État, avec une formation de 350 heures. Remplissez ce
+          formulaire : les structures qui recrutent dans votre secteur verront votre candidature.
+        </p>
+        <p class="fr-text--sm">Tous les champs sont obligatoires, sauf mention contraire.</p>
+        <ResumeErreurs erreurs={{ ...p.e, ...(p.message ? { formulaire: p.message } : {}) }} />
+        <form method="post" action="/candidature/conseiller" enctype="multipart/form-data" novalidate>
+          <Csrf jeton={p.csrf} />
+          <ChampsCandidature v={p.v} e={p.e} avecEmail avecCv />
+          <button class="fr-btn" type="submit">
+            Envoyer ma candidature
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+export function EnvoyeePage({ titre, texte }: { titre: string; texte: string }) {
+  return (
+    <div class="fr-grid-row">
+      <div class="fr-col-12 fr-col-md-8">
+        <h1 class="fr-mt-4w" safe>
+          {titre}
+        </h1>
+        <p safe>{texte}</p>
+        <p>
+          <a class="fr-link" href="/">
+            Retour à l’accueil
+          </a>
+        </p>
+      </div>
+    </div>
+  )
+}
+
+export function EspaceCandidatPage(p: {
+  csrf: string
+  candidature: CandidatureRow
+  misesEnRelation: readonly { mer: MiseEnRelationRow; structureNom: string }[]
+  cv: { nom: string; taille: number } | undefined
+  v: Valeurs
+  e: ErreursFormulaire
+}) {
+  const c = p.candidature
+  const statut = c.statut as StatutCandidature
+  return (
+    <>
+      <h1 class="fr-mt-4w">Ma candidature</h1>
+      <p>
+        Statut : <strong safe>{LIBELLES_STATUT_CANDIDATURE[statut]}</strong>
+      </p>
+      {p.misesEnRelation.length > 0 ? (
+        <>
+          <h2 class="fr-h5">Structures qui s’intéressent à vous</h2>
+          <ul>
+            {p.misesEnRelation.map((m) => (
+              <li>
+                {Html.escapeHtml(m.structureNom)} :{' '}
+                {Html.escapeHtml(LIBELLES_STATUT_MISE_EN_RELATION[m.mer.statut as StatutMiseEnRelation])}
+                {m.mer.debutContrat
+                  ? ` — contrat du ${dateFr(m.mer.debutContrat)} au ${dateFr(m.mer.finContrat)}`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      <h2 class="fr-h5 fr-mt-4w">Mon CV</h2>
+      <p>
+        {p.cv ? (
+          <>
+            <a class="fr-link" href="/candidat/cv">
+              {Html.escapeHtml(p.cv.nom)}
+            </a>{' '}
+            ({Math.ceil(p.cv.taille / 1024)} Ko)
+          </>
+        ) : (
+          'Aucun CV déposé.'
+        )}
+      </p>
+      <form method="post" action="/candidat/cv" enctype="multipart/form-data" novalidate>
+        <Csrf jeton={p.csrf} />
+        <div class={`fr-input-group${p.e.cv ? ' fr-input-group--error' : ''}`}>
+          <label class="fr-label" for="cv">
+            Déposer un CV
+            <span class="fr-hint-text" id="cv-aide">
+              Un fichier PDF de 2 Mo au plus. Il remplace le précédent.
+            </span>
+          </label>
+          <input
+            class="fr-input"
+            type="file"
+            id="cv"
+            name="cv"
+            accept="application/pdf,.pdf"
+            aria-describedby="cv-aide"
+          />
+          {p.e.cv ? (
+            <p class="fr-error-text" id="cv-erreur" safe>
+              {p.e.cv}
+            </p>
+          ) : (
+            ''
+          )}
+        </div>
+        <button class="fr-btn fr-btn--secondary" type="submit">
+          Envoyer le CV
+        </button>
+      </form>
+      <h2 class="fr-h5 fr-mt-4w">Modifier ma candidature</h2>
+      <ResumeErreurs erreurs={{ ...p.e, cv: undefined }} />
+      <form method="post" action="/candidat" novalidate>
+        <Csrf jeton={p.csrf} />
+        <ChampsCandidature v={p.v} e={p.e} avecEmail={false} avecCv={false} />
+        <button class="fr-btn" type="submit">
+          Enregistrer les modifications
+        </button>
+      </form>
+      <h2 class="fr-h5 fr-mt-4w">Retirer ou réactiver</h2>
+      {statut === 'retiree' ? (
+        <form method="post" action="/candidat/reactiver">
+          <Csrf jeton={p.csrf} />
+          <button class="fr-btn fr-btn--secondary" type="submit">
+            Réactiver ma candidature
+          </button>
+        </form>
+      ) : statut !== 'recrutee' ? (
+        <form method="post" action="/candidat/retrait">
+          <Csrf jeton={p.csrf} />
+          <p>Les structures ne verront plus votre candidature. Vous pourrez la réactiver.</p>
+          <button class="fr-btn fr-btn--tertiary" type="submit">
+            Retirer ma candidature
+          </button>
+        </form>
+      ) : (
+        <p>Vous êtes recruté : votre candidature n’est plus proposée aux structures.</p>
+      )}
+      <p class="fr-mt-2w">
+        <Badge
+          texte={
+            c.coordonneesVisibles
+              ? 'Coordonnées visibles des structures'
+              : 'Coordonnées masquées aux structures'
+          }
+        />
+      </p>
+    </>
+  )
+}

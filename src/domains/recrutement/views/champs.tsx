@@ -1,0 +1,150 @@
+import Html from '@kitajs/html'
+
+/** Form fields the shared components do not have yet (text areas, check boxes, radios). */
+
+export function ZoneTexte(p: {
+  nom: string
+  libelle: string
+  aide?: string
+  erreur?: string | undefined
+  valeur?: string | undefined
+  requis?: boolean
+  maxlength?: number
+}) {
+  const ids = [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ')
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <label class="fr-label" for={p.nom}>
+        {Html.escapeHtml(p.libelle)}
+        {p.requis === false ? ' (facultatif)' : ''}
+        {p.aide ? (
+          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
+            {p.aide}
+          </span>
+        ) : (
+          ''
+        )}
+      </label>
+      <textarea
+        class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
+        id={p.nom}
+        name={p.nom}
+        rows="5"
+        required={p.requis !== false}
+        maxlength={p.maxlength}
+        aria-describedby={ids || undefined}
+        aria-invalid={p.erreur ? 'true' : undefined}
+        safe
+      >
+        {p.valeur ?? ''}
+      </textarea>
+      {p.erreur ? (
+        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
+          {p.erreur}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
+
+export function Case(p: {
+  nom: string
+  libelle: string
+  coche?: boolean
+  aide?: string
+  erreur?: string | undefined
+}) {
+  return (
+    <div class={`fr-checkbox-group${p.erreur ? ' fr-checkbox-group--error' : ''} fr-mb-2w`}>
+      <input
+        type="checkbox"
+        id={p.nom}
+        name={p.nom}
+        value="oui"
+        checked={p.coche}
+        aria-describedby={p.erreur ? `${p.nom}-erreur` : undefined}
+      />
+      <label class="fr-label" for={p.nom}>
+        {Html.escapeHtml(p.libelle)}
+        {p.aide ? (
+          <span class="fr-hint-text" safe>
+            {p.aide}
+          </span>
+        ) : (
+          ''
+        )}
+      </label>
+      {p.erreur ? (
+        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
+          {p.erreur}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
+
+export function Radios(p: {
+  nom: string
+  legende: string
+  options: readonly { valeur: string; libelle: string }[]
+  valeur?: string | undefined
+  erreur?: string | undefined
+}) {
+  return (
+    <fieldset
+      class={`fr-fieldset${p.erreur ? ' fr-fieldset--error' : ''}`}
+      id={p.nom}
+      aria-labelledby={`${p.nom}-legende${p.erreur ? ` ${p.nom}-erreur` : ''}`}
+    >
+      <legend class="fr-fieldset__legend" id={`${p.nom}-legende`} safe>
+        {p.legende}
+      </legend>
+      {p.options.map((o) => (
+        <div class="fr-fieldset__element">
+          <div class="fr-radio-group">
+            <input
+              type="radio"
+              id={`${p.nom}-${o.valeur}`}
+              name={p.nom}
+              value={o.valeur}
+              checked={o.valeur === p.valeur}
+            />
+            <label class="fr-label" for={`${p.nom}-${o.valeur}`} safe>
+              {o.libelle}
+            </label>
+          </div>
+        </div>
+      ))}
+      {p.erreur ? (
+        <p class="fr-error-text fr-fieldset__element" id={`${p.nom}-erreur`} safe>
+          {p.erreur}
+        </p>
+      ) : (
+        ''
+      )}
+    </fieldset>
+  )
+}
+
+export const dateFr = (iso: string | null | undefined) =>
+  iso
+    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })
+    : '—'
+
+export function Badge({
+  texte,
+  type,
+}: {
+  texte: string
+  type?: 'success' | 'error' | 'info' | 'warning' | 'new'
+}) {
+  return (
+    <p class={`fr-badge fr-badge--sm${type ? ` fr-badge--${type}` : ''}`} safe>
+      {texte}
+    </p>
+  )
+}

@@ -1,0 +1,420 @@
+import Html from '@kitajs/html'
+import type { Valeurs } from '../../../platform/http/formulaire'
+import {
+  Champ,
+  Csrf,
+  type ErreursFormulaire,
+  ResumeErreurs,
+  Tableau,
+} from '../../../platform/layout/components'
+import type { AvisRow, StructureAvecAvis, StructureRow } from '../db/structures-repository'
+import {
+  type Couverture,
+  classeDistance,
+  type PointCarte,
+  type Projection,
+  RAYON_COUVERTURE_KM,
+} from '../domain/couverture'
+import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
+import { LIBELLES_STATUT_STRUCTURE, type StatutStructure } from '../domain/statuts'
+import { Badge, dateFr, Radios, ZoneTexte } from './champs'
+
+const LIBELLES_AVIS = {
+  favorable: 'Favorable',
+  defavorable: 'Défavorable',
+  a_completer: 'À compléter',
+} as const
+
+export function ListePrefecturePage(p: {
+  departement: { code: string; nom: string }
+  autres: readonly { code: string; nom: string }[]
+  lignes: readonly StructureAvecAvis[]
+  dateLimite: string | undefined
+}) {
+  return (
+    <>
+      <h1 class="fr-mt-4w">
+        Structures candidates — {Html.escapeHtml(`${p.departement.code} ${p.departement.nom}`)}
+      </h1>
+      {p.dateLimite ? (
+        <p>
+          Date limite des avis de la vague en cours : <strong safe>{dateFr(p.dateLimite)}</strong>
+        </p>
+      ) : (
+        ''
+      )}
+      {p.autres.length > 1 ? (
+        <ul class="fr-tags-group">
+          {p.autres.map((d) => (
+            <li>
+              <a
+                class="fr-tag"
+                href={`/prefecture/structures?departement=${encodeURIComponent(d.code)}`}
+                safe
+              >
+                {`${d.code} ${d.nom}`}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      <p>
+        <a class="fr-link" href={`/prefecture/carte?departement=${encodeURIComponent(p.departement.code)}`}>
+          Voir la carte de couverture du département
+        </a>
+      </p>
+      <Tableau
+        legende="Candidatures des structures du département"
+        entetes={['Rang', 'Structure', 'Type', 'Commune', 'Postes demandés', 'Statut', 'Avis']}
+        lignes={p.lignes.map(({ structure: s, avis }) => [
+          <span>{avis ? avis.rang : '—'}</span>,
+          <a href={`/prefecture/structures/${s.id}`} safe>
+            {s.nom}
+          </a>,
+          <span safe>{LIBELLES_TYPE_STRUCTURE[s.type as TypeStructure] ?? s.type}</span>,
+          <span safe>{s.codeCommune}</span>,
+          <span>{s.postesSouhaites}</span>,
+          <span safe>{LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut}</span>,
+          <span>{avis ? `${LIBELLES_AVIS[avis.avis]} (${avis.postesProposes} poste(s))` : 'À donner'}</span>,
+        ])}
+      />
+    </>
+  )
+}
+
+export function FicheStructure({ s }: { s: StructureRow }) {
+  return (
+    <dl>
+      <dt>Identifiant</dt>
+      <dd safe>{s.siret ? `SIRET ${s.siret}` : s.rna ? `RNA ${s.rna}` : '—'}</dd>
+      <dt>Type</dt>
+      <dd safe>{LIBELLES_TYPE_STRUCTURE[s.type as TypeStructure] ?? s.type}</dd>
+      <dt>Adresse</dt>
+      <dd safe>{`${s.adresse} (${s.codeCommune})`}</dd>
+      <dt>Contact</dt>
+      <dd
+        safe
+      >{`${s.contactPrenom} ${s.contactNom}, ${s.contactFonction} — ${s.contactEmail} — ${s.contactTelephone}`}</dd>
+      <dt>Postes souhaités</dt>
+      <dd>{s.postesSouhaites}</dd>
+      <dt>Début souhaité</dt>
+      <dd safe>{dateFr(s.dateDebutSouhaitee)}</dd>
+      <dt>Projet</dt>
+      <dd safe>{s.projet}</dd>
+      <dt>Zone d’intervention</dt>
+      <dd safe>{s.zoneIntervention}</dd>
+      <dt>Territoires prioritaires</dt>
+      <dd safe>{[s.qpv ? 'QPV' : '', s.zrr ? 'ZRR' : ''].filter(Boolean).join(', ') || 'aucun'}</dd>
+      <dt>France Services et lieux proches</dt>
+      <dd safe>{s.lieuxProches || '—'}</dd>
+    </dl>
+  )
+}
+
+export function AvisPage(p: {
+  csrf: string
+  structure: StructureRow
+  avis: AvisRow | undefined
+  v: Valeurs
+  e: ErreursFormulaire
+}) {
+  const s = p.structure
+  return (
+    <>
+      <h1 class="fr-mt-4w" safe>
+        {s.nom}
+      </h1>
+      <p>
+        Statut : <Badge texte={LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut} />
+      </p>
+      <FicheStructure s={s} />
+      <h2 class="fr-h4 fr-mt-4w">Avis de la préfecture</h2>
+      <ResumeErreurs erreurs={p.e} />
+      <form method="post" action={`/prefecture/structures/${s.id}/avis`} novalidate>
+        <Csrf jeton={p.csrf} />
+        <Radios
+          nom="avis"
+          legende="Avis"
+          options={Object.entries(LIBELLES_AVIS).map(([valeur, libelle]) => ({ valeur, libelle }))}
+          valeur={p.v.avis}
+          erreur={p.e.avis}
+        />
+        <Champ
+          nom="rang"
+          libelle="Rang dans le département"
+          aide="1 = la plus prioritaire."
+          inputmode="numeric"
+          valeur={p.v.rang}
+          erreur={p.e.rang}
+        />
+        <Champ
+          nom="postes_proposes"
+          libelle="Nombre de postes proposés"
+          inputmode="numeric"
+          valeur={p.v.postes_proposes}
+          erreur={p.e.postes_proposes}
+        />
+        <ZoneTexte
+          nom="commentaire"
+          libelle="Commentaire"
+          aide="Entre 10 et 1 000 caractères."
+          valeur={p.v.commentaire}
+          erreur={p.e.commentaire}
+          maxlength={1000}
+        />
+        <button class="fr-btn" type="submit">
+          Enregistrer l’avis
+        </button>
+      </form>
+    </>
+  )
+}
+
+const COULEURS = { proche: '#1f6f3a', moyenne: '#5a9e6f', limite: '#b5d4bd', loin: '#f4d6d6' } as const
+const LEGENDE = {
+  proche: 'à 5 km ou moins d’un poste proposé',
+  moyenne: 'entre 5 et 10 km',
+  limite: `entre 10 et ${RAYON_COUVERTURE_KM} km`,
+  loin: `à plus de ${RAYON_COUVERTURE_KM} km, ou aucun poste proposé`,
+} as const
+
+/**
+ * Server-rendered SVG map: the département outline, one shaded dot per commune (distance to the
+ * nearest proposed post), the proposed structures and the existing places. The same facts are in
+ * the tables under it, for screen readers and for people who do not read maps.
+ */
+export function CartePage(p: {
+  departement: { code: string; nom: string }
+  couverture: Couverture
+  postes: readonly (PointCarte & { postes: number })[]
+  lieux: readonly PointCarte[]
+  contour: readonly (readonly [number, number])[][]
+  proj: Projection
+}) {
+  const { couverture: c, proj } = p
+  const part = c.populationTotale ? Math.round((1000 * c.populationCouverte) / c.populationTotale) / 10 : 0
+  return (
+    <>
+      <h1 class="fr-mt-4w">
+        Couverture du département {Html.escapeHtml(`${p.departement.code} ${p.departement.nom}`)}
+      </h1>
+      <p>
+        {Html.escapeHtml(
+          `${part.toLocaleString('fr-FR')} % de la population (${c.populationCouverte.toLocaleString('fr-FR')} sur ${c.populationTotale.toLocaleString('fr-FR')} habitants) vit à ${RAYON_COUVERTURE_KM} km ou moins d’un poste proposé. ${c.oubliees.length} commune(s) n’ont ni poste proposé ni lieu existant à moins de ${RAYON_COUVERTURE_KM} km.`,
+        )}
+      </p>
+      <figure class="fr-mb-4w" aria-labelledby="carte-legende">
+        <svg
+          viewBox={`0 0 ${proj.largeur} ${proj.hauteur}`}
+          width="100%"
+          style={`max-width:${proj.largeur}px`}
+          role="img"
+          aria-labelledby="carte-titre"
+        >
+          <title id="carte-titre">
+            Carte du département : communes colorées selon la distance au poste proposé le plus proche,
+            structures proposées en bleu, lieux existants en orange.
+          </title>
+          {p.contour.map((anneau) => (
+            <polygon
+              points={anneau.map(([lon, lat]) => `${proj.x(lon)},${proj.y(lat)}`).join(' ')}
+              fill="#f6f6f6"
+              stroke="#3a3a3a"
+              stroke-width="1"
+            />
+          ))}
+          {c.communes.map((co) => (
+            <circle
+              cx={String(proj.x(co.longitude))}
+              cy={String(proj.y(co.latitude))}
+              r="2.5"
+              fill={COULEURS[classeDistance(co.distancePoste)]}
+            />
+          ))}
+          {p.lieux.map((l) => (
+            <rect
+              x={String(proj.x(l.longitude) - 3)}
+              y={String(proj.y(l.latitude) - 3)}
+              width="6"
+              height="6"
+              fill="#b34000"
+            />
+          ))}
+          {p.postes.map((s) => (
+            <circle
+              cx={String(proj.x(s.longitude))}
+              cy={String(proj.y(s.latitude))}
+              r="7"
+              fill="#000091"
+              stroke="#fff"
+              stroke-width="2"
+            />
+          ))}
+        </svg>
+        <figcaption id="carte-legende">
+          <ul class="fr-text--sm">
+            {Object.entries(LEGENDE).map(([k, l]) => (
+              <li>
+                <svg width="12" height="12" aria-hidden="true">
+                  <circle cx="6" cy="6" r="5" fill={COULEURS[k as keyof typeof COULEURS]} stroke="#3a3a3a" />
+                </svg>{' '}
+                Commune {Html.escapeHtml(l)}
+              </li>
+            ))}
+            <li>
+              <svg width="12" height="12" aria-hidden="true">
+                <circle cx="6" cy="6" r="5" fill="#000091" />
+              </svg>{' '}
+              Structure proposée
+            </li>
+            <li>
+              <svg width="12" height="12" aria-hidden="true">
+                <rect x="1" y="1" width="10" height="10" fill="#b34000" />
+              </svg>{' '}
+              Lieu de médiation numérique ou France Services existant
+            </li>
+          </ul>
+        </figcaption>
+      </figure>
+      <Tableau
+        legende="Structures proposées"
+        entetes={['Structure', 'Postes proposés']}
+        lignes={p.postes.map((s) => [<span safe>{s.nom}</span>, <span>{s.postes}</span>])}
+      />
+      <Tableau
+        legende={`Communes sans poste proposé ni lieu à moins de ${RAYON_COUVERTURE_KM} km (les 30 plus peuplées)`}
+        entetes={['Commune', 'Population', 'Distance au poste proposé le plus proche']}
+        lignes={c.oubliees
+          .slice(0, 30)
+          .map((co) => [
+            <span safe>{co.nom}</span>,
+            <span safe>{co.population.toLocaleString('fr-FR')}</span>,
+            <span safe>
+              {co.distancePoste === undefined ? 'aucun poste' : `${Math.round(co.distancePoste)} km`}
+            </span>,
+          ])}
+      />
+      {p.lieux.length === 0 ? (
+        <p>Aucun lieu de médiation numérique ni France Services n’est encore connu dans ce département.</p>
+      ) : (
+        ''
+      )}
+      <Tableau
+        legende="Lieux existants"
+        entetes={['Lieu', 'Type']}
+        lignes={p.lieux.map((l) => [
+          <span safe>{l.nom}</span>,
+          <span>{l.genre === 'france_services' ? 'France Services' : 'Lieu de médiation numérique'}</span>,
+        ])}
+      />
+    </>
+  )
+}
+
+export interface Jauge {
+  quotaPostes: number
+  postesAttribues: number
+  enveloppeEuros: number
+  montantEngage: number
+  libelle: string
+}
+
+export function ComitePage(p: { jauge: Jauge; lignes: readonly StructureAvecAvis[] }) {
+  const j = p.jauge
+  return (
+    <>
+      <h1 class="fr-mt-4w">Comité national</h1>
+      <p safe>{j.libelle}</p>
+      <ul>
+        <li>
+          {Html.escapeHtml(
+            `Postes attribués : ${j.postesAttribues.toLocaleString('fr-FR')} sur ${j.quotaPostes.toLocaleString('fr-FR')} (reste ${(j.quotaPostes - j.postesAttribues).toLocaleString('fr-FR')})`,
+          )}
+        </li>
+        <li>
+          Montant engagé : <strong safe>{euros(j.montantEngage)}</strong> sur{' '}
+          {Html.escapeHtml(euros(j.enveloppeEuros))} (reste{' '}
+          {Html.escapeHtml(euros(j.enveloppeEuros - j.montantEngage))})
+        </li>
+      </ul>
+      <p>
+        <a class="fr-link" href="/comite/programme">
+          Phases, montants par poste, allocations et vagues
+        </a>
+      </p>
+      {p.lignes.length === 0 ? (
+        <p>Aucune proposition des préfectures en attente.</p>
+      ) : (
+        <Tableau
+          legende="Propositions des préfectures"
+          entetes={['Département', 'Structure', 'Statut', 'Avis de la préfecture', 'Postes proposés']}
+          lignes={p.lignes.map(({ structure: s, avis }) => [
+            <span safe>{s.codeDepartement}</span>,
+            <a href={`/comite/structures/${s.id}`} safe>
+              {s.nom}
+            </a>,
+            <span safe>{LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut}</span>,
+            <span>{avis ? `${LIBELLES_AVIS[avis.avis]}, rang ${avis.rang}` : '—'}</span>,
+            <span>{avis?.postesProposes ?? '—'}</span>,
+          ])}
+        />
+      )}
+    </>
+  )
+}
+
+export function DecisionPage(p: {
+  csrf: string
+  structure: StructureRow
+  avis: AvisRow | undefined
+  v: Valeurs
+  e: ErreursFormulaire
+}) {
+  const s = p.structure
+  return (
+    <>
+      <h1 class="fr-mt-4w" safe>
+        {s.nom}
+      </h1>
+      <p>
+        Statut : <Badge texte={LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut} />
+      </p>
+      {p.avis ? (
+        <p safe>
+          {`Avis de la préfecture : ${LIBELLES_AVIS[p.avis.avis].toLowerCase()}, rang ${p.avis.rang}, ${p.avis.postesProposes} poste(s) proposé(s). « ${p.avis.commentaire} »`}
+        </p>
+      ) : (
+        ''
+      )}
+      <FicheStructure s={s} />
+      <h2 class="fr-h4 fr-mt-4w">Décision du comité</h2>
+      <ResumeErreurs erreurs={p.e} />
+      <form method="post" action={`/comite/structures/${s.id}/decision`} novalidate>
+        <Csrf jeton={p.csrf} />
+        <Radios
+          nom="avis"
+          legende="Décision"
+          options={[
+            { valeur: 'validee', libelle: 'Valider' },
+            { valeur: 'examen_complementaire', libelle: 'Examen complémentaire' },
+            { valeur: 'refusee', libelle: 'Refuser' },
+          ]}
+          valeur={p.v.avis}
+          erreur={p.e.avis}
+        />
+        <Champ
+          nom="postes_accordes"
+          libelle="Postes accordés"
+          inputmode="numeric"
+          valeur={p.v.postes_accordes ?? String(p.avis?.postesProposes ?? s.postesSouhaites)}
+          erreur={p.e.postes_accordes}
+        />
+        <button class="fr-btn" type="submit">
+          Enregistrer la décision
+        </button>
+      </form>
+    </>
+  )
+}
