@@ -1,0 +1,290 @@
+import { asc, count, desc, eq, ne } from 'drizzle-orm'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { REGIONS } from '../../../platform/geo/territoires'
+import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
+import { demandesHabilitation, habilitationsAidant, regionsOuvertes } from '../db/schema'
+import { messageErreurHabilitation } from '../domain/erreurs'
+import type { DepsAidants } from '../use-cases/deps'
+import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
+import { makeReferent } from '../use-cases/referent'
+import {
+  AdminDemandePage,
+  AdminDemandesPage,
+  AdminRegionsPage,
+  DemandeEnregistreePage,
+  SuiviDemandePage,
+} from '../views/habilitation.page'
+import { decisionForm, messageForm, ouvertureRegionForm } from './aidants.form'
+
+const LIMITE_PUBLIQUE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
+
+/**
+ * Habilitation of organisations after the public form: the requester's follow-up page (reached by the
+ * e-mailed link, which confirms the address), the thread with the national team, and the team's review.
+ */
+export async function habilitationRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
+  const habilitation = makeHabilitation(deps)
+  const referent = makeReferent(deps)
+  const exigerAdmin = exigerRole('admin')
+
+  app.get('/aidants/habilitation/envoyee', async (_request, reply) =>
+    reply.page({
+      titre: 'Confirmez votre adresse e-mail',
+      ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Habilitation' }],
+      contenu: DemandeEnregistreePage({ demo: deps.simulateurs }),
+    }),
+  )
+
+  // ——— Requester: the link is the access ———
+  const demandeDuLien = async (request: FastifyRequest<{ Params: { jeton: string } }>) =>
+    habilitation.lire(request.params.jeton)
+
+  const pageSuivi = async (
+    reply: FastifyReply,
+    jeton: string,
+    d: DemandeRow,
+    erreurs?: Record<string, string>,
+    valeurs?: Record<string, string>,
+  ) => {
+    const messages = await habilitation.messages(d.id)
+    return reply.page(
+      (ctx) => ({
+        titre: 'Ma demande d’habilitation',
+        enErreur: !!erreurs,
+        ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Ma demande' }],
+        contenu: SuiviDemandePage({
+          csrf: ctx.csrf,
+          base: `/aidants/habilitation/lien/${encodeURIComponent(jeton)}`,
+          demande: d,
+          messages,
+          ...(erreurs ? { erreurs } : {}),
+          ...(valeurs ? { valeurs } : {}),
+        }),
+      }),
+      erreurs ? 400 : 200,
+    )
+  }
+
+  app.get<{ Params: { jeton: string } }>('/aidants/habilitation/lien/:jeton', async (request, reply) => {
+    const d = await demandeDuLien(request)
+    if (!d) return reply.callNotFound()
+    return pageSuivi(reply, request.params.jeton, d)
+  })
+
+  app.post<{ Params: { jeton: string } }>(
+    '/aidants/habilitation/lien/:jeton/confirmer',
+    { config: LIMITE_PUBLIQUE },
+    async (request, reply) => {
+      const d = await demandeDuLien(request)
+      if (!d) return reply.callNotFound()
+      const r = await habilitation.confirmerEmail(d)
+      if (!r.ok)
+        return pageSuivi(reply, request.params.jeton, d, { formulaire: messageErreurHabilitation(r.error) })
+      reply.flash(
+        'success',
+        r.value === 'liste_attente'
+          ? 'Adresse confirmée. Votre région n’est pas encore ouverte : la demande est sur liste d’attente, vous serez prévenu par e-mail.'
+          : 'Adresse confirmée. La demande est transmise à l’équipe nationale.',
+      )
+      return reply.redirect(`/aidants/habilitation/lien/${encodeURIComponent(request.params.jeton)}`, 303)
+    },
+  )
+
+  app.post<{ Params: { jeton: string } }>(
+    '/aidants/habilitation/lien/:jeton/messages',
+    { config: LIMITE_PUBLIQUE },
+    async (request, reply) => {
+      const d = await demandeDuLien(request)
+      if (!d) return reply.callNotFound()
+      const f = lireFormulaire(messageForm, request.body)
+      if (!f.ok)
+        return pageSuivi(reply, request.params.jeton, d, f.erreurs as Record<string, string>, f.valeurs)
+      const r = await habilitation.ecrire(d, 'demandeur', f.donnees.texte)
+      if (!r.ok)
+        return pageSuivi(reply, request.params.jeton, d, { texte: messageErreurHabilitation(r.error) })
+      reply.flash('success', 'Message envoyé à l’équipe Aidants Connect.')
+      return reply.redirect(`/aidants/habilitation/lien/${encodeURIComponent(request.params.jeton)}`, 303)
+    },
+  )
+
+  app.post<{ Params: { jeton: string } }>(
+    '/aidants/habilitation/lien/:jeton/renvoyer',
+    { config: LIMITE_PUBLIQUE },
+    async (request, reply) => {
+      const d = await demandeDuLien(request)
+      if (!d) return reply.callNotFound()
+      const r = await habilitation.renvoyer(d)
+      if (!r.ok)
+        return pageSuivi(reply, request.params.jeton, d, { formulaire: messageErreurHabilitation(r.error) })
+      reply.flash('success', 'Demande renvoyée à l’équipe nationale.')
+      return reply.redirect(`/aidants/habilitation/lien/${encodeURIComponent(request.params.jeton)}`, 303)
+    },
+  )
+
+  // ——— National team ———
+  app.get('/aidants/admin/habilitations', { preHandler: exigerAdmin }, async (_request, reply) => {
+    const demandes = await deps.db
+      .select()
+      .from(demandesHabilitation)
+      .where(ne(demandesHabilitation.statut, 'brouillon'))
+      .orderBy(desc(demandesHabilitation.deposeeLe))
+      .limit(500)
+    return reply.page({
+      titre: 'Demandes d’habilitation',
+      espace: 'pro',
+      ariane: [{ libelle: 'Demandes d’habilitation' }],
+      contenu: AdminDemandesPage({ demandes }),
+    })
+  })
+
+  const pageAdmin = async (
+    reply: FastifyReply,
+    d: DemandeRow,
+    erreurs?: Record<string, string>,
+    valeurs?: Record<string, string>,
+  ) => {
+    const messages = await habilitation.messages(d.id)
+    const aidants = d.organisationId
+      ? await deps.db
+          .select()
+          .from(habilitationsAidant)
+          .where(eq(habilitationsAidant.organisationId, d.organisationId))
+          .orderBy(asc(habilitationsAidant.nom))
+      : []
+    return reply.page(
+      (ctx) => ({
+        titre: 'Demande d’habilitation',
+        espace: 'pro',
+        enErreur: !!erreurs,
+        ariane: [
+          { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
+          { libelle: String((d.donnees as { nom?: unknown }).nom ?? '') },
+        ],
+        contenu: AdminDemandePage({
+          csrf: ctx.csrf,
+          demande: d,
+          messages,
+          aidants,
+          ...(erreurs ? { erreurs } : {}),
+          ...(valeurs ? { valeurs } : {}),
+        }),
+      }),
+      erreurs ? 400 : 200,
+    )
+  }
+  const demandeAdmin = async (id: string) =>
+    /^[0-9a-f-]{36}$/.test(id) ? habilitation.trouver(id) : undefined
+
+  app.get<{ Params: { id: string } }>(
+    '/aidants/admin/habilitations/:id',
+    { preHandler: exigerAdmin },
+    async (request, reply) => {
+      const d = await demandeAdmin(request.params.id)
+      if (!d || d.statut === 'brouillon') return reply.callNotFound()
+      return pageAdmin(reply, d)
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/aidants/admin/habilitations/:id/decision',
+    { preHandler: exigerAdmin },
+    async (request, reply) => {
+      const d = await demandeAdmin(request.params.id)
+      if (!d || d.statut === 'brouillon') return reply.callNotFound()
+      const f = lireFormulaire(decisionForm, request.body)
+      if (!f.ok) return pageAdmin(reply, d, f.erreurs as Record<string, string>, valeursTexte(request.body))
+      const r = await habilitation.decider({
+        demandeId: d.id,
+        adminId: utilisateurConnecte(request).compteId,
+        decision: f.donnees.decision,
+        message: f.donnees.message,
+      })
+      if (!r.ok)
+        return pageAdmin(
+          reply,
+          d,
+          { decision: messageErreurHabilitation(r.error) },
+          valeursTexte(request.body),
+        )
+      reply.flash('success', 'Décision enregistrée ; le demandeur est prévenu par e-mail.')
+      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/aidants/admin/habilitations/:id/messages',
+    { preHandler: exigerAdmin },
+    async (request, reply) => {
+      const d = await demandeAdmin(request.params.id)
+      if (!d || d.statut === 'brouillon') return reply.callNotFound()
+      const f = lireFormulaire(messageForm, request.body)
+      if (!f.ok) return pageAdmin(reply, d, f.erreurs as Record<string, string>, f.valeurs)
+      const r = await habilitation.ecrire(d, 'equipe', f.donnees.texte)
+      if (!r.ok) return pageAdmin(reply, d, { texte: messageErreurHabilitation(r.error) })
+      reply.flash('success', 'Message envoyé au demandeur.')
+      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
+    },
+  )
+
+  app.post<{ Params: { id: string; habilitation: string } }>(
+    '/aidants/admin/habilitations/:id/aidants/:habilitation/activer',
+    { preHandler: exigerAdmin },
+    async (request, reply) => {
+      const d = await demandeAdmin(request.params.id)
+      if (!d?.organisationId) return reply.callNotFound()
+      const r = await referent.activerAidant({
+        organisationId: d.organisationId,
+        habilitationId: request.params.habilitation,
+        acteurId: utilisateurConnecte(request).compteId,
+      })
+      if (!r.ok) return reply.callNotFound()
+      reply.flash('success', 'Aidant activé : son référent peut lui associer une carte ou une application.')
+      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
+    },
+  )
+
+  const pageRegions = async (reply: FastifyReply, erreurs?: Record<string, string>) => {
+    const ouvertes = await deps.db.select().from(regionsOuvertes)
+    const attente = await deps.db
+      .select({ region: demandesHabilitation.codeRegion, n: count() })
+      .from(demandesHabilitation)
+      .where(eq(demandesHabilitation.statut, 'liste_attente'))
+      .groupBy(demandesHabilitation.codeRegion)
+    const regions = REGIONS.map((r) => ({
+      code: r.code,
+      nom: r.nom,
+      vague: ouvertes.find((o) => o.codeRegion === r.code)?.vague ?? null,
+      enAttente: attente.find((a) => a.region === r.code)?.n ?? 0,
+    }))
+    return reply.page(
+      (ctx) => ({
+        titre: 'Déploiement par vagues',
+        espace: 'pro',
+        enErreur: !!erreurs,
+        ariane: [
+          { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
+          { libelle: 'Régions' },
+        ],
+        contenu: AdminRegionsPage({ csrf: ctx.csrf, regions, ...(erreurs ? { erreurs } : {}) }),
+      }),
+      erreurs ? 400 : 200,
+    )
+  }
+  app.get('/aidants/admin/regions', { preHandler: exigerAdmin }, async (_request, reply) =>
+    pageRegions(reply),
+  )
+  app.post('/aidants/admin/regions', { preHandler: exigerAdmin }, async (request, reply) => {
+    const f = lireFormulaire(ouvertureRegionForm, request.body)
+    if (!f.ok) return pageRegions(reply, f.erreurs as Record<string, string>)
+    if (!REGIONS.some((r) => r.code === f.donnees.region))
+      return pageRegions(reply, { region: 'Région : choisissez une région.' })
+    const r = await habilitation.ouvrirRegion({ codeRegion: f.donnees.region, vague: f.donnees.vague })
+    if (!r.ok) return pageRegions(reply, { region: messageErreurHabilitation(r.error) })
+    reply.flash(
+      'success',
+      `Région ouverte : ${r.value} demande(s) sortie(s) de la liste d’attente, demandeurs prévenus.`,
+    )
+    return reply.redirect('/aidants/admin/regions', 303)
+  })
+}

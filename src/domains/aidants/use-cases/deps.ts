@@ -1,0 +1,37 @@
+import type { Horloge } from '../../../platform/crypto'
+import type { Database } from '../../../platform/db/database'
+import type { DepsComptes } from '../../comptes'
+
+export interface DepsAidants {
+  db: Database
+  horloge: Horloge
+  baseUrl: string
+  /** Demo/test mode: the FranceConnect simulator runs on this server and the issuer follows the request's origin. */
+  simulateurs: boolean
+  secret: string
+  franceConnect: { issuer: string | undefined; clientId: string; clientSecret: string }
+  /** Training prerequisite, answered by the `formation` domain when it exists (undefined: not known there). */
+  formationTerminee: (compteId: string) => Promise<boolean | undefined>
+  /** Accounts, read through the accounts domain's public surface. */
+  comptes: {
+    trouver: (id: string) => Promise<
+      | {
+          id: string
+          email: string
+          prenom: string
+          nom: string
+          actif: boolean
+          totpSecret: string | null
+          totpDernierPas: number | null
+          derniereConnexionLe: Date | null
+        }
+      | undefined
+    >
+    codeTotp: (secret: string, le: Date) => string
+  }
+  /** What the accounts domain's use cases need (accounts, roles, TOTP, login by code then link). */
+  depsComptes: DepsComptes
+}
+
+/** Minutes without a sensitive act after which the aidant types a TOTP code again. */
+export const REAUTHENTIFICATION_MINUTES = 15

@@ -1,0 +1,125 @@
+import { and, count, eq, gt } from 'drizzle-orm'
+import { jetonAleatoire, sha256 } from '../../../platform/crypto'
+import { journaliser } from '../../../platform/journal/journal'
+import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
+import { err, ok, type Result } from '../../../platform/result'
+import {
+  consommerJeton,
+  creerJeton,
+  creerSession,
+  habilitationsDe,
+  mettreAJourCompte,
+  trouverCompte,
+  trouverCompteParEmail,
+} from '../db/comptes-repository'
+import { jetons } from '../db/schema'
+import type { ErreurComptes } from '../domain/erreurs'
+import { inactiviteMinutes } from '../domain/roles'
+import { verifierTotp } from '../domain/totp'
+import { dureeBlocageMinutes } from '../domain/verrouillage'
+import type { DepsComptes } from './deps'
+
+/** Aidants Connect login: the link is short-lived because the TOTP code has just been checked. */
+export const DUREE_LIEN_APRES_TOTP_MIN = 5
+/** At most this many unexpired links per account, whatever the number of addresses asking. */
+export const LIENS_VALIDES_MAX = 5
+
+/**
+ * These links live in the same table as the ordinary magic links, but their hash is computed over a
+ * prefixed value: a 15-minute link obtained with the e-mail alone can never be redeemed here (it would
+ * skip the TOTP code), and a link obtained here cannot be redeemed as an ordinary one.
+ */
+const hashLien = (jeton: string) => sha256(`apres-totp:${jeton}`)
+
+/**
+ * Step 1 of the passwordless login of aidants (Aidants Connect): e-mail + TOTP code. When both are
+ * right, a single-use link valid 5 minutes is e-mailed. Every failure gives the same answer
+ * (`IDENTIFIANTS_INVALIDES`): unknown address, deactivated account, no second factor, wrong or replayed
+ * code, locked account, too many links — nobody can learn from the form who has an account. Wrong codes
+ * count towards the account's progressive lockout, like wrong passwords.
+ */
+export const makeDemanderLienApresTotp =
+  ({ db, horloge, baseUrl }: DepsComptes) =>
+  async (input: {
+    email: string
+    code: string
+    /** Path of the page that redeems the link, e.g. `/aidants/connexion/lien`. */
+    chemin: string
+  }): Promise<Result<void, ErreurComptes>> => {
+    const refus = err({ code: 'IDENTIFIANTS_INVALIDES' } as const)
+    const maintenant = horloge()
+    const compte = await trouverCompteParEmail(db, input.email)
+    if (!compte?.actif || compte.invitationEnAttente || !compte.totpSecret || !compte.totpActifDepuis)
+      return refus
+    if (compte.bloqueJusquA && compte.bloqueJusquA > maintenant) return refus
+    const pas = verifierTotp(compte.totpSecret, input.code, maintenant, compte.totpDernierPas)
+    if (pas === undefined) {
+      const echecs = compte.echecsConnexion + 1
+      const minutes = dureeBlocageMinutes(echecs)
+      await mettreAJourCompte(db, compte.id, {
+        echecsConnexion: echecs,
+        ...(minutes > 0 ? { bloqueJusquA: new Date(maintenant.getTime() + minutes * 60_000) } : {}),
+      })
+      return refus
+    }
+    const [recents] = await db
+      .select({ n: count() })
+      .from(jetons)
+      .where(
+        and(
+          eq(jetons.compteId, compte.id),
+          eq(jetons.usage, 'lien_connexion'),
+          // Links still valid: the horloge decides, as for their expiry.
+          gt(jetons.expireLe, maintenant),
+        ),
+      )
+    if ((recents?.n ?? 0) >= LIENS_VALIDES_MAX) return refus
+    const jeton = jetonAleatoire()
+    await db.transaction(async (tx) => {
+      await mettreAJourCompte(tx, compte.id, { echecsConnexion: 0, bloqueJusquA: null, totpDernierPas: pas })
+      await creerJeton(tx, {
+        compteId: compte.id,
+        usage: 'lien_connexion',
+        jetonHash: hashLien(jeton),
+        expireLe: new Date(maintenant.getTime() + DUREE_LIEN_APRES_TOTP_MIN * 60_000),
+      })
+      await mettreEnFileEmail(tx, {
+        destinataire: compte.email,
+        sujet: 'Votre lien de connexion Aidants Connect',
+        texte: `Bonjour ${compte.prenom},\n\nPour terminer votre connexion, ouvrez ce lien dans les ${DUREE_LIEN_APRES_TOTP_MIN} minutes :\n${baseUrl}${input.chemin}/${jeton}\n\nIl ne fonctionne qu’une fois. Si vous n’êtes pas en train de vous connecter, prévenez votre référent : quelqu’un connaît votre code.\n\nL’équipe Aidants Connect`,
+      })
+    })
+    return ok(undefined)
+  }
+
+/**
+ * Step 2: the link opens a complete session (both factors were proven at step 1). The token is consumed
+ * in one statement, so two clicks cannot open two sessions; the account must still be active.
+ */
+export const makeConsommerLienApresTotp =
+  ({ db, horloge, inactiviteParRole }: DepsComptes) =>
+  async (
+    jeton: string,
+    navigateur: string,
+  ): Promise<Result<{ jeton: string; compteId: string }, ErreurComptes>> => {
+    const maintenant = horloge()
+    if (!/^[\w-]{16,200}$/.test(jeton)) return err({ code: 'LIEN_INVALIDE' })
+    const compteId = await consommerJeton(db, 'lien_connexion', hashLien(jeton), maintenant)
+    const compte = compteId ? await trouverCompte(db, compteId) : undefined
+    if (!compte?.actif || !compte.totpActifDepuis) return err({ code: 'LIEN_INVALIDE' })
+    const habilitations = await habilitationsDe(db, compte.id)
+    const session = jetonAleatoire()
+    await db.transaction(async (tx) => {
+      await creerSession(tx, {
+        jetonHash: sha256(session),
+        compteId: compte.id,
+        niveau: 'complet',
+        inactiviteMinutes: inactiviteMinutes(habilitations, inactiviteParRole),
+        navigateur,
+        maintenant,
+      })
+      await mettreAJourCompte(tx, compte.id, { derniereConnexionLe: maintenant })
+      await journaliser(tx, { acteurId: compte.id, action: 'connexion_totp_lien', cible: compte.id })
+    })
+    return ok({ jeton: session, compteId: compte.id })
+  }

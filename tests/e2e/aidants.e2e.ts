@@ -1,0 +1,164 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MOT_DE_PASSE_DEMO, TOTP_DEMO } from '../../src/demo/seed'
+import { codeTotp } from '../../src/domains/comptes'
+import { baseUrl, lancerChromium, sansChromium, verifierAccessibilite } from './outils'
+
+/** A TOTP code is accepted once per account: wait for the next 30-second step before reusing the account. */
+async function codeFrais(dernierPas: { valeur: number }): Promise<string> {
+  for (;;) {
+    const pas = Math.floor(Date.now() / 30_000)
+    if (pas > dernierPas.valeur) {
+      dernierPas.valeur = pas
+      return codeTotp(TOTP_DEMO, new Date())
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+describe.skipIf(sansChromium())(
+  'aidants : mandat, FranceConnect et connexion à une démarche partenaire',
+  () => {
+    let navigateur: Browser
+    let contexte: BrowserContext
+    let page: Page
+    const dernierPas = { valeur: 0 }
+    beforeAll(async () => {
+      navigateur = await lancerChromium()
+      contexte = await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })
+      page = await contexte.newPage()
+    })
+    afterAll(async () => navigateur?.close())
+
+    it('un aidant crée un mandat avec un usager identifié par FranceConnect, puis se connecte à la démarche partenaire en son nom', async () => {
+      await page.goto('/connexion')
+      await page.getByLabel('Adresse e-mail').fill('aidant.marseille@demo.escale.localhost')
+      await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE_DEMO)
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      await page.waitForURL('**/connexion/totp')
+      await page.getByLabel('Code à 6 chiffres').fill(await codeFrais(dernierPas))
+      await page.getByRole('button', { name: 'Valider' }).click()
+      await page.waitForURL('**/espace')
+
+      await page.goto('/aidants/espace')
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes usagers')
+      await verifierAccessibilite(page)
+      await page.getByRole('link', { name: 'Créer un mandat' }).click()
+      await page.waitForURL('**/aidants/mandats/nouveau')
+      await verifierAccessibilite(page)
+      await page.getByLabel('Social - Santé').check({ force: true })
+      await page.getByLabel('Logement').check({ force: true })
+      await page.getByLabel('12 mois (mandat long)').check({ force: true })
+      await page.getByRole('button', { name: 'Identifier l’usager avec FranceConnect' }).click()
+
+      // The FranceConnect simulator, a real OpenID Connect provider on the same server.
+      await page.waitForURL('**/simulateurs/franceconnect/interaction/**')
+      await verifierAccessibilite(page)
+      await page.getByLabel(/Jean Martin/).check({ force: true })
+      await page.getByRole('button', { name: 'Continuer sur le service' }).click()
+      await page.waitForURL('**/aidants/mandats/recapitulatif/**')
+      expect(await page.locator('main').textContent()).toContain('Jean Martin')
+      await verifierAccessibilite(page)
+      await page
+        .getByLabel('L’usager a été informé de ses droits et a donné son accord pour ce mandat.')
+        .check({ force: true })
+      await page
+        .getByLabel('Code à 6 chiffres de votre carte ou application')
+        .fill(await codeFrais(dernierPas))
+      await page.getByRole('button', { name: 'Signer le mandat' }).click()
+      await page.waitForURL('**/aidants/mandats/*/attestation')
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Attestation de mandat')
+      await verifierAccessibilite(page)
+      const verification = await page.locator('a[href*="/aidants/verifier/"]').getAttribute('href')
+      expect(verification).toBeTruthy()
+
+      // The public verification page confirms the attestation without personal data.
+      await page.goto(new URL(verification ?? '/').pathname)
+      expect(await page.locator('main').textContent()).toContain('Cette attestation est authentique.')
+      expect(await page.locator('main').textContent()).not.toContain('Martin')
+      await verifierAccessibilite(page)
+
+      // The partner démarche logs in through our identity provider.
+      await page.goto('/demarche-partenaire')
+      await verifierAccessibilite(page)
+      await page.getByRole('button', { name: 'Se connecter avec Aidants Connect' }).click()
+      await page.waitForURL('**/aidants/connexion-demarche/**')
+      await verifierAccessibilite(page)
+      await page.getByLabel(/Jean Martin/).check({ force: true })
+      await page.getByRole('button', { name: 'Continuer' }).click()
+      await verifierAccessibilite(page)
+      await page.getByLabel('Logement').check({ force: true })
+      await page.getByRole('button', { name: 'Se connecter au nom de l’usager' }).click()
+      await page.waitForURL('**/demarche-partenaire/retour**')
+      const texte = await page.locator('main').textContent()
+      expect(texte).toContain('Connecté au nom de l’usager')
+      expect(texte).toContain('Usager : Jean Martin')
+      expect(texte).toContain('Démarche : Logement')
+      await verifierAccessibilite(page)
+    })
+
+    it('l’usager se connecte avec FranceConnect, voit qui a utilisé son mandat et le révoque', async () => {
+      const usager = await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })
+      const p = await usager.newPage()
+      await p.goto('/mes-mandats')
+      await verifierAccessibilite(p)
+      await p.getByRole('button', { name: 'S’identifier avec FranceConnect' }).click()
+      await p.waitForURL('**/simulateurs/franceconnect/interaction/**')
+      await p.getByLabel(/Jean Martin/).check({ force: true })
+      await p.getByRole('button', { name: 'Continuer sur le service' }).click()
+      await p.waitForURL((u) => u.pathname === '/mes-mandats')
+      const texte = await p.locator('main').textContent()
+      expect(texte).toContain('France services Marseille 3e')
+      expect(texte).toContain('Sophie Lambert')
+      await verifierAccessibilite(p)
+      await p.getByRole('button', { name: 'Révoquer tout le mandat' }).first().click()
+      await p.waitForURL((u) => u.pathname === '/mes-mandats')
+      expect(await p.getByRole('status').first().textContent()).toContain('Votre mandat est révoqué.')
+      expect(await p.locator('main').textContent()).toContain('Révoqué')
+      await verifierAccessibilite(p)
+      await usager.close()
+    })
+
+    it('un aidant se connecte sans mot de passe : e-mail et code, puis le lien reçu par e-mail', async () => {
+      const aidant = await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })
+      const p = await aidant.newPage()
+      await p.goto('/aidants/connexion')
+      await verifierAccessibilite(p)
+      await p.getByLabel('Adresse e-mail').fill('aidant.marseille@demo.escale.localhost')
+      await p.getByLabel('Code à 6 chiffres').fill(await codeFrais(dernierPas))
+      await p.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click()
+      expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe('Vérifiez votre messagerie')
+      await verifierAccessibilite(p)
+      await p.goto('/boite-mail')
+      const lien = /\/aidants\/connexion\/lien\/[\w-]+/.exec(await p.content())?.[0]
+      expect(lien).toBeTruthy()
+      await p.goto(lien ?? '/')
+      await verifierAccessibilite(p)
+      await p.getByRole('button', { name: 'Me connecter' }).click()
+      await p.waitForURL((u) => u.pathname === '/aidants/espace')
+      expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe('Mes usagers')
+      await aidant.close()
+    })
+
+    it('l’équipe nationale examine une demande d’habilitation et demande des compléments', async () => {
+      const equipe = await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })
+      const p = await equipe.newPage()
+      // Through the demo login page: the admin's TOTP code of this 30-second step stays free for the
+      // socle journey, which signs the same account in with it.
+      await p.goto('/demo')
+      await p.getByRole('button', { name: /Camille Morel/ }).click()
+      await p.waitForURL((u) => u.pathname !== '/demo')
+      await p.goto('/aidants/admin/habilitations')
+      await verifierAccessibilite(p)
+      await p.getByRole('link', { name: 'Mairie de Quimper' }).click()
+      await verifierAccessibilite(p)
+      await p.getByLabel('Demander des modifications').check({ force: true })
+      await p.getByLabel(/Message au demandeur/).fill('Merci de préciser le numéro de la rue.')
+      await p.getByRole('button', { name: 'Enregistrer la décision' }).click()
+      expect(await p.locator('main').textContent()).toContain('Modifications demandées')
+      expect(await p.locator('main').textContent()).toContain('Merci de préciser le numéro de la rue.')
+      await verifierAccessibilite(p)
+      await equipe.close()
+    })
+  },
+)
