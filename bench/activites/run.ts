@@ -1,0 +1,485 @@
+/**
+ * Benchmark of the activities domain at national scale (bench/README.md § Activités).
+ *
+ *   npx tsx bench/activites/run.ts                 # 2 million activities (default)
+ *   BENCH_N=20000000 npx tsx bench/activites/run.ts   # the national figure of QUALITY.md
+ *
+ * Creates the database `escale_bench_activites` on PostgreSQL (BENCH_PG, default
+ * postgresql://postgres@127.0.0.1:5432/postgres), seeds N activities of 4 000 conseillers in
+ * 2 500 structures over 48 months with set-based SQL, builds the counters the same way, starts
+ * the real server (`src/server.ts`) in a child process, then measures on loopback:
+ *   - server time of the national, département and conseiller statistics pages (medians);
+ *   - the raw-SQL reference: the same counter queries straight through `pg`;
+ *   - recording throughput through HTTP (a bounded keep-alive load generator, 0 errors expected)
+ *     and the raw-SQL reference (the same write + counters through the repository).
+ * Drops the database at the end. Results go to bench/activites/results-<date>.json.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import pg from 'pg'
+import { codeTotp, creerCompteDemo } from '../../src/domains/comptes'
+import { creerStructure } from '../../src/domains/recrutement'
+import { openDatabase } from '../../src/platform/db/database'
+import { DEPARTEMENTS } from '../../src/platform/geo/territoires'
+
+const N = Number(process.env.BENCH_N ?? 2_000_000)
+const URL_PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+const BASE = 'escale_bench_activites'
+const PORT = Number(process.env.BENCH_PORT ?? 3917)
+const DUREE_CHARGE_S = Number(process.env.BENCH_DUREE ?? 15)
+const CONCURRENCE = Number(process.env.BENCH_CONCURRENCE ?? 16)
+const MDP = 'une phrase de passe assez longue'
+const TOTP = 'KRUGS4ZANFZSAYJAOZSXE6JAONSWG4TF'
+const racine = path.resolve(import.meta.dirname, '../..')
+const urlBase = (() => {
+  const u = new URL(URL_PG)
+  u.pathname = `/${BASE}`
+  return u.toString()
+})()
+
+const mediane = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0
+const arrondi = (x: number) => Math.round(x * 10) / 10
+const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a)
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: URL_PG })
+  await c.connect()
+  try {
+    await c.query(sql)
+  } finally {
+    await c.end()
+  }
+}
+
+async function preparer() {
+  await admin(`drop database if exists ${BASE} with (force)`)
+  await admin(`create database ${BASE}`)
+  const h = await openDatabase({ kind: 'postgresql', url: urlBase, poolSize: 2 })
+  await h.migrate()
+  const metro = DEPARTEMENTS.filter((d) => d.zone === 'metro')
+  // The structures the measured accounts hold a role on (the others exist only in the activities).
+  const s13 = await creerStructure(h.db, {
+    nom: 'CCAS de Marseille',
+    type: 'commune',
+    codeCommune: '13055',
+    codeDepartement: '13',
+    codeRegion: '93',
+  })
+  const deps = { db: h.db, horloge: () => new Date(), baseUrl: 'http://127.0.0.1', inactiviteParRole: {} }
+  const compte = (
+    email: string,
+    habilitations: Parameters<typeof creerCompteDemo>[1]['habilitations'],
+    totp = false,
+  ) =>
+    creerCompteDemo(deps, {
+      email,
+      prenom: 'Bench',
+      nom: email,
+      motDePasse: MDP,
+      habilitations,
+      ...(totp ? { totpSecret: TOTP } : {}),
+    })
+  const comptes = {
+    admin: await compte(
+      'admin@bench.localhost',
+      [{ role: 'admin', portee: { type: 'national', code: '', libelle: '' } }],
+      true,
+    ),
+    prefecture: await compte('pref13@bench.localhost', [
+      { role: 'prefecture', portee: { type: 'departement', code: '13', libelle: '13' } },
+    ]),
+    conseiller: await compte('cnfs@bench.localhost', [
+      { role: 'conseiller', portee: { type: 'structure', code: s13.id, libelle: 'CCAS' } },
+    ]),
+  }
+  // Writers of the load test: one conseiller per structure, in 32 different départements, as in real life.
+  const ecrivains: { email: string; id: string; structureId: string; dep: string; reg: string }[] = []
+  for (const d of metro.slice(0, 32)) {
+    const st = await creerStructure(h.db, {
+      nom: `Structure ${d.code}`,
+      type: 'commune',
+      codeCommune: `${d.code}001`.slice(0, 5),
+      codeDepartement: d.code,
+      codeRegion: d.region,
+    })
+    const email = `cnfs${d.code}@bench.localhost`
+    const cpt = await compte(email, [
+      { role: 'conseiller', portee: { type: 'structure', code: st.id, libelle: st.nom } },
+    ])
+    ecrivains.push({ email, id: cpt.id, structureId: st.id, dep: d.code, reg: d.region })
+  }
+  const c = new pg.Client({ connectionString: urlBase })
+  await c.connect()
+  await c.query(
+    `create temp table deps_bench as select * from (values ${metro.map((d, i) => `(${i}, '${d.code}', '${d.region}')`).join(',')}) v(i, dep, reg)`,
+  )
+  const themes = [
+    'equipement',
+    'internet',
+    'email',
+    'bureautique',
+    'reseaux_sociaux',
+    'sante',
+    'banque_achats',
+    'emploi_cv',
+    'securite_donnees',
+    'culture_numerique',
+    'demarche_social_sante',
+    'demarche_papiers',
+    'demarche_argent',
+    'demarche_logement',
+  ]
+  const t0 = Date.now()
+  log(`insertion de ${N.toLocaleString('fr-FR')} activités…`)
+  // Conseiller k (0..3999) works in structure k % 2500, département (k % 2500) % 96; conseiller 0 is the measured account (13).
+  const LOT = 1_000_000
+  for (let debut = 1; debut <= N; debut += LOT) {
+    const fin = Math.min(N, debut + LOT - 1)
+    await c.query(`
+      insert into activites (id, conseiller_id, structure_id, code_departement, code_region, date, type, duree, lieu_type,
+        lieu_id, participants, niveau, materiels, themes, autonomie, orientation, ages, situations, cree_le, modifie_le)
+      select md5('a' || g)::uuid,
+        case when k = 0 then '${comptes.conseiller.id}'::uuid else md5('c' || k)::uuid end,
+        case when k = 0 then '${s13.id}' else 'bench-s-' || (k % 2500) end,
+        case when k = 0 then '13' else d.dep end, case when k = 0 then '93' else d.reg end,
+        date '2022-12-01' + (g % 1460), t.type, (array[15,30,45,60,90,120])[1 + g % 6], (array['lieu_activite','lieu_activite','domicile','distance'])[1 + g % 4],
+        'lieu', case when t.type = 'collectif' then 2 + g % 12 else 1 end,
+        case when t.type = 'collectif' then 'debutant' end, array[(array['ordinateur','telephone','tablette'])[1 + g % 3]],
+        array[(array[${themes.map((x) => `'${x}'`).join(',')}])[1 + g % ${themes.length}]] ||
+          case when g % 3 = 0 then array[(array[${themes.map((x) => `'${x}'`).join(',')}])[1 + (g / 7) % ${themes.length}]] else '{}'::text[] end,
+        case when t.type <> 'collectif' then (array['accompagne','partiel','autonome'])[1 + g % 3] end,
+        (array['aucune','aucune','france_services','aidants_connect','autre_lieu'])[1 + g % 5],
+        jsonb_build_object((array['18_24','25_39','40_59','60_69','70_plus','nc'])[1 + g % 6], case when t.type = 'collectif' then 2 + g % 12 else 1 end),
+        jsonb_build_object((array['sans_emploi','en_emploi','retraite','nc'])[1 + g % 4], case when t.type = 'collectif' then 2 + g % 12 else 1 end),
+        now(), now()
+      from generate_series(${debut}, ${fin}) g
+      cross join lateral (select ((g::bigint * 7919) % 4000)::int as k) kk
+      join deps_bench d on d.i = (kk.k % 2500) % 96
+      cross join lateral (select (array['individuel','individuel','ponctuel','collectif'])[1 + g % 4] as type) t`)
+    log(`  ${fin.toLocaleString('fr-FR')} insérées (${Math.round((Date.now() - t0) / 1000)} s)`)
+  }
+  const insertion = (Date.now() - t0) / 1000
+  const t1 = Date.now()
+  const { reconstruireCompteurs } = await import('../../src/domains/activites/db/activites-repository')
+  await reconstruireCompteurs(h.db)
+  for (const t of ['activites_stats_conseiller', 'activites_stats_territoire', 'activites'])
+    await c.query(`vacuum analyze ${t}`)
+  const compteurs = (Date.now() - t1) / 1000
+  const tailles = await c.query(`select (select count(*) from activites_stats_conseiller)::int as conseiller,
+    (select count(*) from activites_stats_territoire)::int as territoire`)
+  log(`compteurs reconstruits en ${Math.round(compteurs)} s`, tailles.rows[0])
+  await c.end()
+  await h.close()
+  return {
+    comptes,
+    ecrivains,
+    insertion,
+    compteurs,
+    tailles: tailles.rows[0] as { conseiller: number; territoire: number },
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCE })
+function requete(
+  methode: string,
+  chemin: string,
+  o: { cookie?: string; corps?: string; type?: string; csrf?: string; ip?: string } = {},
+) {
+  return new Promise<{ statut: number; corps: string; cookies: string[] }>((resolve, reject) => {
+    const r = http.request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method: methode,
+        path: chemin,
+        agent,
+        // Logins are rate-limited per address: each bench account comes from its own loopback address.
+        ...(o.ip ? { localAddress: o.ip } : {}),
+        headers: {
+          ...(o.cookie ? { cookie: o.cookie } : {}),
+          ...(o.corps !== undefined
+            ? {
+                'content-type': o.type ?? 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(o.corps),
+              }
+            : {}),
+          ...(o.csrf ? { 'csrf-token': o.csrf } : {}),
+        },
+      },
+      (res) => {
+        const morceaux: Buffer[] = []
+        res.on('data', (m) => morceaux.push(m))
+        res.on('end', () =>
+          resolve({
+            statut: res.statusCode ?? 0,
+            corps: Buffer.concat(morceaux).toString(),
+            cookies: (res.headers['set-cookie'] ?? []).map((x) => x.split(';')[0] ?? ''),
+          }),
+        )
+      },
+    )
+    r.on('error', reject)
+    if (o.corps !== undefined) r.write(o.corps)
+    r.end()
+  })
+}
+
+let adresses = 0
+class Session {
+  ip = `127.0.1.${++adresses}`
+  jar = new Map<string, string>()
+  csrf = ''
+  get cookie() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+  garder(cookies: string[]) {
+    for (const c of cookies) {
+      const [k, ...v] = c.split('=')
+      if (k) this.jar.set(k, v.join('='))
+    }
+  }
+  async get(chemin: string) {
+    const r = await requete('GET', chemin, { cookie: this.cookie, ip: this.ip })
+    this.garder(r.cookies)
+    const m = /name="_csrf" value="([^"]+)"/.exec(r.corps)
+    if (m?.[1]) this.csrf = m[1]
+    return r
+  }
+  async post(chemin: string, champs: Record<string, string>) {
+    const r = await requete('POST', chemin, {
+      cookie: this.cookie,
+      ip: this.ip,
+      corps: new URLSearchParams({ _csrf: this.csrf, ...champs }).toString(),
+    })
+    this.garder(r.cookies)
+    return r
+  }
+  static async connecter(email: string, totp: boolean) {
+    const s = new Session()
+    await s.get('/connexion')
+    const r = await s.post('/connexion', { email, mot_de_passe: MDP })
+    if (totp) {
+      await s.get('/connexion/totp')
+      await s.post('/connexion/totp', { code: codeTotp(TOTP, new Date()) })
+    } else if (r.statut !== 303) throw new Error(`connexion refusée ${r.statut}`)
+    return s
+  }
+}
+
+async function demarrerServeur(): Promise<ChildProcess> {
+  const enfant = spawn(path.join(racine, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+    cwd: racine,
+    env: {
+      ...process.env,
+      DATABASE_URL: urlBase,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'warn',
+      ESCALE_MODE: 'demo',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await requete('GET', '/sante')).statut === 200) return enfant
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  enfant.kill()
+  throw new Error('le serveur ne répond pas')
+}
+
+async function mesurerPage(s: Session, chemin: string, fois = 15) {
+  for (let i = 0; i < 3; i++) await s.get(chemin)
+  const temps: number[] = []
+  for (let i = 0; i < fois; i++) {
+    const t = performance.now()
+    const r = await requete('GET', chemin, { cookie: s.cookie, ip: s.ip })
+    temps.push(performance.now() - t)
+    if (r.statut !== 200) throw new Error(`${chemin} → ${r.statut}`)
+  }
+  return { mediane_ms: arrondi(mediane(temps)), p95_ms: arrondi(p95(temps)) }
+}
+
+async function mesurerSql(filtre: object, fois = 15) {
+  const h = await openDatabase({ kind: 'postgresql', url: urlBase, poolSize: 2 })
+  const { lireCompteurs, lireParDepartement } = await import(
+    '../../src/domains/activites/db/activites-repository'
+  )
+  const periode = { du: '2025-12', au: '2026-11' }
+  const temps: number[] = []
+  for (let i = 0; i < fois + 3; i++) {
+    const t = performance.now()
+    await Promise.all([
+      lireCompteurs(h.db, filtre as never, periode),
+      lireParDepartement(h.db, filtre as never, periode),
+    ])
+    if (i >= 3) temps.push(performance.now() - t)
+  }
+  await h.close()
+  return { mediane_ms: arrondi(mediane(temps)), p95_ms: arrondi(p95(temps)) }
+}
+
+function activite(lieu: string) {
+  return {
+    id: randomUUID(),
+    type: 'collectif',
+    date: new Date().toISOString().slice(0, 10),
+    duree: '90',
+    lieu_type: 'lieu_activite',
+    lieu_id: lieu,
+    participants: '6',
+    themes: ['email', 'internet'],
+    materiels: 'tablette',
+    age_70_plus: '3',
+  }
+}
+
+async function chargeHttp(sessions: { s: Session; lieu: string }[]) {
+  const fin = Date.now() + DUREE_CHARGE_S * 1000
+  let ok = 0
+  let erreurs = 0
+  const lat: number[] = []
+  await Promise.all(
+    Array.from({ length: CONCURRENCE }, async (_, i) => {
+      const { s, lieu } = sessions[i % sessions.length]!
+      while (Date.now() < fin) {
+        const t = performance.now()
+        try {
+          const r = await requete('POST', '/activites/synchronisation', {
+            cookie: s.cookie,
+            ip: s.ip,
+            csrf: s.csrf,
+            type: 'application/json',
+            corps: JSON.stringify({ activites: [activite(lieu)] }),
+          })
+          if (r.statut === 200 && r.corps.includes('"enregistree"')) ok++
+          else erreurs++
+        } catch {
+          erreurs++
+        }
+        lat.push(performance.now() - t)
+      }
+    }),
+  )
+  return {
+    requetes_par_s: Math.round(ok / DUREE_CHARGE_S),
+    erreurs,
+    latence_mediane_ms: arrondi(mediane(lat)),
+    latence_p99_ms: arrondi([...lat].sort((a, b) => a - b)[Math.floor(lat.length * 0.99)] ?? 0),
+  }
+}
+
+/** Reference: the same write (activity + counters, one transaction) through the repository, no HTTP. */
+async function chargeSql(ecrivains: { id: string; structureId: string; dep: string; reg: string }[]) {
+  const h = await openDatabase({ kind: 'postgresql', url: urlBase, poolSize: 10 })
+  const { ecrireActivite } = await import('../../src/domains/activites/db/activites-repository')
+  const fin = Date.now() + DUREE_CHARGE_S * 1000
+  let ok = 0
+  await Promise.all(
+    Array.from({ length: CONCURRENCE }, async (_, i) => {
+      const e = ecrivains[i % ecrivains.length]!
+      while (Date.now() < fin) {
+        const maintenant = new Date()
+        await h.db.transaction((tx) =>
+          ecrireActivite(tx, undefined, {
+            id: randomUUID(),
+            conseillerId: e.id,
+            structureId: e.structureId,
+            codeDepartement: e.dep,
+            codeRegion: e.reg,
+            date: maintenant.toISOString().slice(0, 10),
+            type: 'collectif',
+            duree: 90,
+            lieuType: 'lieu_activite',
+            lieuId: 'lieu',
+            lieuNom: 'Lieu',
+            codeCommuneLieu: null,
+            participants: 6,
+            niveau: null,
+            titre: null,
+            materiels: ['tablette'],
+            themes: ['email', 'internet'],
+            autonomie: null,
+            orientation: 'aucune',
+            orientationPrecision: null,
+            franceServicesId: null,
+            ages: { '70_plus': 3, nc: 3 },
+            situations: { nc: 6 },
+            codeCommuneBeneficiaire: null,
+            beneficiaireId: null,
+            creeLe: maintenant,
+            modifieLe: maintenant,
+          }),
+        )
+        ok++
+      }
+    }),
+  )
+  await h.close()
+  return { ecritures_par_s: Math.round(ok / DUREE_CHARGE_S) }
+}
+
+const prep = await preparer()
+log('démarrage du serveur')
+const serveur = await demarrerServeur()
+try {
+  const adminS = await Session.connecter('admin@bench.localhost', true)
+  const prefS = await Session.connecter('pref13@bench.localhost', false)
+  const cnfsS = await Session.connecter('cnfs@bench.localhost', false)
+  const periode = 'du=2025-12&au=2026-11'
+  log('pages de statistiques (12 mois)')
+  const pages = {
+    national: await mesurerPage(adminS, `/activites/statistiques?territoire=national&${periode}`),
+    departement: await mesurerPage(prefS, `/activites/statistiques?territoire=departement:13&${periode}`),
+    conseiller: await mesurerPage(cnfsS, `/activites/statistiques?${periode}`),
+    national_4_ans: await mesurerPage(
+      adminS,
+      '/activites/statistiques?territoire=national&du=2022-12&au=2026-11',
+      7,
+    ),
+  }
+  const sql = {
+    national: await mesurerSql({ niveau: 'national' }),
+    departement: await mesurerSql({ niveau: 'departement', code: '13' }),
+    conseiller: await mesurerSql({ niveau: 'conseiller', conseillerId: prep.comptes.conseiller.id }),
+  }
+  log('écritures par HTTP')
+  const ecrivains: { s: Session; lieu: string }[] = []
+  for (const e of prep.ecrivains) {
+    const s = await Session.connecter(e.email, false)
+    const lieu =
+      /name="lieu_id"[\s\S]*?<option value="([^"]+)"/.exec((await s.get('/activites/nouvelle')).corps)?.[1] ??
+      ''
+    ecrivains.push({ s, lieu })
+  }
+  const http_ = await chargeHttp(ecrivains)
+  log('écritures en SQL direct (référence)')
+  const sqlEcriture = await chargeSql(prep.ecrivains)
+  const resultat = {
+    date: new Date().toISOString(),
+    activites: N,
+    insertion_s: Math.round(prep.insertion),
+    compteurs_s: Math.round(prep.compteurs),
+    lignes_compteurs: prep.tailles,
+    pages_serveur: pages,
+    pages_sql_reference: sql,
+    enregistrement_http: { concurrence: CONCURRENCE, duree_s: DUREE_CHARGE_S, ...http_ },
+    enregistrement_sql_reference: sqlEcriture,
+  }
+  console.log(JSON.stringify(resultat, null, 2))
+  writeFileSync(
+    path.join(import.meta.dirname, `results-${resultat.date.slice(0, 10)}.json`),
+    JSON.stringify(resultat, null, 2),
+  )
+} finally {
+  serveur.kill('SIGTERM')
+  agent.destroy()
+  await new Promise((r) => setTimeout(r, 1500))
+  if (process.env.BENCH_GARDER !== '1') await admin(`drop database if exists ${BASE} with (force)`)
+}
