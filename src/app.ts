@@ -2,10 +2,19 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config'
 import { seedDemo } from './demo/seed'
+import { enregistrerActivites, lieuxOuLocaux } from './domains/activites'
 import { enregistrerAdmin } from './domains/admin'
-import { porteesOrganisations } from './domains/aidants'
-import { type DepsComptes, enregistrerComptes } from './domains/comptes'
-import { porteesStructures } from './domains/recrutement'
+import { enregistrerAidants, porteesOrganisations } from './domains/aidants'
+import { codeTotp, type DepsComptes, enregistrerComptes, trouverCompte } from './domains/comptes'
+import { enregistrerDiagnostic } from './domains/diagnostic'
+import { enregistrerFormation, formationAidantsTerminee, inscrireConseiller } from './domains/formation'
+import { enregistrerLieux, SERVICES, type Service } from './domains/lieux'
+import {
+  enregistrerRecrutement,
+  nomsStructures,
+  porteesStructures,
+  territoireDeStructure,
+} from './domains/recrutement'
 import { assetsPlugin, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
@@ -95,11 +104,74 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     listerPortees,
   })
   await enregistrerAdmin(app, { deps, listerPortees })
-  // ↓ domaine lieux : enregistrement ici
-  // ↓ domaine diagnostic : enregistrement ici
+  const lieux = await enregistrerLieux(app, { db: base.db, horloge })
+  await enregistrerDiagnostic(app, {
+    db: base.db,
+    horloge,
+    baseUrl: config.baseUrl,
+    trouverLieux: async (codeCommune, service, nombre) => {
+      const r = await lieux.lieuxLesPlusProches({
+        codeCommune,
+        nombre,
+        ...(SERVICES.includes(service as Service) ? { service: service as Service } : {}),
+      })
+      return r.ok ? r.value : []
+    },
+  })
   // ↓ domaine recrutement : enregistrement ici
-  // ↓ domaine activites : enregistrement ici
-  // ↓ domaine aidants : enregistrement ici
+  await enregistrerRecrutement(app, {
+    ...deps,
+    lieux: {
+      lieuxDuDepartement: async (code) =>
+        (await lieux.lieuxDuDepartement(code)).map((l) => ({
+          nom: l.nom,
+          latitude: l.latitude,
+          longitude: l.longitude,
+          genre: l.franceServices ? 'france_services' : 'lieu',
+        })),
+    },
+    inscrireEnFormation: inscrireConseiller,
+  })
+  await enregistrerFormation(app, {
+    db: base.db,
+    horloge,
+    nomOrganisme: async (id) => (await nomsStructures(base.db)).get(id) ?? '',
+  })
+  const structuresActivites = { territoireDeStructure: (id: string) => territoireDeStructure(base.db, id) }
+  await enregistrerActivites(app, {
+    db: base.db,
+    horloge,
+    structures: structuresActivites,
+    lieux: {
+      lieuxDeLaStructure: lieuxOuLocaux(lieux.lieuxDeLaStructure, structuresActivites),
+      franceServicesLaPlusProche: async (codeCommune) => {
+        const r = await lieux.lieuxLesPlusProches({ codeCommune, dispositif: 'France Services', nombre: 1 })
+        const fs = r.ok ? r.value[0] : undefined
+        return fs && { id: fs.id, nom: fs.nom, commune: fs.commune, distanceKm: fs.distanceKm }
+      },
+    },
+    fichierServiceWorker: () => {
+      try {
+        return path.join(BUILD_DIR, manifest.file('js/activites-sw.js').replace(/^\/assets\//, ''))
+      } catch {
+        return undefined
+      }
+    },
+  })
+  if (config.aidantsConnect)
+    await enregistrerAidants(app, {
+      db: base.db,
+      horloge,
+      baseUrl: config.baseUrl,
+      simulateurs: config.simulateurs,
+      secret: config.aidantsSecret,
+      franceConnect: config.franceConnect,
+      // Training recorded in `formation` opens habilitation; without a record the national team decides.
+      formationTerminee: async (compteId) =>
+        (await formationAidantsTerminee(base.db, compteId)) ? true : undefined,
+      comptes: { trouver: (id) => trouverCompte(base.db, id), codeTotp },
+      depsComptes: deps,
+    })
   if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })
 
   if (config.demoData) await seedDemo(deps)
@@ -108,5 +180,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
 /** One-time secrets travel in URLs (magic links, invitations): they are cut from the logs. */
 function masquerJetons(url: string): string {
-  return url.replace(/\/(lien|nouveau|invitation)\/[^/?#]+/g, '/$1/[masqué]')
+  return url
+    .replace(/\/(lien|nouveau|invitation)\/[^/?#]+/g, '/$1/[masqué]')
+    .replace(/([?&](?:code|state|nonce|token|id_token_hint|session)=)[^&#]*/g, '$1[masqué]')
 }

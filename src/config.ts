@@ -69,12 +69,31 @@ const schema = z
     DEMO_DATA: booleen.optional(),
     SESSION_IDLE_MINUTES: idleMinutes.default({ admin: 30, aidant: 30, referent: 30, defaut: 120 }),
     TRUST_PROXY: booleen.default(false),
+    AIDANTS_CONNECT: booleen.optional(),
+    FRANCECONNECT_ISSUER: z.url().optional(),
+    FRANCECONNECT_CLIENT_ID: z.string().min(1).optional(),
+    FRANCECONNECT_CLIENT_SECRET: z.string().min(16, 'au moins 16 caractères').optional(),
+    AIDANTS_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.ESCALE_MODE !== 'production') return
     for (const cle of ['SESSION_SECRET', 'BASE_URL'] as const) {
       if (!env[cle]) ctx.addIssue({ code: 'custom', path: [cle], message: 'obligatoire en mode production' })
     }
+    if (env.AIDANTS_CONNECT)
+      for (const cle of [
+        'FRANCECONNECT_ISSUER',
+        'FRANCECONNECT_CLIENT_ID',
+        'FRANCECONNECT_CLIENT_SECRET',
+        'AIDANTS_SECRET',
+      ] as const) {
+        if (!env[cle])
+          ctx.addIssue({
+            code: 'custom',
+            path: [cle],
+            message: 'obligatoire en mode production quand AIDANTS_CONNECT=1',
+          })
+      }
     if (env.DEMO_DATA)
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'interdit en mode production' })
   })
@@ -96,6 +115,11 @@ export type Config = Readonly<{
   sessionIdleMinutes: Readonly<Record<string, number>>
   trustProxy: boolean
   secureCookies: boolean
+  /** Aidants Connect module; FranceConnect is our own simulator when `franceConnect.issuer` is undefined (demo). */
+  aidantsConnect: boolean
+  franceConnect: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }>
+  /** Keys the attestation HMAC and salts the hash of FranceConnect `sub`. */
+  aidantsSecret: string
 }>
 
 export class ConfigError extends Error {}
@@ -130,5 +154,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: Object.freeze({ ...e.SESSION_IDLE_MINUTES }),
     trustProxy: e.TRUST_PROXY,
     secureCookies: baseUrl.startsWith('https://'),
+    aidantsConnect: e.AIDANTS_CONNECT ?? demo,
+    franceConnect: Object.freeze({
+      issuer: e.FRANCECONNECT_ISSUER?.replace(/\/$/, ''),
+      // Demo values identify our app to its own FranceConnect simulator.
+      clientId: e.FRANCECONNECT_CLIENT_ID ?? 'escale-aidants-demo',
+      clientSecret: e.FRANCECONNECT_CLIENT_SECRET ?? 'demo-uniquement-secret-client-franceconnect',
+    }),
+    aidantsSecret: e.AIDANTS_SECRET ?? 'demo-uniquement-secret-aidants-connect-0123456789',
   })
 }

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm'
-import { creerOrganisation } from '../domains/aidants'
+import { seedActivites } from '../domains/activites'
+import { creerOrganisation, seedAidants } from '../domains/aidants'
 import { type CompteDemo, creerCompteDemo, type DepsComptes, type Habilitation } from '../domains/comptes'
-import { creerStructure } from '../domains/recrutement'
+import { seedFormation } from '../domains/formation'
+import { seedLieux } from '../domains/lieux'
+import { creerStructure, seedRecrutement } from '../domains/recrutement'
 
 /**
  * Fictional but realistic demo data: no real person. Two regions (Provence-Alpes-Côte d'Azur,
@@ -172,11 +175,13 @@ export async function seedDemo(deps: DepsComptes): Promise<boolean> {
       },
     }
     void contexte
-    // ↓ démo lieux
+    await seedLieux(contexte.db, { structureGap: contexte.structures.mediatheque.id, horloge: deps.horloge })
     // ↓ démo diagnostic
     // ↓ démo recrutement
-    // ↓ démo activites
-    // ↓ démo aidants
+    await seedRecrutement(contexte, MOT_DE_PASSE_DEMO)
+    await seedFormation(contexte)
+    await seedActivites(contexte)
+    await seedAidants(contexte, deps.horloge)
     return true
   })
 }

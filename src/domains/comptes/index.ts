@@ -16,8 +16,16 @@ export { habilitationsDe, rechercherComptes, trouverCompte } from './db/comptes-
 export { messageErreur } from './domain/erreurs'
 export type { Habilitation, Portee, PorteeType, Role } from './domain/roles'
 export { estRole, LIBELLES_ROLES, PORTEE_DU_ROLE, ROLES } from './domain/roles'
-export { codeTotp } from './domain/totp'
+export { codeTotp, nouveauSecretTotp, uriTotp, verifierTotp } from './domain/totp'
+export { COOKIE_SESSION, navigateurDe, poserCookieSession } from './http/session-plugin'
 export { makeAdministrerCompte } from './use-cases/administrer-compte'
+export { makeDefinirSecondFacteur, makeDonnerRoleOrganisation } from './use-cases/comptes-aidants-connect'
+export {
+  DUREE_LIEN_APRES_TOTP_MIN,
+  makeConsommerLienApresTotp,
+  makeDemanderLienApresTotp,
+} from './use-cases/connexion-totp-puis-lien'
+export { makeCreerCompteDemandeur } from './use-cases/creer-compte-demandeur'
 export type { DepsComptes } from './use-cases/deps'
 export { makeInviter } from './use-cases/inviter'
 

@@ -4,8 +4,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
-import { build as esbuild } from 'esbuild'
-import { BUNDLES, type BundleName, FAVICON_FILES, FONTS_KEPT } from './bundles'
+import { build as esbuild, transform } from 'esbuild'
+import {
+  BUNDLES,
+  type BundleName,
+  FAVICON_FILES,
+  FEUILLE_CARTE,
+  FEUILLES_SUPPLEMENTAIRES,
+  FONTS_KEPT,
+} from './bundles'
 import { buildCss, bundleFiles, dynamicPrefixes, extractTokens } from './css'
 
 const brotli = promisify(zlib.brotliCompress)
@@ -142,6 +149,23 @@ export async function buildAssets({ rootDir, outDir }: BuildOptions): Promise<Bu
       gzip: zlib.gzipSync(data, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(data).length,
     })
+  }
+
+  for (const f of FEUILLES_SUPPLEMENTAIRES) {
+    const fichier = path.join(srcDir, f.source)
+    // A tree without that module (the islands test's throwaway project) has no such stylesheet.
+    if (!existsSync(fichier)) continue
+    const source = readFileSync(fichier, 'utf8')
+    const { code } = await transform(source, { loader: 'css', minify: true, legalComments: 'none' })
+    out.emit(`css/${f.name}.css`, Buffer.from(code))
+  }
+
+  // Built when its sources are there (projects assembled by the asset tests have no Leaflet).
+  if (FEUILLE_CARTE.fichiers.every((x) => existsSync(path.join(rootDir, x)))) {
+    const source = FEUILLE_CARTE.fichiers.map((x) => readFileSync(path.join(rootDir, x), 'utf8')).join('\n')
+    const sansImages = source.replace(/url\((?!\s*['"]?data:)[^)]*\)/g, 'none')
+    const min = await transform(sansImages, { loader: 'css', minify: true, legalComments: 'none' })
+    out.emit(`css/${FEUILLE_CARTE.nom}.css`, Buffer.from(min.code))
   }
 
   for (const font of FONTS_KEPT) {

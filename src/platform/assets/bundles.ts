@@ -63,6 +63,31 @@ export const BUNDLES: readonly BundleDefinition[] = [
 ]
 
 /**
+ * Our own stylesheets for one module, served only on the pages that list them in
+ * `feuillesDeStyle` (`css/<name>.css`), minified as written: no DSFR inside, no purge.
+ * `source` is relative to `src/`.
+ */
+export const FEUILLES_SUPPLEMENTAIRES: readonly { name: string; source: string }[] = [
+  { name: 'diagnostic', source: 'domains/diagnostic/views/diagnostic.css' },
+]
+
+/**
+ * The map's stylesheet (`css/carte.css`), only on the map and printable place pages: Leaflet, its
+ * marker clusters and the places pages' own rules, concatenated and minified, with `url()` to images
+ * dropped (Leaflet's default marker and layer-control sprites, which our pages do not use).
+ * Paths are relative to the project root (Leaflet's files live in node_modules).
+ */
+export const FEUILLE_CARTE: { nom: string; fichiers: readonly string[] } = {
+  nom: 'carte',
+  fichiers: [
+    'node_modules/leaflet/dist/leaflet.css',
+    'node_modules/leaflet.markercluster/dist/MarkerCluster.css',
+    'node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css',
+    'src/domains/lieux/views/carte.css',
+  ],
+}
+
+/**
  * The two Marianne files we ship (QUALITY.md allows two font files). Every other @font-face of
  * DSFR core is dropped: the browser then maps Light (300) and Medium (500) to Regular and
  * synthesises italics, instead of downloading six more files.

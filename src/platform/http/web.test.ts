@@ -103,15 +103,20 @@ describe.each(MOTEURS)('plateforme web (%s)', (moteur) => {
     const [m] = await t.base.db.select().from(outboxMessages)
     const jeton = /\/connexion\/lien\/([A-Za-z0-9_-]+)/.exec(m!.texte)![1]!
     await n.get(`/connexion/lien/${jeton}`)
+    // OpenID Connect redirections carry one-time codes in the query string.
+    await n.get('/connexion?code=code-a-usage-unique-42&state=etat-secret-43')
     const journal = lignes.join('')
     expect(journal.length).toBeGreaterThan(500)
     expect(journal).toContain('/connexion/lien/[masqué]')
+    expect(journal).toContain('code=[masqué]')
     for (const secret of [
       c.email,
       MOT_DE_PASSE_TEST,
       'mauvais mot de passe secret',
       jeton,
       n.cookies.get('escale_session')!,
+      'code-a-usage-unique-42',
+      'etat-secret-43',
     ]) {
       expect(journal).not.toContain(secret)
     }

@@ -108,6 +108,12 @@ function EnTete({ ctx }: { ctx: ContextePage }) {
   const u = ctx.utilisateur
   const roles = u ? u.habilitations.map((h) => h.role) : []
   const menu = ctx.navigation.menuPour(roles).filter((e) => u || e.roles.length === 0)
+  // Only the most specific entry is current: on /activites/statistiques, "Statistiques" rather than "Mes activités".
+  const correspond = (href: string) =>
+    ctx.chemin === href || (href !== '/' && ctx.chemin.startsWith(`${href}/`))
+  const courant = menu
+    .filter((e) => correspond(e.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href
   return (
     <header class="fr-header">
       <div class="fr-header__body">
@@ -171,11 +177,7 @@ function EnTete({ ctx }: { ctx: ContextePage }) {
                   <a
                     class="fr-nav__link"
                     href={e.href}
-                    aria-current={
-                      ctx.chemin === e.href || (e.href !== '/' && ctx.chemin.startsWith(`${e.href}/`))
-                        ? 'page'
-                        : undefined
-                    }
+                    aria-current={e.href === courant ? 'page' : undefined}
                     safe
                   >
                     {e.libelle}

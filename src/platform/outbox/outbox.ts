@@ -14,6 +14,17 @@ export async function mettreEnFileEmail(db: Database, message: Message): Promise
   await db.insert(outboxMessages).values({ canal: 'email', ...message })
 }
 
+/**
+ * Queues an SMS in the caller's transaction. Keep the text short and free of personal data beyond what the
+ * recipient must read: SMS travel in clear through operators.
+ */
+export async function mettreEnFileSms(
+  db: Database,
+  message: { destinataire: string; texte: string },
+): Promise<void> {
+  await db.insert(outboxMessages).values({ canal: 'sms', sujet: 'SMS', ...message })
+}
+
 export async function derniersMessages(db: Database, limite = 50) {
   return db.select().from(outboxMessages).orderBy(desc(outboxMessages.creeLe)).limit(limite)
 }
