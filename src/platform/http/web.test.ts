@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type AppDeTest, appDeTest, creerCompteTest, H, MOT_DE_PASSE_TEST } from '../../../tests/support/app'
 import { MOTEURS } from '../../../tests/support/bases'
@@ -41,6 +42,17 @@ describe.each(MOTEURS)('plateforme web (%s)', (moteur) => {
     expect(r.statusCode).toBe(404)
     expect(r.body).toContain('Page introuvable')
     expect(r.body).toContain('<html lang="fr"')
+    for (const [accepte, encodage] of [
+      ['br', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      const compressee = await t.app.inject({ url: '/nulle-part', headers: { 'accept-encoding': accepte } })
+      expect(compressee.statusCode).toBe(404)
+      expect(compressee.headers['content-encoding']).toBe(encodage)
+      const texte = (encodage === 'br' ? brotliDecompressSync : gunzipSync)(compressee.rawPayload).toString()
+      expect(texte).toContain('Page introuvable')
+    }
     const api = await t.app.inject('/api/nulle-part')
     expect(api.statusCode).toBe(404)
     expect(api.json()).toEqual({ erreur: 'Ressource introuvable.' })

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
@@ -113,10 +114,17 @@ export const webPlugin = fp(
         ctx.cssUrl = cssUrl(description.espace ?? 'public')
         const html = Layout({ page: description, ctx }) as string
         // Pages are personal (menu, CSRF token): never stored by shared caches.
-        return this.status(statut)
-          .header('cache-control', 'no-store')
-          .type('text/html; charset=utf-8')
-          .send(html)
+        this.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
+        // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
+        const encodage = this.compress ? undefined : encodageAccepte(request.headers['accept-encoding'])
+        if (!encodage) return this.send(html)
+        return this.header('vary', 'accept-encoding')
+          .header('content-encoding', encodage)
+          .send(
+            encodage === 'br'
+              ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+              : zlib.gzipSync(html),
+          )
       },
     )
 
@@ -222,4 +230,16 @@ function lireFlash(request: FastifyRequest, reply: FastifyReply): Flash | undefi
   } catch {
     return undefined
   }
+}
+
+/** `br` or `gzip` when the client accepts it (quality values other than 0 count as accepted). */
+function encodageAccepte(entete: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const acceptes = String(entete ?? '')
+    .split(',')
+    .map((x) => x.trim().split(';'))
+    .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+    .map(([e]) => e?.toLowerCase())
+  if (acceptes.includes('br')) return 'br'
+  if (acceptes.includes('gzip')) return 'gzip'
+  return undefined
 }

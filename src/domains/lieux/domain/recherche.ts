@@ -76,6 +76,8 @@ const masque = <T extends string>(vocabulaire: readonly T[], valeurs: readonly s
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })
+/** A degree of latitude, a little less than its real length so that the bounding box never cuts the circle. */
+const KM_PAR_DEGRE = 110.5
 
 export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
   const tries = [...lieux].sort((a, b) => collator.compare(a.nom, b.nom))
@@ -139,6 +141,21 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     }
   }
 
+  const compterDansLeRayon = (
+    { latitude, longitude }: { latitude: number; longitude: number },
+    rayonKm: number,
+    garde: (p: number) => boolean,
+  ): number => {
+    const dLat = rayonKm / KM_PAR_DEGRE
+    const dLon = rayonKm / (KM_PAR_DEGRE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01))
+    let total = 0
+    for (const p of arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
+      const l = tries[avecPoint[p]!]!
+      if (garde(p) && distance(longitude, latitude, l.longitude!, l.latitude!) <= rayonKm) total++
+    }
+    return total
+  }
+
   return {
     taille: n,
     version,
@@ -166,17 +183,23 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       if (avecPoint.length === 0) return { resultats: [], total: 0, suite: false }
       const { latitude, longitude } = c.position
       const gardePoint = (p: number) => garde(avecPoint[p]!)
-      const points: number[] =
-        c.rayonKm !== undefined
-          ? around(arbre, longitude, latitude, Number.POSITIVE_INFINITY, c.rayonKm, gardePoint)
-          : around(arbre, longitude, latitude, debut + c.parPage + 1, Number.POSITIVE_INFINITY, gardePoint)
+      // Only the places up to this page are walked in distance order; the total within the radius is
+      // counted apart, over a bounding box, without sorting (thousands of places around a big city).
+      const points: number[] = around(
+        arbre,
+        longitude,
+        latitude,
+        debut + c.parPage + 1,
+        c.rayonKm ?? Number.POSITIVE_INFINITY,
+        gardePoint,
+      )
       const page = points.slice(debut, debut + c.parPage).map((p) => {
         const l = tries[avecPoint[p]!]!
         return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
       })
       return {
         resultats: page,
-        total: c.rayonKm !== undefined ? points.length : null,
+        total: c.rayonKm !== undefined ? compterDansLeRayon(c.position, c.rayonKm, gardePoint) : null,
         suite: points.length > debut + c.parPage,
       }
     },

@@ -232,8 +232,32 @@ function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string
   return `W/"${createHash('sha1').update(`${index.version}|${request.url}|${minute}`).digest('base64url').slice(0, 22)}"`
 }
 
+/**
+ * The latest answers, serialised, by ETag (index version, query, minute): public queries repeat (the
+ * same commune, the same need), and a kept answer costs a lookup instead of a search and a serialisation.
+ * Least recently used first out.
+ */
+function memoireDesReponses(max: number) {
+  const m = new Map<string, string>()
+  return {
+    lire(cle: string): string | undefined {
+      const v = m.get(cle)
+      if (v !== undefined) {
+        m.delete(cle)
+        m.set(cle, v)
+      }
+      return v
+    },
+    garder(cle: string, v: string) {
+      m.set(cle, v)
+      if (m.size > max) m.delete(m.keys().next().value as string)
+    },
+  }
+}
+
 /** `GET /api/v1/…`: places as JSON, the export in the standard, commune suggestions. CORS on these reads only. */
 export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
+  const reponses = memoireDesReponses(2000)
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
 
   app.get(
@@ -274,6 +298,9 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
         .header('cache-control', 'public, max-age=60')
         .header('vary', 'accept-encoding')
       if (request.headers['if-none-match'] === tag) return reply.status(304).send()
+      reply.type('application/json; charset=utf-8')
+      const deja = reponses.lire(tag)
+      if (deja !== undefined) return reply.send(deja)
       const r = index.rechercher(criteres(f.data, instant))
       let suivant: string | null = null
       if (r.suite) {
@@ -281,13 +308,17 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
         u.searchParams.set('page', String(f.data.page + 1))
         suivant = `${u.pathname}${u.search}`
       }
-      return {
-        total: r.total,
-        page: f.data.page,
-        limit: f.data.limit,
-        suivant,
-        resultats: r.resultats.map((x) => versApi(x.lieu, x.distanceKm, index, instant)),
-      }
+      const corps = String(
+        reply.serialize({
+          total: r.total,
+          page: f.data.page,
+          limit: f.data.limit,
+          suivant,
+          resultats: r.resultats.map((x) => versApi(x.lieu, x.distanceKm, index, instant)),
+        }),
+      )
+      reponses.garder(tag, corps)
+      return reply.send(corps)
     },
   )
 

@@ -123,6 +123,29 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
     expect((await t.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304)
   })
 
+  it('API : une réponse gardée en mémoire est rendue telle quelle, et plus dès qu’un lieu change', async () => {
+    const url = '/api/v1/lieux?near=44.5594,6.0786&radius=5&limit=1'
+    const a = await t.app.inject({ url })
+    expect((await t.app.inject({ url })).body).toBe(a.body)
+    const [premier] = (a.json() as { resultats: { id: string; nom: string }[] }).resultats
+    const change = async (nom: string) => {
+      await t.base.db
+        .update(lieux)
+        .set({ nom, modifieLe: new Date(Date.now() + 60_000) })
+        .where(eq(lieux.id, premier?.id ?? ''))
+      // The index checks the table's version at most every second, then reloads in the background.
+      for (let essai = 0; essai < 40; essai++) {
+        const r = await t.app.inject({ url })
+        if ((r.json() as { resultats: { nom: string }[] }).resultats[0]?.nom === nom) return r
+        await new Promise((fin) => setTimeout(fin, 100))
+      }
+      throw new Error('la réponse gardée n’a pas suivi le changement du lieu')
+    }
+    const apres = await change('Lieu renommé pour le test')
+    expect(apres.headers.etag).not.toBe(a.headers.etag)
+    await change(premier?.nom ?? '')
+  })
+
   it('API : filtres par programme national et gratuité', async () => {
     const r = await t.app.inject({
       url: '/api/v1/lieux?near=43.2965,5.3698&dispositifs=France%20Services&gratuit=1&limit=3',
