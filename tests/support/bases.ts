@@ -25,7 +25,13 @@ function empreinteMigrations(): string {
 
 const empreinte = empreinteMigrations()
 export const fichierGabaritPglite = path.join(os.tmpdir(), `escale-gabarit-${empreinte}.tar`)
-export const nomGabaritPostgres = `escale_gabarit_${empreinte}`
+/**
+ * The PostgreSQL template of this run. Named per run (the global setup sets ESCALE_GABARIT_PG for the
+ * workers) so that two runs on the same server — a CI job and a developer's suite — never drop each
+ * other's template.
+ */
+export const nomGabaritPostgres = (): string =>
+  process.env.ESCALE_GABARIT_PG ?? `escale_gabarit_${empreinte}_${process.pid}`
 
 export const urlPostgresDeTest = process.env.TEST_DATABASE_URL
 
@@ -50,12 +56,13 @@ export async function preparerGabarits(): Promise<void> {
     await h.close()
   }
   if (urlPostgresDeTest) {
+    const gabarit = nomGabaritPostgres()
     const admin = new pg.Client({ connectionString: urlPostgresDeTest })
     await admin.connect()
     try {
-      const existe = await admin.query('select 1 from pg_database where datname = $1', [nomGabaritPostgres])
+      const existe = await admin.query('select 1 from pg_database where datname = $1', [gabarit])
       if (existe.rowCount === 0) {
-        const tmp = `${nomGabaritPostgres}_${process.pid}`
+        const tmp = `${gabarit}_tmp`
         await admin.query(`create database "${tmp}"`)
         const h = await openDatabase({
           kind: 'postgresql',
@@ -64,7 +71,7 @@ export async function preparerGabarits(): Promise<void> {
         })
         await h.migrate()
         await h.close()
-        await admin.query(`alter database "${tmp}" rename to "${nomGabaritPostgres}"`)
+        await admin.query(`alter database "${tmp}" rename to "${gabarit}"`)
       }
     } finally {
       await admin.end()
@@ -81,7 +88,7 @@ export async function nouvelleBase(moteur: Moteur): Promise<DatabaseHandle> {
   const nom = `escale_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const admin = new pg.Client({ connectionString: urlPostgresDeTest })
   await admin.connect()
-  await admin.query(`create database "${nom}" template "${nomGabaritPostgres}"`)
+  await admin.query(`create database "${nom}" template "${nomGabaritPostgres()}"`)
   await admin.end()
   const h = await openDatabase({ kind: 'postgresql', url: urlAvecBase(urlPostgresDeTest, nom), poolSize: 5 })
   return {
