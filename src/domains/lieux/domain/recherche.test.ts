@@ -167,6 +167,43 @@ describe('recherche par distance et filtres', () => {
   })
 })
 
+describe('doublons entre sources', () => {
+  const panier = (p: Partial<Lieu>) =>
+    lieuTest({ nom: 'France services Marseille 2ème - Panier', codePostal: '13002', ...p })
+
+  it('montre une seule fois le même lieu publié par deux sources, le plus récent', () => {
+    const hub = panier({ source: 'hub-sud', dateMaj: '2023-05-17', latitude: 43.2972, longitude: 5.3687 })
+    const national = panier({
+      source: 'france-services',
+      nom: 'FRANCE SERVICES Marseille 2eme – Panier',
+      dateMaj: '2022-12-01',
+      latitude: 43.2974,
+      longitude: 5.3689,
+    })
+    const idx = creerIndex([national, hub])
+    const r = idx.rechercher({ ...base, position: { latitude: 43.3, longitude: 5.37 }, rayonKm: 5 })
+    expect(r.resultats.map((x) => x.lieu.id)).toEqual([hub.id])
+    expect(r.total).toBe(1)
+    expect(idx.estDoublon(national.id)).toBe(true)
+    expect(idx.parId(national.id)).toBe(national)
+  })
+
+  it('garde les deux quand ils sont loin, dans la même source, ou de noms différents', () => {
+    const a = panier({ source: 'a', latitude: 43.2972, longitude: 5.3687 })
+    const loin = panier({ source: 'b', latitude: 43.31, longitude: 5.3687 })
+    const memeSource = panier({ source: 'a', latitude: 43.2972, longitude: 5.3687 })
+    const autreNom = panier({
+      source: 'c',
+      nom: 'Médiathèque du Panier',
+      latitude: 43.2972,
+      longitude: 5.3687,
+    })
+    const idx = creerIndex([a, loin, memeSource, autreNom])
+    const r = idx.rechercher({ ...base, position: { latitude: 43.3, longitude: 5.37 }, rayonKm: 5 })
+    expect(r.total).toBe(4)
+  })
+})
+
 describe('communes', () => {
   const c = creerReferentielCommunes([
     {

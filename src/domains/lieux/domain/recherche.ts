@@ -64,6 +64,8 @@ export interface IndexLieux {
   horairesDe(id: string): Horaires | undefined
   rechercher(c: Criteres): ResultatRecherche
   tous(): readonly Lieu[]
+  /** The same place published by another source (see `reperesDoublons`): left out of searches. */
+  estDoublon(id: string): boolean
 }
 
 const masque = <T extends string>(vocabulaire: readonly T[], valeurs: readonly string[]) => {
@@ -105,6 +107,7 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     fuseaux[i] = fuseauHoraire(l.codePostal)
     if (l.latitude !== null && l.longitude !== null) avecPoint.push(i)
   })
+  const doublons = reperesDoublons(tries)
   const arbre = new KDBush(Math.max(avecPoint.length, 1))
   for (const i of avecPoint) arbre.add(tries[i]!.longitude!, tries[i]!.latitude!)
   if (avecPoint.length === 0) arbre.add(0, 0)
@@ -117,6 +120,7 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     const md = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, c.dispositifs ?? [])
     const locales = new Map<string, Jour>()
     return (i) => {
+      if (doublons[i]) return false
       if (ms && !(services[i]! & ms)) return false
       if (mp && publics[i] && !(publics[i]! & mp)) return false
       if (mm && !(modalites[i]! & mm)) return false
@@ -168,6 +172,10 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       return i === undefined ? undefined : horaires[i]
     },
     tous: () => tries,
+    estDoublon: (id) => {
+      const i = parId.get(id)
+      return i !== undefined && doublons[i] === 1
+    },
     rechercher(c) {
       const garde = filtre(c)
       const debut = (c.page - 1) * c.parPage
@@ -204,6 +212,52 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       }
     },
   }
+}
+
+const normaliserNom = (nom: string) =>
+  nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+
+/**
+ * The same place often comes from two sources (a regional hub's file and the national list of France
+ * services): same name once accents, case and punctuation are set aside, same postal code, and less than
+ * 300 m apart (or placed at the commune's centre). A person must see it once: the copy kept is the most
+ * recently updated, then the one offering more services; the others stay stored, exported and reachable by
+ * their page, but are left out of searches. Returns 1 for each left-out place.
+ */
+export function reperesDoublons(lieux: readonly Lieu[]): Uint8Array {
+  const doublons = new Uint8Array(lieux.length)
+  const groupes = new Map<string, number[]>()
+  lieux.forEach((l, i) => {
+    const cle = `${l.codePostal}|${normaliserNom(l.nom)}`
+    const g = groupes.get(cle)
+    if (g) g.push(i)
+    else groupes.set(cle, [i])
+  })
+  const approche = (l: Lieu) => l.latitude === null || l.origineCoordonnees === 'commune'
+  const proches = (a: Lieu, b: Lieu) =>
+    approche(a) || approche(b) || distance(a.longitude!, a.latitude!, b.longitude!, b.latitude!) < 0.3
+  for (const g of groupes.values()) {
+    if (g.length < 2) continue
+    g.sort((x, y) => {
+      const a = lieux[x]!
+      const b = lieux[y]!
+      return b.dateMaj.localeCompare(a.dateMaj) || b.services.length - a.services.length || x - y
+    })
+    for (let a = 0; a < g.length; a++) {
+      if (doublons[g[a]!]) continue
+      const garde = lieux[g[a]!]!
+      for (let b = a + 1; b < g.length; b++) {
+        const autre = lieux[g[b]!]!
+        if (!doublons[g[b]!] && autre.source !== garde.source && proches(garde, autre)) doublons[g[b]!] = 1
+      }
+    }
+  }
+  return doublons
 }
 
 /** « 350 m », « 2,4 km », « 35 km ». */

@@ -86,7 +86,7 @@ export const makeLieuxDuDepartement =
     const index = await deps.catalogue.index()
     const points: PointLieu[] = []
     for (const l of index.tous()) {
-      if (l.latitude === null || l.longitude === null) continue
+      if (l.latitude === null || l.longitude === null || index.estDoublon(l.id)) continue
       const commune = deps.communes.localiser(l)
       if (commune?.departement !== codeDepartement) continue
       points.push({
