@@ -116,7 +116,9 @@ export const webPlugin = fp(
         // Pages are personal (menu, CSRF token): never stored by shared caches.
         this.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
         // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
-        const encodage = this.compress ? undefined : encodageAccepte(request.headers['accept-encoding'])
+        // (`reply.compress` is typed as always there, but stays null outside routes.)
+        const routeCompressee = (this as unknown as { compress: unknown }).compress !== null
+        const encodage = routeCompressee ? undefined : encodageAccepte(request.headers['accept-encoding'])
         if (!encodage) return this.send(html)
         return this.header('vary', 'accept-encoding')
           .header('content-encoding', encodage)
