@@ -20,6 +20,9 @@ async function activerCompte(page: Page, email: string) {
   await page.waitForURL('**/espace')
 }
 
+/** A date `jours` days from now: the forms refuse past dates and dates beyond two years. */
+const dansJours = (jours: number) => new Date(Date.now() + jours * 86_400_000).toISOString().slice(0, 10)
+
 async function connexionDemo(page: Page, qui: RegExp) {
   await page.goto('/demo')
   await page.getByRole('button', { name: qui }).click()
@@ -56,7 +59,7 @@ describe.skipIf(sansChromium())('recrutement des conseillers numériques', () =>
     await page.getByLabel('Téléphone', { exact: true }).fill('06 12 34 56 78')
     await page.getByLabel('Code INSEE de votre commune').fill('13055')
     await page.getByLabel('Jusqu’où pouvez-vous vous déplacer pour travailler ?').selectOption('20')
-    await page.getByLabel('Disponible à partir du').fill('2030-01-15')
+    await page.getByLabel('Disponible à partir du').fill(dansJours(45))
     await page.getByLabel('Situation actuelle').selectOption('demandeur_emploi')
     await page.getByLabel('J’ai un diplôme de la médiation numérique').check({ force: true })
     await page
@@ -101,7 +104,7 @@ describe.skipIf(sansChromium())('recrutement des conseillers numériques', () =>
     await page.getByLabel('Adresse e-mail').fill(email)
     await page.getByLabel('Téléphone', { exact: true }).fill('04 91 00 00 00')
     await page.getByLabel('Nombre de postes souhaités').fill('1')
-    await page.getByLabel('Date de début souhaitée').fill('2026-01-05')
+    await page.getByLabel('Date de début souhaitée').fill(dansJours(60))
     await page
       .getByLabel('Votre projet')
       .fill('Ateliers numériques et aide aux démarches pour les habitants du quartier.')
@@ -111,6 +114,15 @@ describe.skipIf(sansChromium())('recrutement des conseillers numériques', () =>
     await page.getByRole('button', { name: 'Déposer la candidature' }).click()
     await page.waitForURL('**/candidature/structure/envoyee')
     await verifierAccessibilite(page)
+    // The prefecture of the département is told of the new application.
+    await page.goto('/boite-mail')
+    await expect(
+      page
+        .locator('article', {
+          hasText: `Nouvelle candidature Conseiller numérique dans votre département : ${nom}`,
+        })
+        .count(),
+    ).resolves.toBeGreaterThan(0)
 
     // The prefecture of the Bouches-du-Rhône proposes it.
     await connexionDemo(page, /Nadia Benali, Préfecture/)
@@ -177,6 +189,38 @@ describe.skipIf(sansChromium())('recrutement des conseillers numériques', () =>
     await verifierAccessibilite(page)
     await page.goto('/structure')
     expect(await page.locator('main').textContent()).toContain('Manon Leroy')
+    await verifierAccessibilite(page)
+
+    // Manon Leroy is now a conseiller of the structure, enrolled in the 350-hour training path.
+    await connexionDemo(page, /Manon Leroy/)
+    await page.goto('/formation/mon-parcours')
+    const formation = await page.locator('main').textContent()
+    expect(formation).toContain('Formation initiale des conseillers numériques')
+    expect(formation).toContain('350 h')
+    await verifierAccessibilite(page)
+    // Five people, a dozen pages each checked by axe: longer than the default minute on a loaded machine.
+  }, 180_000)
+
+  it('l’équipe nationale publie une nouvelle version d’un parcours de formation', async () => {
+    await connexionDemo(page, /Camille Morel/)
+    await page.goto('/formation')
+    await page.getByRole('link', { name: 'Gérer les parcours et publier une nouvelle version' }).click()
+    await page.waitForURL('**/formation/parcours')
+    await verifierAccessibilite(page)
+    await page.getByLabel('Code du parcours').fill('conseiller-numerique-105h')
+    await page.getByLabel('Libellé').fill('Parcours court après positionnement')
+    await page.getByLabel('Durée en heures').fill('deux cents')
+    await page.getByLabel('Certification attendue').selectOption('pix_ou_titre')
+    await page.getByRole('button', { name: 'Publier la version' }).click()
+    await expect(page.locator('.fr-error-text').first().textContent()).resolves.toContain(
+      'Saisissez la durée en heures',
+    )
+    await verifierAccessibilite(page)
+    await page.getByLabel('Durée en heures').fill('105')
+    await page.getByRole('button', { name: 'Publier la version' }).click()
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'La version 1 du parcours « Parcours court après positionnement » est en vigueur',
+    )
     await verifierAccessibilite(page)
   })
 

@@ -9,12 +9,14 @@ import { assurerPhaseParDefaut } from './db/programme-repository'
 import { listerStructures, trouverStructure } from './db/structures-repository'
 import { recrutementRoutes } from './http/routes'
 import type { DepsRecrutement } from './use-cases/deps'
+import { makePurgerCv } from './use-cases/purger-cv'
 
 export type { StructureRow } from './db/structures-repository'
 export { creerStructure } from './db/structures-repository'
 export { seedRecrutement } from './demo'
 export type { PointCarte } from './domain/couverture'
 export type { DepsRecrutement, InscrireEnFormation, PortLieux } from './use-cases/deps'
+export { makePurgerCv } from './use-cases/purger-cv'
 
 export async function porteesStructures(db: Database): Promise<Portee[]> {
   return (await listerStructures(db)).map((s) => ({
@@ -50,6 +52,20 @@ export async function enregistrerRecrutement(app: FastifyInstance, deps: DepsRec
   // The 2020 announcement is the first phase when the programme has none: money is data (see README).
   await assurerPhaseParDefaut(deps.db)
   await app.register(recrutementRoutes, { deps })
+
+  // CV retention (six months): purged at start, then daily. Idempotent, so several instances may run it.
+  const purgerCv = makePurgerCv(deps)
+  const lancer = () =>
+    void purgerCv().catch((e: Error) =>
+      app.log.error({ err: { message: e.message } }, 'purge des CV des candidats en échec'),
+    )
+  let minuterie: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    lancer()
+    minuterie = setInterval(lancer, 24 * 3600_000)
+    minuterie.unref()
+  })
+  app.addHook('onClose', async () => clearInterval(minuterie))
   app.navigation.ajouterAccueil({
     titre: 'Devenir conseiller numérique',
     description:

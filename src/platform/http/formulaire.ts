@@ -30,7 +30,8 @@ export function valeursTexte(body: unknown): Valeurs {
   const valeurs: Valeurs = {}
   if (body && typeof body === 'object') {
     for (const [k, v] of Object.entries(body)) {
-      if (k === '_csrf' || /mot_?de_?passe|password|code/i.test(k)) continue
+      // One-time codes (`code`) and passwords are never shown again; `code_commune` and the like are.
+      if (k === '_csrf' || /mot_?de_?passe|password|^code$/i.test(k)) continue
       if (typeof v === 'string') valeurs[k] = v
     }
   }

@@ -30,9 +30,56 @@ export async function listerParcours(db: Database) {
   return db.select().from(parcours).orderBy(asc(parcours.code), asc(parcours.version))
 }
 
-export async function trouverParcours(db: Database, id: string) {
-  const [row] = await db.select().from(parcours).where(eq(parcours.id, id))
+export async function trouverParcours(db: Database, id: string, verrou = false) {
+  const q = db.select().from(parcours).where(eq(parcours.id, id))
+  const [row] = verrou ? await q.for('update') : await q
   return row
+}
+
+/** Inserts the next version of a path's code (1 for a new code), in one statement. */
+export async function publierVersionParcours(
+  db: Database,
+  p: { code: string; libelle: string; dureeMinutes: number; certification: ParcoursRow['certification'] },
+) {
+  const r =
+    await db.execute(sql`insert into formation_parcours (code, version, libelle, duree_minutes, certification)
+    select ${p.code}, coalesce(max(version), 0) + 1, ${p.libelle}, ${p.dureeMinutes}, ${p.certification}
+    from formation_parcours where code = ${p.code}
+    returning id`)
+  const id = (r as unknown as { rows: { id: string }[] }).rows[0]?.id
+  const row = id ? await trouverParcours(db, id) : undefined
+  if (!row) throw new Error('publication de parcours sans retour')
+  return row
+}
+
+export async function compterVersionsActives(db: Database, code: string) {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(parcours)
+    .where(and(eq(parcours.code, code), eq(parcours.actif, 1)))
+  return r?.n ?? 0
+}
+
+export async function retirerVersion(db: Database, id: string) {
+  await db.update(parcours).set({ actif: 0 }).where(eq(parcours.id, id))
+}
+
+/** Enrolments per version: the admin sees that a new version leaves them where they are. */
+export async function inscriptionsParParcours(db: Database) {
+  const rows = await db
+    .select({ parcoursId: inscriptions.parcoursId, n: sql<number>`count(*)::int` })
+    .from(inscriptions)
+    .groupBy(inscriptions.parcoursId)
+  return new Map(rows.map((r) => [r.parcoursId, r.n]))
+}
+
+export async function inscriptionAPresences(db: Database, inscriptionId: string) {
+  const [r] = await db
+    .select({ x: presences.inscriptionId })
+    .from(presences)
+    .where(eq(presences.inscriptionId, inscriptionId))
+    .limit(1)
+  return !!r
 }
 
 export async function creerSession(db: Database, s: typeof sessionsFormation.$inferInsert) {

@@ -27,6 +27,21 @@ export const CODE_PARCOURS_AIDANTS = 'aidants-connect'
 export const heures = (minutes: number) =>
   `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')}` : ''}`
 
+export const LIBELLES_CERTIFICATION_ATTENDUE = {
+  aucune: 'Aucune',
+  pix: 'Certification PIX',
+  titre: 'CCP1 du titre professionnel REMN',
+  pix_ou_titre: 'PIX ou CCP1 du titre REMN',
+} as const
+export type CertificationAttendue = keyof typeof LIBELLES_CERTIFICATION_ATTENDUE
+
+/** "105", "10,5" or "10.5" hours → minutes; undefined when it is not a duration. */
+export function minutesDepuisHeures(saisie: string): number | undefined {
+  const t = saisie.trim().replace(',', '.')
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(t)) return undefined
+  return Math.round(Number(t) * 60)
+}
+
 /** Completion needs the whole duration of the path. */
 export function peutTerminer(minutesFaites: number, dureeMinutes: number): boolean {
   return minutesFaites >= dureeMinutes
@@ -69,6 +84,9 @@ export type ErreurFormation =
   | { code: 'DEJA_INSCRIT' }
   | { code: 'PARCOURS_INTROUVABLE' }
   | { code: 'JOUR_HORS_SESSION' }
+  | { code: 'DERNIERE_VERSION'; libelle: string }
+  | { code: 'VERSION_DEJA_RETIREE' }
+  | { code: 'REPOSITIONNEMENT_IMPOSSIBLE' }
 
 export function messageErreurFormation(e: ErreurFormation): string {
   switch (e.code) {
@@ -88,5 +106,11 @@ export function messageErreurFormation(e: ErreurFormation): string {
       return 'Ce parcours n’existe pas.'
     case 'JOUR_HORS_SESSION':
       return 'Ce jour n’est pas dans les dates de la session.'
+    case 'DERNIERE_VERSION':
+      return `C’est la seule version en vigueur du parcours « ${e.libelle} » : publiez-en une nouvelle avant de la retirer.`
+    case 'VERSION_DEJA_RETIREE':
+      return 'Cette version est déjà retirée.'
+    case 'REPOSITIONNEMENT_IMPOSSIBLE':
+      return 'Le parcours ne peut plus changer : des présences sont déjà enregistrées ou la formation est terminée.'
   }
 }

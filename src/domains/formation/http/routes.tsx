@@ -16,6 +16,7 @@ import {
   definirObjectif,
   inscriptionsDeSession,
   inscriptionsDuCompte,
+  inscriptionsParParcours,
   inscriptionsSansSession,
   listerObjectifs,
   listerParcours,
@@ -26,9 +27,18 @@ import {
   trouverParcours,
   trouverSession,
 } from '../db/formation-repository'
-import { CERTIFICATIONS, heures, joursDeSession, messageErreurFormation } from '../domain/formation'
+import {
+  CERTIFICATIONS,
+  type CertificationAttendue,
+  heures,
+  joursDeSession,
+  LIBELLES_CERTIFICATION_ATTENDUE,
+  messageErreurFormation,
+  minutesDepuisHeures,
+} from '../domain/formation'
 import { type DepsFormation, makeFormation } from '../use-cases/formation'
-import { AccueilFormationPage, MonParcoursPage, SessionPage } from '../views/formation.page'
+import { makeParcours } from '../use-cases/parcours'
+import { AccueilFormationPage, MonParcoursPage, ParcoursPage, SessionPage } from '../views/formation.page'
 
 const date = (libelle: string) =>
   z
@@ -82,6 +92,41 @@ const objectifForm = z.object({
   annee: entier('l’année', 2020, 2100),
   cible: entier('l’objectif', 1, 10_000_000),
 })
+const parcoursForm = z.object({
+  code_parcours: z
+    .string({ error: 'Saisissez le code du parcours.' })
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,48}$/,
+      'Le code du parcours : 2 à 49 lettres minuscules, chiffres ou tirets, par exemple conseiller-numerique.',
+    ),
+  libelle: z
+    .string({ error: 'Saisissez le libellé.' })
+    .trim()
+    .min(1, 'Saisissez le libellé.')
+    .max(200, 'Le libellé : 200 caractères au plus.'),
+  duree_heures: z.string({ error: 'Saisissez la durée en heures.' }).transform((v, ctx) => {
+    const m = minutesDepuisHeures(v)
+    if (m === undefined || m < 30 || m > 1000 * 60) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Saisissez la durée en heures, entre 0,5 et 1 000, par exemple 350 ou 10,5.',
+      })
+      return z.NEVER
+    }
+    return m
+  }),
+  certification: z.enum(Object.keys(LIBELLES_CERTIFICATION_ATTENDUE) as [CertificationAttendue], {
+    error: 'Choisissez la certification attendue.',
+  }),
+})
+const repositionnementForm = z.object({
+  code: z
+    .string({ error: 'Choisissez un parcours.' })
+    .trim()
+    .regex(/^[a-z0-9-]{2,49}$/, 'Choisissez un parcours.'),
+})
 const affectationForm = z.object({ inscription: z.uuid({ error: 'Choisissez une personne.' }) })
 const certificationForm = z.object({
   certification: z.enum(['pix', 'titre'], { error: 'Choisissez la certification.' }),
@@ -98,6 +143,7 @@ export async function formationRoutes(
   { deps, nomOrganisme }: { deps: DepsFormation; nomOrganisme: (id: string) => Promise<string> },
 ) {
   const formation = makeFormation(deps)
+  const gererParcours = makeParcours(deps)
   const idDe = (request: FastifyRequest) => {
     const r = z.uuid().safeParse((request.params as { id: string }).id)
     return r.success ? r.data : undefined
@@ -200,6 +246,11 @@ export async function formationRoutes(
       })),
     )
     const enAttente = await inscriptionsSansSession(deps.db, p.id)
+    const tous = await listerParcours(deps.db)
+    const enVigueur = new Map<string, { code: string; libelle: string }>()
+    for (const x of tous)
+      if (x.actif === 1)
+        enVigueur.set(x.code, { code: x.code, libelle: `${x.libelle} (${heures(x.dureeMinutes)})` })
     return reply.page(
       (ctx) => ({
         titre: d.s.libelle,
@@ -214,6 +265,7 @@ export async function formationRoutes(
             inscrits={inscrits}
             enAttente={enAttente}
             jours={joursDeSession(d.s.debut, d.s.fin)}
+            autresParcours={[...enVigueur.values()]}
             e={e}
           />
         ),
@@ -296,6 +348,80 @@ export async function formationRoutes(
     else if (r && !r.ok) reply.flash('error', messageErreurFormation(r.error))
     else reply.flash('success', 'La certification est enregistrée.')
     return reply.redirect(d.i.sessionId ? `/formation/sessions/${d.i.sessionId}` : '/formation', 303)
+  })
+
+  app.post('/formation/inscriptions/:id/parcours', pro, async (request, reply) => {
+    const d = await inscriptionAccessible(request)
+    if (!d || d.lecture) return reply.callNotFound()
+    const f = lireFormulaire(repositionnementForm, request.body)
+    const r = f.ok
+      ? await gererParcours.repositionner({ inscriptionId: d.i.id, code: f.donnees.code, par: d.u.compteId })
+      : undefined
+    if (!f.ok) reply.flash('error', f.erreurs.code ?? 'Choisissez un parcours.')
+    else if (r && !r.ok) reply.flash('error', messageErreurFormation(r.error))
+    else
+      reply.flash(
+        'success',
+        `${d.i.prenom} ${d.i.nom} suit désormais ce parcours ; inscrivez-la à une session de ce parcours.`,
+      )
+    return reply.redirect(d.i.sessionId ? `/formation/sessions/${d.i.sessionId}` : '/formation', 303)
+  })
+
+  // ——— Parcours : configuration versionnée (équipe nationale) ———
+
+  const admin = { preHandler: exigerRole('admin') }
+  const pageParcours = async (
+    reply: FastifyReply,
+    v: Record<string, string | undefined> = {},
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const nombres = await inscriptionsParParcours(deps.db)
+    const lignes = (await listerParcours(deps.db)).map((parcours) => ({
+      parcours,
+      inscriptions: nombres.get(parcours.id) ?? 0,
+    }))
+    return reply.page(
+      (ctx) => ({
+        titre: 'Parcours de formation',
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Formation', href: '/formation' }, { libelle: 'Parcours' }],
+        contenu: <ParcoursPage csrf={ctx.csrf} lignes={lignes} v={v} e={e} />,
+      }),
+      statut,
+    )
+  }
+
+  app.get('/formation/parcours', admin, async (_request, reply) => pageParcours(reply))
+
+  app.post('/formation/parcours', admin, async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const f = lireFormulaire(parcoursForm, request.body)
+    if (!f.ok) return pageParcours(reply, f.valeurs, f.erreurs, 400)
+    const p = await gererParcours.publier({
+      code: f.donnees.code_parcours,
+      libelle: f.donnees.libelle,
+      dureeMinutes: f.donnees.duree_heures,
+      certification: f.donnees.certification,
+      par: u.compteId,
+    })
+    reply.flash(
+      'success',
+      `La version ${p.version} du parcours « ${p.libelle} » est en vigueur pour les nouvelles inscriptions.`,
+    )
+    return reply.redirect('/formation/parcours', 303)
+  })
+
+  app.post('/formation/parcours/:id/retrait', admin, async (request, reply) => {
+    const u = utilisateurConnecte(request)
+    const id = idDe(request)
+    if (!id) return reply.callNotFound()
+    const r = await gererParcours.retirer({ parcoursId: id, par: u.compteId })
+    if (!r.ok && r.error.code === 'PARCOURS_INTROUVABLE') return reply.callNotFound()
+    if (!r.ok) reply.flash('error', messageErreurFormation(r.error))
+    else reply.flash('success', 'La version est retirée : les inscriptions faites dessus sont inchangées.')
+    return reply.redirect('/formation/parcours', 303)
   })
 
   app.get('/formation/attestations/:id/pdf', { preHandler: exigerRole() }, async (request, reply) => {

@@ -7,7 +7,12 @@ import {
   Tableau,
 } from '../../../platform/layout/components'
 import type { InscriptionRow, ParcoursRow, SessionRow } from '../db/formation-repository'
-import { CERTIFICATIONS, heures } from '../domain/formation'
+import {
+  CERTIFICATIONS,
+  type CertificationAttendue,
+  heures,
+  LIBELLES_CERTIFICATION_ATTENDUE,
+} from '../domain/formation'
 
 const dateFr = (iso: string | null | undefined) =>
   iso
@@ -42,6 +47,15 @@ export function AccueilFormationPage(p: {
           </span>,
         ])}
       />
+      {p.objectifs ? (
+        <p>
+          <a class="fr-link" href="/formation/parcours">
+            Gérer les parcours et publier une nouvelle version
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <Tableau
         legende="Sessions"
         entetes={['Session', 'Parcours', 'Dates', 'Lieu', 'Organisme', 'Capacité']}
@@ -132,6 +146,8 @@ export function SessionPage(p: {
   inscrits: readonly (InscriptionRow & { minutes: number })[]
   enAttente: readonly InscriptionRow[]
   jours: readonly string[]
+  /** Paths in force, for the positioning test (codes and labels). */
+  autresParcours?: readonly { code: string; libelle: string }[]
   e: ErreursFormulaire
 }) {
   const s = p.session
@@ -204,6 +220,30 @@ export function SessionPage(p: {
                     </form>
                   ))
               : ''}
+            {i.statut === 'inscrit' && i.minutes === 0 && (p.autresParcours ?? []).length > 0 ? (
+              <form
+                method="post"
+                action={`/formation/inscriptions/${i.id}/parcours`}
+                class="escale-form-en-ligne"
+              >
+                <Csrf jeton={p.csrf} />
+                <label class="fr-label fr-text--sm" for={`parcours-${i.id}`}>
+                  {`Parcours après le test de positionnement de ${i.prenom} ${i.nom}`}
+                </label>
+                <select class="fr-select" id={`parcours-${i.id}`} name="code">
+                  {(p.autresParcours ?? []).map((x) => (
+                    <option value={x.code} selected={x.code === p.parcours.code} safe>
+                      {x.libelle}
+                    </option>
+                  ))}
+                </select>
+                <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="submit">
+                  Changer de parcours
+                </button>
+              </form>
+            ) : (
+              ''
+            )}
           </span>,
         ])}
       />
@@ -305,6 +345,124 @@ export function MonParcoursPage(p: {
           )}
         </section>
       ))}
+    </>
+  )
+}
+
+export interface LigneParcours {
+  parcours: ParcoursRow
+  inscriptions: number
+}
+
+/**
+ * Training paths as versioned configuration (admin). Publishing a version never touches the
+ * enrolments made on earlier ones: the table shows where each enrolment stays.
+ */
+export function ParcoursPage(p: {
+  csrf: string
+  lignes: readonly LigneParcours[]
+  v: Record<string, string | undefined>
+  e: ErreursFormulaire
+}) {
+  const codes = [...new Set(p.lignes.map((l) => l.parcours.code))]
+  const courante = (code: string) =>
+    p.lignes
+      .filter((l) => l.parcours.code === code && l.parcours.actif === 1)
+      .reduce<LigneParcours | undefined>(
+        (a, l) => (!a || l.parcours.version > a.parcours.version ? l : a),
+        undefined,
+      )
+  return (
+    <>
+      <h1 class="fr-mt-4w">Parcours de formation</h1>
+      <p>
+        Les durées et certifications sont des données : publiez une nouvelle version pour une nouvelle phase
+        du programme. Les personnes déjà inscrites gardent la version de leur inscription ; les nouvelles
+        inscriptions (par exemple un conseiller recruté) prennent la version en vigueur.
+      </p>
+      <ResumeErreurs erreurs={p.e} />
+      {codes.map((code) => {
+        const enVigueur = courante(code)
+        const actives = p.lignes.filter((l) => l.parcours.code === code && l.parcours.actif === 1).length
+        return (
+          <Tableau
+            legende={`Parcours « ${code} »`}
+            entetes={['Version', 'Libellé', 'Durée', 'Certification', 'Inscriptions', 'État', 'Action']}
+            lignes={p.lignes
+              .filter((l) => l.parcours.code === code)
+              .map(({ parcours: x, inscriptions }) => [
+                <span>{x.version}</span>,
+                <span safe>{x.libelle}</span>,
+                <span safe>{heures(x.dureeMinutes)}</span>,
+                <span safe>{LIBELLES_CERTIFICATION_ATTENDUE[x.certification as CertificationAttendue]}</span>,
+                <span>{inscriptions}</span>,
+                <span>
+                  {x.actif !== 1
+                    ? 'Retirée'
+                    : x.id === enVigueur?.parcours.id
+                      ? 'En vigueur'
+                      : 'Ancienne version'}
+                </span>,
+                x.actif === 1 && actives > 1 ? (
+                  <form
+                    method="post"
+                    action={`/formation/parcours/${x.id}/retrait`}
+                    class="escale-form-en-ligne"
+                  >
+                    <Csrf jeton={p.csrf} />
+                    <button
+                      class="fr-btn fr-btn--sm fr-btn--tertiary"
+                      type="submit"
+                      title={`Retirer la version ${x.version} de « ${x.libelle} »`}
+                    >
+                      Retirer
+                    </button>
+                  </form>
+                ) : (
+                  <span>—</span>
+                ),
+              ])}
+          />
+        )
+      })}
+      <h2 class="fr-h5 fr-mt-4w">Publier une version</h2>
+      <p>
+        Reprenez le code d’un parcours existant pour en publier la version suivante, ou choisissez un nouveau
+        code pour créer un parcours (par exemple un des parcours fixés par le test de positionnement).
+      </p>
+      <form method="post" action="/formation/parcours" novalidate>
+        <Csrf jeton={p.csrf} />
+        <Champ
+          nom="code_parcours"
+          libelle="Code du parcours"
+          aide={`Lettres minuscules, chiffres et tirets. Existants : ${codes.join(', ')}.`}
+          valeur={p.v.code_parcours}
+          erreur={p.e.code_parcours}
+          maxlength={50}
+        />
+        <Champ nom="libelle" libelle="Libellé" valeur={p.v.libelle} erreur={p.e.libelle} maxlength={200} />
+        <Champ
+          nom="duree_heures"
+          libelle="Durée en heures"
+          aide="Par exemple 350, ou 10,5 pour dix heures et demie."
+          valeur={p.v.duree_heures}
+          erreur={p.e.duree_heures}
+        />
+        <ChoixListe
+          nom="certification"
+          libelle="Certification attendue"
+          options={Object.entries(LIBELLES_CERTIFICATION_ATTENDUE).map(([valeur, libelle]) => ({
+            valeur,
+            libelle,
+          }))}
+          valeur={p.v.certification}
+          erreur={p.e.certification}
+          videLibelle="Choisir"
+        />
+        <button class="fr-btn" type="submit">
+          Publier la version
+        </button>
+      </form>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
 import { candidatures, cvCandidats, misesEnRelation, structures } from './schema'
 
@@ -39,7 +39,12 @@ export async function enregistrerCv(db: Database, cv: typeof cvCandidats.$inferI
     .values(cv)
     .onConflictDoUpdate({
       target: cvCandidats.candidatureId,
-      set: { nomFichier: cv.nomFichier, contenu: cv.contenu, taille: cv.taille, deposeLe: sql`now()` },
+      set: {
+        nomFichier: cv.nomFichier,
+        contenu: cv.contenu,
+        taille: cv.taille,
+        deposeLe: cv.deposeLe ?? sql`now()`,
+      },
     })
 }
 
@@ -48,9 +53,17 @@ export async function lireCv(db: Database, candidatureId: string) {
   return row
 }
 
+/** Deletes the CVs sent before `limite` and says whose they were (retention, see domain/cv.ts). */
+export async function supprimerCvAvant(db: Database, limite: Date) {
+  return db
+    .delete(cvCandidats)
+    .where(lt(cvCandidats.deposeLe, limite))
+    .returning({ candidatureId: cvCandidats.candidatureId, deposeLe: cvCandidats.deposeLe })
+}
+
 export async function aUnCv(db: Database, candidatureId: string) {
   const [row] = await db
-    .select({ taille: cvCandidats.taille, nom: cvCandidats.nomFichier })
+    .select({ taille: cvCandidats.taille, nom: cvCandidats.nomFichier, deposeLe: cvCandidats.deposeLe })
     .from(cvCandidats)
     .where(eq(cvCandidats.candidatureId, candidatureId))
   return row

@@ -111,3 +111,22 @@ export function projection(
     hauteur,
   }
 }
+
+/** Radius within which existing places are shown beside an application (prefecture, committee). */
+export const RAYON_LIEUX_PROCHES_KM = 10
+
+export interface LieuProche extends PointCarte {
+  distanceKm: number
+}
+
+/** Existing places and France Services around a structure, nearest first. */
+export function lieuxProches(
+  point: { latitude: number; longitude: number },
+  lieux: readonly PointCarte[],
+  rayonKm = RAYON_LIEUX_PROCHES_KM,
+): LieuProche[] {
+  return lieux
+    .map((l) => ({ ...l, distanceKm: distanceKm(point.latitude, point.longitude, l.latitude, l.longitude) }))
+    .filter((l) => l.distanceKm <= rayonKm)
+    .sort((a, b) => a.distanceKm - b.distanceKm)
+}

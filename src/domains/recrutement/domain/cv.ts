@@ -9,3 +9,10 @@ export function problemeCv(f: { nom: string; octets: Uint8Array; tronque: boolea
   if (entete !== '%PDF-' || !/\.pdf$/i.test(f.nom)) return 'Le CV doit être un fichier PDF.'
   return undefined
 }
+
+/**
+ * CVs are kept six months after they are sent (the former candidate portal deleted them on that
+ * schedule): long enough for a recruitment round, short enough not to keep a life story on file.
+ * The candidate may send a new one at any time, which starts a new period.
+ */
+export const CONSERVATION_CV_MOIS = 6

@@ -18,6 +18,9 @@ export type ErreurRecrutement =
   | { code: 'COMMUNE_INCONNUE' }
   | { code: 'CV_INVALIDE'; message: string }
   | { code: 'CONVENTION_INTROUVABLE' }
+  | { code: 'DATE_PASSEE'; libelle: string }
+  | { code: 'DATE_TROP_LOINTAINE'; libelle: string; mois: number }
+  | { code: 'STRUCTURE_NON_MODIFIABLE' }
 
 export function messageErreur(e: ErreurRecrutement): string {
   switch (e.code) {
@@ -57,5 +60,11 @@ export function messageErreur(e: ErreurRecrutement): string {
       return e.message
     case 'CONVENTION_INTROUVABLE':
       return 'Cette convention n’existe pas.'
+    case 'DATE_PASSEE':
+      return `${e.libelle} est passée : choisissez aujourd’hui ou une date à venir.`
+    case 'DATE_TROP_LOINTAINE':
+      return `${e.libelle} est trop lointaine : choisissez une date dans les ${e.mois} prochains mois.`
+    case 'STRUCTURE_NON_MODIFIABLE':
+      return 'La candidature ne peut plus être modifiée : la préfecture l’a déjà examinée. Écrivez-lui pour tout changement.'
   }
 }

@@ -25,6 +25,7 @@ import { messageErreur } from '../domain/erreurs'
 import type { makeConventions } from '../use-cases/conventions'
 import type { makeDecider } from '../use-cases/decider'
 import type { DepsRecrutement } from '../use-cases/deps'
+import { lieuxAutourDe } from '../use-cases/lieux-proches'
 import { PilotagePage, ProgrammePage } from '../views/pilotage.page'
 import { ComitePage, DecisionPage } from '../views/territoire.page'
 import { departementsVisibles } from './perimetre'
@@ -77,13 +78,14 @@ export async function comiteRoutes(
     const s = id.success ? await trouverStructure(deps.db, id.data) : undefined
     if (!s) return reply.callNotFound()
     const avis = await avisDe(deps.db, s.id)
+    const lieux = await lieuxAutourDe(deps, s)
     return reply.page(
       (ctx) => ({
         titre: s.nom,
         espace: 'pro',
         enErreur: statut !== 200,
         ariane: [{ libelle: 'Comité national', href: '/comite' }, { libelle: s.nom }],
-        contenu: <DecisionPage csrf={ctx.csrf} structure={s} avis={avis} v={v} e={e} />,
+        contenu: <DecisionPage csrf={ctx.csrf} structure={s} avis={avis} lieux={lieux} v={v} e={e} />,
       }),
       statut,
     )

@@ -154,6 +154,15 @@ export const structureForm = z.object({
     .refine((v) => v === 'oui', { message: 'Confirmez l’engagement de la structure.' }),
 })
 
+/** The manager edits the application: the contact e-mail is their account, the commitment is given. */
+export const complementStructureForm = structureForm.omit({ contact_email: true, engagement: true })
+
+export const abandonForm = z.object({
+  confirmation: z
+    .string({ error: 'Cochez la case pour confirmer que la structure renonce.' })
+    .refine((v) => v === 'oui', { message: 'Cochez la case pour confirmer que la structure renonce.' }),
+})
+
 export const avisForm = z.object({
   avis: z.enum(['favorable', 'defavorable', 'a_completer'], { error: 'Choisissez un avis.' }),
   rang: entier('le rang', 1, 999),

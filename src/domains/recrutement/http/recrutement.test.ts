@@ -19,6 +19,8 @@ type Qui =
   | 'aidant'
 
 const lignes = <T>(r: unknown) => (r as { rows: T[] }).rows
+/** A date `jours` days from now (forms refuse past dates and dates beyond two years). */
+const dansJours = (jours: number) => new Date(Date.now() + jours * 86_400_000).toISOString().slice(0, 10)
 
 const structureDe = (t: AppDeTest, nom: string, dep: string, commune: string, statut = 'deposee') =>
   creerStructure(t.base.db, {
@@ -87,6 +89,7 @@ describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (mote
     '/candidat': (qui) => (qui === 'anonyme' ? 303 : qui === 'candidat' ? 303 : 403),
     '/structure': seul('gestionnaire'),
     '/structure/candidats': seul('gestionnaire'),
+    '/structure/candidature': seul('gestionnaire'),
     '/prefecture/structures': seul('prefecture', 'admin'),
     '/prefecture/carte': seul('prefecture', 'admin'),
     '/comite': seul('admin'),
@@ -95,6 +98,7 @@ describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (mote
     '/pilotage/export.csv': seul('admin', 'coordinateur', 'prefecture'),
     '/formation': seul('admin', 'formateur'),
     '/formation/mon-parcours': (qui) => (qui === 'anonyme' ? 303 : 200),
+    '/formation/parcours': seul('admin'),
   }
   const cas = Object.keys(ATTENDU).flatMap((route) => tous.map((qui) => [route, qui] as const))
   it.each(cas)('GET %s par %s', async (route, qui) => {
@@ -104,7 +108,9 @@ describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (mote
 
   it('une préfecture ne voit jamais un autre département', async () => {
     const p = n.get('prefecture')!
-    expect((await p.get(`/prefecture/structures/${s13.id}`)).statusCode).toBe(200)
+    const fiche = await p.get(`/prefecture/structures/${s13.id}`)
+    expect(fiche.statusCode).toBe(200)
+    expect(fiche.body).toContain('Lieux référencés à moins de 10 km (annuaire des lieux)')
     expect((await p.get(`/prefecture/structures/${s84.id}`)).statusCode).toBe(404)
     expect((await p.get('/prefecture/structures?departement=84')).statusCode).toBe(403)
     expect((await p.get('/prefecture/carte?departement=84')).statusCode).toBe(403)
@@ -178,7 +184,7 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
     telephone: '06 12 34 56 78',
     code_commune: '13055',
     rayon_km: '20',
-    disponible_le: '2030-01-15',
+    disponible_le: dansJours(45),
     situation: 'demandeur_emploi',
     motivation: 'Aider les personnes éloignées du numérique dans mon quartier.',
   }
@@ -283,7 +289,7 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
       contact_email: 'rose.blanc@exemple.fr',
       contact_telephone: '0490000000',
       postes_souhaites: '2',
-      date_debut: '2030-03-01',
+      date_debut: dansJours(90),
       projet: 'Ateliers numériques pour les seniors du quartier.',
       zone_intervention: 'Avignon',
       engagement: 'oui',

@@ -32,13 +32,20 @@ import { makeDeposerCandidature, makeGererCandidature } from '../use-cases/candi
 import { makeConventions } from '../use-cases/conventions'
 import { makeDecider } from '../use-cases/decider'
 import { aujourdhui, type DepsRecrutement } from '../use-cases/deps'
+import { lieuxAutourDe } from '../use-cases/lieux-proches'
+import { suppressionCvLe } from '../use-cases/purger-cv'
 import {
   makeClasserCandidats,
   makeDeclarerDepart,
   makeMettreEnRelation,
   makeRecruter,
 } from '../use-cases/recruter'
-import { makeDeposerStructure, makeDonnerAvis } from '../use-cases/structures'
+import {
+  makeAbandonnerStructure,
+  makeCompleterStructure,
+  makeDeposerStructure,
+  makeDonnerAvis,
+} from '../use-cases/structures'
 import {
   CandidaturePage,
   EnvoyeePage,
@@ -46,13 +53,21 @@ import {
   valeursDeCandidature,
 } from '../views/candidature.page'
 import { conventionPdf } from '../views/convention.pdf'
-import { CandidatPage, CandidatsPage, EspaceStructurePage, StructureFormPage } from '../views/structure.page'
+import {
+  CandidatPage,
+  CandidatsPage,
+  EspaceStructurePage,
+  StructureFormPage,
+  valeursDeStructure,
+} from '../views/structure.page'
 import { AvisPage, CartePage, ListePrefecturePage } from '../views/territoire.page'
 import { apiPostesRoutes, comiteRoutes, pilotageRoutes } from './comite.routes'
 import { departementsVisibles } from './perimetre'
 import {
+  abandonForm,
   avisForm,
   candidatureForm,
+  complementStructureForm,
   departForm,
   entretienForm,
   recrutementForm,
@@ -88,6 +103,8 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
   const recruter = makeRecruter(deps)
   const declarerDepart = makeDeclarerDepart(deps)
   const conventions = makeConventions(deps)
+  const completerStructure = makeCompleterStructure(deps)
+  const abandonnerStructure = makeAbandonnerStructure(deps)
 
   // ——— Candidature conseiller (public) ———
 
@@ -218,7 +235,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
             csrf={ctx.csrf}
             candidature={suivi.candidature}
             misesEnRelation={suivi.misesEnRelation}
-            cv={cv ? { nom: cv.nom, taille: cv.taille } : undefined}
+            cv={cv ? { nom: cv.nom, taille: cv.taille, supprimeLe: suppressionCvLe(cv.deposeLe) } : undefined}
             v={v ?? valeursDeCandidature(suivi.candidature)}
             e={e}
           />
@@ -301,6 +318,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
     )
     const equipe = await misesEnRelationDeStructure(deps.db, s.id)
     const decisions = await decisionsDe(deps.db, s.id)
+    const avis = s.statut === 'a_completer' ? await avisDe(deps.db, s.id) : undefined
     return reply.page((ctx) => ({
       titre: s.nom,
       espace: 'pro',
@@ -312,9 +330,73 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
           decisions={decisions}
           conventions={vues}
           equipe={equipe}
+          commentairePrefecture={avis?.commentaire}
         />
       ),
     }))
+  })
+
+  const pageComplement = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    v?: Valeurs,
+    e: Record<string, string | undefined> = {},
+    statut = 200,
+  ) => {
+    const { s } = await maStructure(request)
+    if (s.statut !== 'deposee' && s.statut !== 'a_completer') {
+      reply.flash('error', messageErreur({ code: 'STRUCTURE_NON_MODIFIABLE' }))
+      return reply.redirect('/structure', 303)
+    }
+    const avis = s.statut === 'a_completer' ? await avisDe(deps.db, s.id) : undefined
+    return reply.page(
+      (ctx) => ({
+        titre: 'Compléter la candidature',
+        espace: 'pro',
+        enErreur: statut !== 200,
+        ariane: [{ libelle: 'Ma structure', href: '/structure' }, { libelle: 'Compléter la candidature' }],
+        contenu: (
+          <StructureFormPage
+            csrf={ctx.csrf}
+            v={v ?? valeursDeStructure(s)}
+            e={e}
+            complement={{ commentairePrefecture: avis?.commentaire }}
+          />
+        ),
+      }),
+      statut,
+    )
+  }
+
+  app.get('/structure/candidature', gestionnaire, async (request, reply) => pageComplement(request, reply))
+
+  app.post('/structure/candidature', gestionnaire, async (request, reply) => {
+    const { u, s } = await maStructure(request)
+    const form = lireFormulaire(complementStructureForm, request.body)
+    if (!form.ok) return pageComplement(request, reply, form.valeurs, form.erreurs, 400)
+    const r = await completerStructure({ structureId: s.id, donnees: form.donnees, par: u.compteId })
+    if (!r.ok) {
+      if (r.error.code === 'STRUCTURE_NON_MODIFIABLE') {
+        reply.flash('error', messageErreur(r.error))
+        return reply.redirect('/structure', 303)
+      }
+      return pageComplement(request, reply, valeursTexte(request.body), erreursDe(r.error), 422)
+    }
+    reply.flash('success', 'La candidature est enregistrée et transmise à la préfecture.')
+    return reply.redirect('/structure', 303)
+  })
+
+  app.post('/structure/abandon', gestionnaire, async (request, reply) => {
+    const { u, s } = await maStructure(request)
+    const form = lireFormulaire(abandonForm, request.body)
+    if (!form.ok) {
+      reply.flash('error', form.erreurs.confirmation ?? 'Cochez la case pour confirmer.')
+      return reply.redirect('/structure', 303)
+    }
+    const r = await abandonnerStructure(s.id, u.compteId)
+    if (!r.ok) reply.flash('error', messageErreur(r.error))
+    else reply.flash('success', 'La candidature de la structure est abandonnée.')
+    return reply.redirect('/structure', 303)
   })
 
   app.get('/structure/candidats', gestionnaire, async (request, reply) => {
@@ -590,6 +672,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
     const d = await structureDuDepartement(request)
     if (!d) return reply.callNotFound()
     const avis = await avisDe(deps.db, d.s.id)
+    const lieux = await lieuxAutourDe(deps, d.s)
     const valeurs: Valeurs =
       v ??
       (avis
@@ -609,7 +692,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
           { libelle: 'Préfecture', href: `/prefecture/structures?departement=${d.s.codeDepartement}` },
           { libelle: d.s.nom },
         ],
-        contenu: <AvisPage csrf={ctx.csrf} structure={d.s} avis={avis} v={valeurs} e={e} />,
+        contenu: <AvisPage csrf={ctx.csrf} structure={d.s} avis={avis} lieux={lieux} v={valeurs} e={e} />,
       }),
       statut,
     )

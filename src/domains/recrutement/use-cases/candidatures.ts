@@ -12,9 +12,26 @@ import {
 } from '../db/candidatures-repository'
 import { commune } from '../db/communes'
 import { problemeCv } from '../domain/cv'
+import { HORIZON_MOIS, problemeDateAVenir } from '../domain/dates'
 import type { ErreurRecrutement } from '../domain/erreurs'
 import { candidaturePeutPasser, type StatutCandidature } from '../domain/statuts'
-import type { DepsRecrutement } from './deps'
+import { aujourdhui, type DepsRecrutement } from './deps'
+
+/** A date of a form that must lie ahead (availability, wished start), as a refusal on its field. */
+export function refusDate(
+  champ: string,
+  libelle: string,
+  date: string,
+  maintenant: Date,
+  dejaEnregistree?: string | null,
+): (ErreurRecrutement & { champ: string }) | undefined {
+  const p = problemeDateAVenir(date, aujourdhui(maintenant), dejaEnregistree)
+  if (p === 'passee') return { code: 'DATE_PASSEE', libelle, champ }
+  if (p === 'trop_lointaine') return { code: 'DATE_TROP_LOINTAINE', libelle, mois: HORIZON_MOIS, champ }
+  return undefined
+}
+
+const LIBELLE_DISPONIBILITE = 'La date de disponibilité'
 
 export interface DonneesCandidature {
   prenom: string
@@ -79,6 +96,8 @@ export const makeDeposerCandidature =
   > => {
     const champs = champsCandidature(input.donnees)
     if (!champs) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const date = refusDate('disponible_le', LIBELLE_DISPONIBILITE, champs.disponibleLe, deps.horloge())
+    if (date) return err(date)
     const probleme = input.cv ? problemeCv(input.cv) : undefined
     if (probleme) return err({ code: 'CV_INVALIDE', message: probleme, champ: 'cv' })
     if (input.connecte && (await candidatureDuCompte(deps.db, input.connecte.compteId)))
@@ -110,6 +129,7 @@ export const makeDeposerCandidature =
           nomFichier: input.cv.nom.slice(0, 200),
           contenu: Buffer.from(input.cv.octets),
           taille: input.cv.octets.length,
+          deposeLe: deps.horloge(),
         })
       if (confirmee)
         await mettreEnFileEmail(tx, {
@@ -165,6 +185,14 @@ export const makeGererCandidature = (deps: DepsRecrutement) => ({
     if (!champs) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
     const c = await candidatureDuCompte(deps.db, compteId)
     if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
+    const date = refusDate(
+      'disponible_le',
+      LIBELLE_DISPONIBILITE,
+      champs.disponibleLe,
+      deps.horloge(),
+      c.disponibleLe,
+    )
+    if (date) return err(date)
     await deps.db.transaction(async (tx) => {
       await majCandidature(tx, c.id, champs)
       await journaliser(tx, { acteurId: compteId, action: 'candidature_modifiee', cible: c.id })
@@ -185,6 +213,7 @@ export const makeGererCandidature = (deps: DepsRecrutement) => ({
       nomFichier: cv.nom.slice(0, 200),
       contenu: Buffer.from(cv.octets),
       taille: cv.octets.length,
+      deposeLe: deps.horloge(),
     })
     return ok(true)
   },

@@ -9,6 +9,7 @@ import {
   creerMiseEnRelation,
   majCandidature,
   majMiseEnRelation,
+  misesEnRelationDeCandidature,
   recrutementsEnCours,
   trouverCandidature,
   trouverMiseEnRelation,
@@ -98,6 +99,19 @@ const passer = async (
         destinataire: c.email,
         sujet: 'Une structure s’intéresse à votre candidature',
         texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » a présélectionné votre candidature de conseiller numérique et pourra vous proposer un entretien.\n\nL’équipe Escale`,
+      })
+    }
+    if (vers === 'non_retenue') {
+      // Back in the pool unless another structure is still considering the person.
+      const encoreSuivie = (await misesEnRelationDeCandidature(tx, c.id)).some(
+        (x) => x.mer.structureId !== structureId && ['preselectionnee', 'entretien'].includes(x.mer.statut),
+      )
+      if (!encoreSuivie && c.statut === 'en_cours_de_recrutement')
+        await majCandidature(tx, c.id, { statut: 'disponible' })
+      await mettreEnFileEmail(tx, {
+        destinataire: c.email,
+        sujet: 'Réponse d’une structure à votre candidature',
+        texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » n’a pas retenu votre candidature. Elle reste visible des autres structures d’accueil de votre secteur ; vous pouvez la compléter dans votre espace : ${deps.baseUrl}/candidat\n\nL’équipe Escale`,
       })
     }
     await journaliser(tx, {

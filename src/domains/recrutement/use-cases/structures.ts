@@ -15,6 +15,7 @@ import {
 import type { ErreurRecrutement } from '../domain/erreurs'
 import { normaliserSiret } from '../domain/identifiants'
 import { type StatutStructure, structurePeutPasser } from '../domain/statuts'
+import { refusDate } from './candidatures'
 import { aujourdhui, type DepsRecrutement } from './deps'
 
 export interface DonneesStructure {
@@ -48,7 +49,11 @@ export const makeDeposerStructure =
   ): Promise<Result<{ structureId: string }, ErreurRecrutement & { champ?: string }>> => {
     const c = commune(d.code_commune)
     if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const date = refusDate('date_debut', 'La date de début souhaitée', d.date_debut, deps.horloge())
+    if (date) return err(date)
     const vague = await vagueOuverte(deps.db)
+    // Read before the transaction: on the embedded engine a query outside it would wait for it.
+    const prefectures = await emailsPrefecture(deps, c.codeDepartement)
     const identifiant = normaliserSiret(d.identifiant).toUpperCase()
     try {
       return await deps.db.transaction(async (tx) => {
@@ -91,6 +96,12 @@ export const makeDeposerStructure =
         // Nothing half-written: the structure row goes away with the refused account.
         if (!r.ok) throw new EmailDejaUtilise()
         await journaliser(tx, { acteurId: null, action: 'structure_deposee', cible: s.id })
+        for (const destinataire of prefectures)
+          await mettreEnFileEmail(tx, {
+            destinataire,
+            sujet: `Nouvelle candidature Conseiller numérique dans votre département : ${s.nom}`,
+            texte: messageNouvelleStructure(s, deps.baseUrl, vague?.dateLimiteAvis),
+          })
         return ok({ structureId: s.id })
       })
     } catch (e) {
@@ -101,6 +112,14 @@ export const makeDeposerStructure =
 
 class EmailDejaUtilise extends Error {}
 
+const messageNouvelleStructure = (
+  s: { id: string; nom: string; postesSouhaites: number; codeDepartement: string },
+  baseUrl: string,
+  dateLimite: string | undefined,
+) =>
+  `Bonjour,\n\n« ${s.nom} » vient de répondre à l’appel à manifestation d’intérêt Conseiller numérique (${s.postesSouhaites} poste(s) souhaité(s), département ${s.codeDepartement}).\n\n` +
+  `Donnez votre avis sur ce dossier${dateLimite ? ` avant le ${dateLimite.split('-').reverse().join('/')}` : ''} : ${baseUrl}/prefecture/structures/${s.id}\n\nL’équipe Escale`
+
 export type Avis = 'favorable' | 'defavorable' | 'a_completer'
 
 const STATUT_APRES_AVIS: Record<Avis, StatutStructure> = {
@@ -109,15 +128,20 @@ const STATUT_APRES_AVIS: Record<Avis, StatutStructure> = {
   a_completer: 'a_completer',
 }
 
-/** E-mail addresses of the prefecture accounts of a département (for notifications). */
+/** E-mail addresses of the active prefecture accounts of a département (for notifications). */
 export async function emailsPrefecture(deps: DepsRecrutement, codeDepartement: string): Promise<string[]> {
-  const r = await rechercherComptes(deps.db, { role: 'prefecture', page: 1, parPage: 200 })
-  return r.comptes
-    .filter(
-      (c) =>
-        c.actif && c.habilitations.some((h) => h.role === 'prefecture' && h.portee.code === codeDepartement),
-    )
-    .map((c) => c.email)
+  const emails: string[] = []
+  // Every page: the country has a hundred départements, each with one or more prefecture accounts.
+  for (let page = 1; ; page++) {
+    const r = await rechercherComptes(deps.db, { role: 'prefecture', page, parPage: 200 })
+    for (const c of r.comptes)
+      if (
+        c.actif &&
+        c.habilitations.some((h) => h.role === 'prefecture' && h.portee.code === codeDepartement)
+      )
+        emails.push(c.email)
+    if (r.comptes.length < 200) return emails
+  }
 }
 
 /** The prefecture gives its opinion, before the wave's deadline, on structures of its département only. */
@@ -171,16 +195,98 @@ export const makeDonnerAvis =
 /** A structure gives up its application (or its posts): the posts it held go back to the programme. */
 export const makeAbandonnerStructure =
   (deps: DepsRecrutement) =>
-  async (structureId: string, par: string): Promise<Result<true, ErreurRecrutement>> =>
-    deps.db.transaction(async (tx) => {
+  async (structureId: string, par: string): Promise<Result<true, ErreurRecrutement>> => {
+    const avant = await trouverStructure(deps.db, structureId)
+    const prefectures = avant ? await emailsPrefecture(deps, avant.codeDepartement) : []
+    return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, structureId, true)
       if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
       if (!structurePeutPasser(s.statut as StatutStructure, 'abandonnee'))
         return err({ code: 'TRANSITION_INTERDITE', de: s.statut, vers: 'abandonnee' })
+      // Posts granted by the committee are money committed: giving them back goes through the committee.
       if (s.postesValides > 0) return err({ code: 'TRANSITION_INTERDITE', de: s.statut, vers: 'abandonnee' })
       await majStructure(tx, s.id, { statut: 'abandonnee' })
+      for (const destinataire of prefectures)
+        await mettreEnFileEmail(tx, {
+          destinataire,
+          sujet: `Candidature Conseiller numérique abandonnée : ${s.nom}`,
+          texte: `Bonjour,\n\n« ${s.nom} » a retiré sa candidature à l’appel à manifestation d’intérêt Conseiller numérique. Le dossier est clos.\n\nL’équipe Escale`,
+        })
       await journaliser(tx, { acteurId: par, action: 'structure_abandonnee', cible: s.id })
       return ok(true)
     })
+  }
+
+/**
+ * The structure edits its application while the prefecture has not decided on it, or completes it
+ * when asked to: it then goes back to "déposée" and the prefecture is told.
+ */
+export const makeCompleterStructure =
+  (deps: DepsRecrutement) =>
+  async (input: {
+    structureId: string
+    donnees: Omit<DonneesStructure, 'contact_email'>
+    par: string
+  }): Promise<Result<true, ErreurRecrutement & { champ?: string }>> => {
+    const d = input.donnees
+    const c = commune(d.code_commune)
+    if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
+    const avant = await trouverStructure(deps.db, input.structureId)
+    if (!avant) return err({ code: 'STRUCTURE_INTROUVABLE' })
+    const date = refusDate(
+      'date_debut',
+      'La date de début souhaitée',
+      d.date_debut,
+      deps.horloge(),
+      avant.dateDebutSouhaitee,
+    )
+    if (date) return err(date)
+    const prefectures = await emailsPrefecture(deps, c.codeDepartement)
+    const identifiant = normaliserSiret(d.identifiant).toUpperCase()
+    return deps.db.transaction(async (tx) => {
+      const s = await trouverStructure(tx, input.structureId, true)
+      if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
+      if (s.statut !== 'deposee' && s.statut !== 'a_completer')
+        return err({ code: 'STRUCTURE_NON_MODIFIABLE' })
+      const completee = s.statut === 'a_completer'
+      await majStructure(tx, s.id, {
+        nom: d.nom,
+        siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
+        rna: /^W/.test(identifiant) ? identifiant : null,
+        type: d.type,
+        adresse: d.adresse,
+        codeCommune: c.code,
+        codeDepartement: c.codeDepartement,
+        codeRegion: departement(c.codeDepartement)?.region ?? '',
+        latitude: c.latitude,
+        longitude: c.longitude,
+        postesSouhaites: d.postes_souhaites,
+        contactPrenom: d.contact_prenom,
+        contactNom: d.contact_nom,
+        contactFonction: d.contact_fonction,
+        contactTelephone: d.contact_telephone,
+        projet: d.projet,
+        zoneIntervention: d.zone_intervention,
+        qpv: d.qpv,
+        zrr: d.zrr,
+        lieuxProches: d.lieux_proches,
+        dateDebutSouhaitee: d.date_debut,
+        statut: 'deposee',
+      })
+      if (completee)
+        for (const destinataire of prefectures)
+          await mettreEnFileEmail(tx, {
+            destinataire,
+            sujet: `Candidature Conseiller numérique complétée : ${d.nom}`,
+            texte: `Bonjour,\n\n« ${d.nom} » a complété sa candidature comme vous l’aviez demandé. Vous pouvez donner votre avis : ${deps.baseUrl}/prefecture/structures/${s.id}\n\nL’équipe Escale`,
+          })
+      await journaliser(tx, {
+        acteurId: input.par,
+        action: completee ? 'structure_completee' : 'structure_modifiee',
+        cible: s.id,
+      })
+      return ok(true)
+    })
+  }
 
 export { avisDe }

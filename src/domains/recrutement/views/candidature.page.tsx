@@ -114,6 +114,7 @@ export function ChampsCandidature({
           <Champ
             nom="disponible_le"
             libelle="Disponible à partir du"
+            aide="Aujourd’hui ou une date dans les deux ans à venir."
             type="date"
             valeur={v.disponible_le}
             erreur={e.disponible_le}
@@ -179,7 +180,7 @@ export function ChampsCandidature({
               <label class="fr-label" for="cv">
                 CV (facultatif)
                 <span class="fr-hint-text" id="cv-aide">
-                  Un fichier PDF de 2 Mo au plus.
+                  Un fichier PDF de 2 Mo au plus, conservé six mois.
                 </span>
               </label>
               <input
@@ -264,7 +265,7 @@ export function EspaceCandidatPage(p: {
   csrf: string
   candidature: CandidatureRow
   misesEnRelation: readonly { mer: MiseEnRelationRow; structureNom: string }[]
-  cv: { nom: string; taille: number } | undefined
+  cv: { nom: string; taille: number; supprimeLe: string } | undefined
   v: Valeurs
   e: ErreursFormulaire
 }) {
@@ -301,7 +302,8 @@ export function EspaceCandidatPage(p: {
             <a class="fr-link" href="/candidat/cv">
               {Html.escapeHtml(p.cv.nom)}
             </a>{' '}
-            ({Math.ceil(p.cv.taille / 1024)} Ko)
+            ({Math.ceil(p.cv.taille / 1024)} Ko). Il sera supprimé le {dateFr(p.cv.supprimeLe)} : nous ne
+            gardons les CV que six mois.
           </>
         ) : (
           'Aucun CV déposé.'
@@ -313,7 +315,7 @@ export function EspaceCandidatPage(p: {
           <label class="fr-label" for="cv">
             Déposer un CV
             <span class="fr-hint-text" id="cv-aide">
-              Un fichier PDF de 2 Mo au plus. Il remplace le précédent.
+              Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent.
             </span>
           </label>
           <input

@@ -19,25 +19,83 @@ import {
   MOTIFS_FIN,
   type StatutMiseEnRelation,
   type StatutStructure,
+  structurePeutPasser,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
 import { Badge, Case, dateFr, ZoneTexte } from './champs'
 
-export function StructureFormPage(p: { csrf: string; v: Valeurs; e: ErreursFormulaire }) {
-  const { v, e } = p
+export function valeursDeStructure(s: StructureRow): Valeurs {
+  return {
+    nom: s.nom,
+    identifiant: s.siret ?? s.rna ?? '',
+    type: s.type,
+    adresse: s.adresse,
+    code_commune: s.codeCommune,
+    contact_prenom: s.contactPrenom,
+    contact_nom: s.contactNom,
+    contact_fonction: s.contactFonction,
+    contact_telephone: s.contactTelephone,
+    postes_souhaites: String(s.postesSouhaites),
+    date_debut: s.dateDebutSouhaitee ?? '',
+    projet: s.projet,
+    zone_intervention: s.zoneIntervention,
+    qpv: s.qpv ? 'oui' : '',
+    zrr: s.zrr ? 'oui' : '',
+    lieux_proches: s.lieuxProches,
+  }
+}
+
+/**
+ * The AMI form. `complement`: the structure's manager edits the application it has already sent
+ * (before the prefecture's opinion, or when the prefecture asked for more), without the contact
+ * e-mail (it is their account) nor the commitment (already given).
+ */
+export function StructureFormPage(p: {
+  csrf: string
+  v: Valeurs
+  e: ErreursFormulaire
+  complement?: { commentairePrefecture: string | undefined } | undefined
+}) {
+  const { v, e, complement } = p
   return (
     <div class="fr-grid-row">
       <div class="fr-col-12 fr-col-md-9">
-        <h1 class="fr-mt-4w">Accueillir un conseiller numérique</h1>
-        <p>
-          Collectivités, associations et entreprises de l’économie sociale et solidaire : répondez à l’appel à
-          manifestation d’intérêt. L’État finance chaque poste validé (50 000 € pour un organisme public, 40
-          000 € pour un organisme privé, sur deux ans) et forme le conseiller. La préfecture de votre
-          département examine votre candidature, puis le comité national décide.
-        </p>
+        {complement ? (
+          <>
+            <h1 class="fr-mt-4w">Compléter la candidature</h1>
+            {complement.commentairePrefecture ? (
+              <div class="fr-callout">
+                <h2 class="fr-callout__title fr-h6">Ce que demande la préfecture</h2>
+                <p class="fr-callout__text" safe>
+                  {complement.commentairePrefecture}
+                </p>
+              </div>
+            ) : (
+              ''
+            )}
+            <p>
+              Une fois enregistrée, la candidature repart à la préfecture de votre département, qui en est
+              prévenue par e-mail.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 class="fr-mt-4w">Accueillir un conseiller numérique</h1>
+            <p>
+              Collectivités, associations et entreprises de l’économie sociale et solidaire : répondez à
+              l’appel à manifestation d’intérêt. L’État finance chaque poste validé (50 000 € pour un
+              organisme public, 40 000 € pour un organisme privé, sur deux ans) et forme le conseiller. La
+              préfecture de votre département examine votre candidature, puis le comité national décide.
+            </p>
+          </>
+        )}
         <p class="fr-text--sm">Tous les champs sont obligatoires, sauf mention contraire.</p>
         <ResumeErreurs erreurs={e} />
-        <form method="post" action="/candidature/structure" novalidate>
+        <form
+          method="post"
+          action={complement ? '/structure/candidature' : '/candidature/structure'}
+          novalidate
+        >
           <Csrf jeton={p.csrf} />
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">La structure</legend>
@@ -105,15 +163,19 @@ export function StructureFormPage(p: { csrf: string; v: Valeurs; e: ErreursFormu
                 valeur={v.contact_fonction}
                 erreur={e.contact_fonction}
               />
-              <Champ
-                nom="contact_email"
-                libelle="Adresse e-mail"
-                aide="Elle recevra un lien pour créer le compte de la structure."
-                type="email"
-                valeur={v.contact_email}
-                erreur={e.contact_email}
-                autocomplete="email"
-              />
+              {complement ? (
+                ''
+              ) : (
+                <Champ
+                  nom="contact_email"
+                  libelle="Adresse e-mail"
+                  aide="Elle recevra un lien pour créer le compte de la structure."
+                  type="email"
+                  valeur={v.contact_email}
+                  erreur={e.contact_email}
+                  autocomplete="email"
+                />
+              )}
               <Champ
                 nom="contact_telephone"
                 libelle="Téléphone"
@@ -137,6 +199,7 @@ export function StructureFormPage(p: { csrf: string; v: Valeurs; e: ErreursFormu
               <Champ
                 nom="date_debut"
                 libelle="Date de début souhaitée"
+                aide="Aujourd’hui ou une date dans les deux ans à venir."
                 type="date"
                 valeur={v.date_debut}
                 erreur={e.date_debut}
@@ -178,15 +241,23 @@ export function StructureFormPage(p: { csrf: string; v: Valeurs; e: ErreursFormu
               />
             </div>
           </fieldset>
-          <Case
-            nom="engagement"
-            libelle="La structure s’engage à recruter le conseiller sur un contrat d’au moins deux ans et à le laisser suivre sa formation."
-            coche={v.engagement === 'oui'}
-            erreur={e.engagement}
-          />
-          <button class="fr-btn" type="submit">
-            Déposer la candidature
-          </button>
+          {complement ? (
+            <button class="fr-btn" type="submit">
+              Enregistrer et renvoyer à la préfecture
+            </button>
+          ) : (
+            <>
+              <Case
+                nom="engagement"
+                libelle="La structure s’engage à recruter le conseiller sur un contrat d’au moins deux ans et à le laisser suivre sa formation."
+                coche={v.engagement === 'oui'}
+                erreur={e.engagement}
+              />
+              <button class="fr-btn" type="submit">
+                Déposer la candidature
+              </button>
+            </>
+          )}
         </form>
       </div>
     </div>
@@ -204,6 +275,7 @@ export function EspaceStructurePage(p: {
   decisions: readonly DecisionRow[]
   conventions: readonly VueConvention[]
   equipe: readonly { mer: MiseEnRelationRow; candidature: CandidatureRow }[]
+  commentairePrefecture?: string | undefined
   erreur?: string | undefined
 }) {
   const s = p.structure
@@ -229,6 +301,26 @@ export function EspaceStructurePage(p: {
         postes validés : <strong>{s.postesValides}</strong>, pourvus : <strong>{recrutes.length}</strong>,
         vacants : <strong>{Math.max(0, s.postesValides - recrutes.length)}</strong>
       </p>
+      {s.statut === 'a_completer' ? (
+        <div class="fr-alert fr-alert--warning fr-mb-3w">
+          <h2 class="fr-alert__title">La préfecture demande de compléter votre candidature</h2>
+          {p.commentairePrefecture ? <p safe>{p.commentairePrefecture}</p> : ''}
+          <p>
+            <a class="fr-link" href="/structure/candidature">
+              Compléter la candidature
+            </a>
+          </p>
+        </div>
+      ) : s.statut === 'deposee' ? (
+        <p>
+          Votre candidature attend l’avis de la préfecture.{' '}
+          <a class="fr-link" href="/structure/candidature">
+            Modifier la candidature
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {s.postesValides > 0 ? (
         <p>
           <a class="fr-btn" href="/structure/candidats">
@@ -349,6 +441,26 @@ export function EspaceStructurePage(p: {
             ))}
           </ul>
         </>
+      ) : (
+        ''
+      )}
+      {s.postesValides === 0 && structurePeutPasser(s.statut as StatutStructure, 'abandonnee') ? (
+        <form method="post" action="/structure/abandon" class="fr-mt-6w">
+          <Csrf jeton={p.csrf} />
+          <h2 class="fr-h5">Renoncer</h2>
+          <p>
+            Si votre structure ne souhaite plus accueillir de conseiller, retirez sa candidature : la
+            préfecture en est prévenue et le dossier est clos.
+          </p>
+          <Case
+            nom="confirmation"
+            libelle="Je confirme que la structure renonce à sa candidature."
+            coche={false}
+          />
+          <button class="fr-btn fr-btn--tertiary" type="submit">
+            Abandonner la candidature
+          </button>
+        </form>
       ) : (
         ''
       )}

@@ -11,9 +11,11 @@ import type { AvisRow, StructureAvecAvis, StructureRow } from '../db/structures-
 import {
   type Couverture,
   classeDistance,
+  type LieuProche,
   type PointCarte,
   type Projection,
   RAYON_COUVERTURE_KM,
+  RAYON_LIEUX_PROCHES_KM,
 } from '../domain/couverture'
 import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
 import { LIBELLES_STATUT_STRUCTURE, type StatutStructure } from '../domain/statuts'
@@ -84,7 +86,7 @@ export function ListePrefecturePage(p: {
   )
 }
 
-export function FicheStructure({ s }: { s: StructureRow }) {
+export function FicheStructure({ s, lieux }: { s: StructureRow; lieux?: readonly LieuProche[] | undefined }) {
   return (
     <dl>
       <dt>Identifiant</dt>
@@ -107,8 +109,37 @@ export function FicheStructure({ s }: { s: StructureRow }) {
       <dd safe>{s.zoneIntervention}</dd>
       <dt>Territoires prioritaires</dt>
       <dd safe>{[s.qpv ? 'QPV' : '', s.zrr ? 'ZRR' : ''].filter(Boolean).join(', ') || 'aucun'}</dd>
-      <dt>France Services et lieux proches</dt>
+      <dt>France Services et lieux proches (déclarés par la structure)</dt>
       <dd safe>{s.lieuxProches || '—'}</dd>
+      {lieux ? (
+        <>
+          <dt>{`Lieux référencés à moins de ${RAYON_LIEUX_PROCHES_KM} km (annuaire des lieux)`}</dt>
+          <dd>
+            {lieux.length === 0 ? (
+              'Aucun : la structure serait le premier lieu de médiation numérique du secteur.'
+            ) : (
+              <ul>
+                <li>
+                  {`${lieux.length} lieu(x), dont ${lieux.filter((l) => l.genre === 'france_services').length} France Services :`}
+                </li>
+                {[
+                  ...lieux.filter((l) => l.genre === 'france_services'),
+                  ...lieux.filter((l) => l.genre !== 'france_services'),
+                ]
+                  .slice(0, 15)
+                  .map((l) => (
+                    <li safe>
+                      {`${l.nom}${l.genre === 'france_services' ? ' (France Services)' : ''} — ${l.distanceKm.toFixed(1).replace('.', ',')} km`}
+                    </li>
+                  ))}
+                {lieux.length > 15 ? <li>{`et ${lieux.length - 15} autre(s)`}</li> : ''}
+              </ul>
+            )}
+          </dd>
+        </>
+      ) : (
+        ''
+      )}
     </dl>
   )
 }
@@ -117,6 +148,7 @@ export function AvisPage(p: {
   csrf: string
   structure: StructureRow
   avis: AvisRow | undefined
+  lieux?: readonly LieuProche[] | undefined
   v: Valeurs
   e: ErreursFormulaire
 }) {
@@ -129,7 +161,7 @@ export function AvisPage(p: {
       <p>
         Statut : <Badge texte={LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut} />
       </p>
-      <FicheStructure s={s} />
+      <FicheStructure s={s} lieux={p.lieux} />
       <h2 class="fr-h4 fr-mt-4w">Avis de la préfecture</h2>
       <ResumeErreurs erreurs={p.e} />
       <form method="post" action={`/prefecture/structures/${s.id}/avis`} novalidate>
@@ -369,6 +401,7 @@ export function DecisionPage(p: {
   csrf: string
   structure: StructureRow
   avis: AvisRow | undefined
+  lieux?: readonly LieuProche[] | undefined
   v: Valeurs
   e: ErreursFormulaire
 }) {
@@ -388,7 +421,7 @@ export function DecisionPage(p: {
       ) : (
         ''
       )}
-      <FicheStructure s={s} />
+      <FicheStructure s={s} lieux={p.lieux} />
       <h2 class="fr-h4 fr-mt-4w">Décision du comité</h2>
       <ResumeErreurs erreurs={p.e} />
       <form method="post" action={`/comite/structures/${s.id}/decision`} novalidate>
