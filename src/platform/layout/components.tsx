@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { decritPar, ErreurChamp, LibelleChamp } from './champs'
 
 /** DSFR building blocks shared by every page. Texts passed as strings are always escaped here. */
 
@@ -48,20 +49,9 @@ interface ChampProps {
 }
 
 export function Champ(p: ChampProps) {
-  const ids = [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ')
   return (
     <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)}
-        {p.requis === false ? ' (facultatif)' : ''}
-        {p.aide ? (
-          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
+      <LibelleChamp {...p} />
       <input
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
         id={p.nom}
@@ -73,16 +63,10 @@ export function Champ(p: ChampProps) {
         inputmode={p.inputmode}
         pattern={p.pattern}
         maxlength={p.maxlength}
-        aria-describedby={ids || undefined}
+        aria-describedby={decritPar(p)}
         aria-invalid={p.erreur ? 'true' : undefined}
       />
-      {p.erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp nom={p.nom} erreur={p.erreur} />
     </div>
   )
 }

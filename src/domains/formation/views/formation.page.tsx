@@ -227,7 +227,7 @@ export function SessionPage(p: {
                 class="escale-form-en-ligne"
               >
                 <Csrf jeton={p.csrf} />
-                <label class="fr-label fr-text--sm" for={`parcours-${i.id}`}>
+                <label class="fr-label fr-text--sm" for={`parcours-${i.id}`} safe>
                   {`Parcours après le test de positionnement de ${i.prenom} ${i.nom}`}
                 </label>
                 <select class="fr-select" id={`parcours-${i.id}`} name="code">
@@ -394,7 +394,7 @@ export function ParcoursPage(p: {
                 <span>{x.version}</span>,
                 <span safe>{x.libelle}</span>,
                 <span safe>{heures(x.dureeMinutes)}</span>,
-                <span safe>{LIBELLES_CERTIFICATION_ATTENDUE[x.certification as CertificationAttendue]}</span>,
+                <span>{LIBELLES_CERTIFICATION_ATTENDUE[x.certification as CertificationAttendue]}</span>,
                 <span>{inscriptions}</span>,
                 <span>
                   {x.actif !== 1

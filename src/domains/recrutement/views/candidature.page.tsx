@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
+import { Badge, Case, dateFr, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -16,7 +17,6 @@ import {
   type StatutMiseEnRelation,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
-import { Badge, Case, dateFr, ZoneTexte } from './champs'
 
 export function valeursDeCandidature(c: CandidatureRow): Valeurs {
   return {
@@ -302,8 +302,8 @@ export function EspaceCandidatPage(p: {
             <a class="fr-link" href="/candidat/cv">
               {Html.escapeHtml(p.cv.nom)}
             </a>{' '}
-            ({Math.ceil(p.cv.taille / 1024)} Ko). Il sera supprimé le {dateFr(p.cv.supprimeLe)} : nous ne
-            gardons les CV que six mois.
+            ({Math.ceil(p.cv.taille / 1024)} Ko). Il sera supprimé le{' '}
+            {Html.escapeHtml(dateFr(p.cv.supprimeLe))} : nous ne gardons les CV que six mois.
           </>
         ) : (
           'Aucun CV déposé.'

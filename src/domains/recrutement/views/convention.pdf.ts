@@ -1,8 +1,8 @@
+import { dateFr } from '../../../platform/layout/champs'
 import { DocumentPdf } from '../../../platform/pdf/pdf'
 import type { ConventionRow, VersementRow } from '../db/conventions-repository'
 import type { StructureRow } from '../db/structures-repository'
 import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
-import { dateFr } from './champs'
 
 /** The convention as a PDF: parties, posts, amounts, payment schedule, amendments, signature. */
 export function conventionPdf(p: {

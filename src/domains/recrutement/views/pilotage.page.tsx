@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { dateFr } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -12,7 +13,6 @@ import type { PhaseRow, VagueRow } from '../db/programme-repository'
 import type { Projection } from '../domain/couverture'
 import { euros } from '../domain/financement'
 import { LIBELLES_STATUT_CANDIDATURE, LIBELLES_STATUT_STRUCTURE } from '../domain/statuts'
-import { dateFr } from './champs'
 
 export function totaux(lignes: readonly LigneDepartement[]) {
   return lignes.reduce(

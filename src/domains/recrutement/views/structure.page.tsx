@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
+import { Badge, Case, dateFr, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -22,7 +23,6 @@ import {
   structurePeutPasser,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
-import { Badge, Case, dateFr, ZoneTexte } from './champs'
 
 export function valeursDeStructure(s: StructureRow): Valeurs {
   return {

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
+import { Badge, dateFr, Radios, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
   Csrf,
@@ -19,7 +20,6 @@ import {
 } from '../domain/couverture'
 import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
 import { LIBELLES_STATUT_STRUCTURE, type StatutStructure } from '../domain/statuts'
-import { Badge, dateFr, Radios, ZoneTexte } from './champs'
 
 const LIBELLES_AVIS = {
   favorable: 'Favorable',
@@ -119,7 +119,7 @@ export function FicheStructure({ s, lieux }: { s: StructureRow; lieux?: readonly
               'Aucun : la structure serait le premier lieu de médiation numérique du secteur.'
             ) : (
               <ul>
-                <li>
+                <li safe>
                   {`${lieux.length} lieu(x), dont ${lieux.filter((l) => l.genre === 'france_services').length} France Services :`}
                 </li>
                 {[
@@ -132,7 +132,7 @@ export function FicheStructure({ s, lieux }: { s: StructureRow; lieux?: readonly
                       {`${l.nom}${l.genre === 'france_services' ? ' (France Services)' : ''} — ${l.distanceKm.toFixed(1).replace('.', ',')} km`}
                     </li>
                   ))}
-                {lieux.length > 15 ? <li>{`et ${lieux.length - 15} autre(s)`}</li> : ''}
+                {lieux.length > 15 ? <li safe>{`et ${lieux.length - 15} autre(s)`}</li> : ''}
               </ul>
             )}
           </dd>

@@ -1,6 +1,43 @@
 import Html from '@kitajs/html'
 
-/** Form fields the shared components do not have yet (text areas, check boxes, radios). */
+/** DSFR form fields beyond the text input of components.tsx: text areas, check boxes, radios; badges, dates. */
+
+/** The label of a field, with « (facultatif) » and its hint (shared by Champ and ZoneTexte). */
+export function LibelleChamp(p: {
+  nom: string
+  libelle: string
+  aide?: string | undefined
+  requis?: boolean
+}) {
+  return (
+    <label class="fr-label" for={p.nom}>
+      {Html.escapeHtml(p.libelle)}
+      {p.requis === false ? ' (facultatif)' : ''}
+      {p.aide ? (
+        <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
+          {p.aide}
+        </span>
+      ) : (
+        ''
+      )}
+    </label>
+  )
+}
+
+/** The error message under a field, referenced by its `aria-describedby`. */
+export function ErreurChamp({ nom, erreur }: { nom: string; erreur?: string | undefined }) {
+  return erreur ? (
+    <p class="fr-error-text" id={`${nom}-erreur`} safe>
+      {erreur}
+    </p>
+  ) : (
+    ''
+  )
+}
+
+/** The ids a field's `aria-describedby` lists: its hint and its error. */
+export const decritPar = (p: { nom: string; aide?: string | undefined; erreur?: string | undefined }) =>
+  [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ') || undefined
 
 export function ZoneTexte(p: {
   nom: string
@@ -11,20 +48,9 @@ export function ZoneTexte(p: {
   requis?: boolean
   maxlength?: number
 }) {
-  const ids = [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ')
   return (
     <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)}
-        {p.requis === false ? ' (facultatif)' : ''}
-        {p.aide ? (
-          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
+      <LibelleChamp {...p} />
       <textarea
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
         id={p.nom}
@@ -32,19 +58,13 @@ export function ZoneTexte(p: {
         rows="5"
         required={p.requis !== false}
         maxlength={p.maxlength}
-        aria-describedby={ids || undefined}
+        aria-describedby={decritPar(p)}
         aria-invalid={p.erreur ? 'true' : undefined}
         safe
       >
         {p.valeur ?? ''}
       </textarea>
-      {p.erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp nom={p.nom} erreur={p.erreur} />
     </div>
   )
 }
