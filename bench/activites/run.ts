@@ -15,11 +15,11 @@
  * Drops the database at the end. Results go to bench/activites/results-<date>.json.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import pg from 'pg'
+import { uuidV7 } from '../../src/domains/activites/domain/identifiant'
 import { codeTotp, creerCompteDemo } from '../../src/domains/comptes'
 import { creerStructure } from '../../src/domains/recrutement'
 import { openDatabase } from '../../src/platform/db/database'
@@ -27,10 +27,11 @@ import { DEPARTEMENTS } from '../../src/platform/geo/territoires'
 
 const N = Number(process.env.BENCH_N ?? 2_000_000)
 const URL_PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-const BASE = 'escale_bench_activites'
+const BASE = `escale_bench_activites_${process.pid}`
 const PORT = Number(process.env.BENCH_PORT ?? 3917)
 const DUREE_CHARGE_S = Number(process.env.BENCH_DUREE ?? 15)
 const CONCURRENCE = Number(process.env.BENCH_CONCURRENCE ?? 16)
+const PARALLELE = Number(process.env.BENCH_PARALLELE ?? 2)
 const MDP = 'une phrase de passe assez longue'
 const TOTP = 'KRUGS4ZANFZSAYJAOZSXE6JAONSWG4TF'
 const racine = path.resolve(import.meta.dirname, '../..')
@@ -112,10 +113,8 @@ async function preparer() {
     ])
     ecrivains.push({ email, id: cpt.id, structureId: st.id, dep: d.code, reg: d.region })
   }
-  const c = new pg.Client({ connectionString: urlBase })
-  await c.connect()
-  await c.query(
-    `create temp table deps_bench as select * from (values ${metro.map((d, i) => `(${i}, '${d.code}', '${d.region}')`).join(',')}) v(i, dep, reg)`,
+  const { sqlInsererEtCompter, SQL_TERRITOIRE_DEPUIS_CONSEILLER } = await import(
+    '../../src/domains/activites/db/activites-repository'
   )
   const themes = [
     'equipement',
@@ -133,45 +132,132 @@ async function preparer() {
     'demarche_argent',
     'demarche_logement',
   ]
+  const listeThemes = `(array[${themes.map((x) => `'${x}'`).join(',')}])`
+  const connecter = async () => {
+    const c = new pg.Client({ connectionString: urlBase })
+    await c.connect()
+    // Bulk load: no JIT, hash tables in memory, no per-row foreign-key triggers (no row references a
+    // follow-up file), no wait for the WAL flush of each month.
+    await c.query(`set jit = off; set work_mem = '256MB'; set maintenance_work_mem = '1GB';
+      set synchronous_commit = off; set session_replication_role = replica`)
+    await c.query(
+      `create temp table deps_bench as select * from (values ${metro.map((d, i) => `(${i}, '${d.code}', '${d.region}')`).join(',')}) v(i, dep, reg)`,
+    )
+    // Conseiller k (0..3999) works in structure k % 2500, département (k % 2500) % 96; conseiller 0 is
+    // the measured account (13).
+    await c.query(`create temp table conseillers_bench as
+      select k, case when k = 0 then '${comptes.conseiller.id}'::uuid else md5('c' || k)::uuid end as id,
+        case when k = 0 then '${s13.id}' else 'bench-s-' || (k % 2500) end as structure,
+        case when k = 0 then '13' else d.dep end as dep, case when k = 0 then '93' else d.reg end as reg
+      from generate_series(0, 3999) k join deps_bench d on d.i = (k % 2500) % 96`)
+    // 420 activity profiles (type, duration, place, themes, public…) covering the vocabulary.
+    await c.query(`create temp table profils_bench as
+      select q, t.type, (array[15,30,45,60,90,120])[1 + q % 6] as duree,
+        (array['lieu_activite','lieu_activite','domicile','distance'])[1 + q % 4] as lieu_type,
+        case when t.type = 'collectif' then 2 + q % 12 else 1 end as participants,
+        case when t.type = 'collectif' then (array['debutant','intermediaire','avance'])[1 + q % 3] end as niveau,
+        array[(array['ordinateur','telephone','tablette'])[1 + q % 3]] as materiels,
+        array[${listeThemes}[1 + q % ${themes.length}]] ||
+          case when q % 3 = 0 then array[${listeThemes}[1 + (q / 7) % ${themes.length}]] else '{}'::text[] end as themes,
+        case when t.type <> 'collectif' then (array['accompagne','partiel','autonome'])[1 + q % 3] end as autonomie,
+        (array['aucune','aucune','france_services','aidants_connect','autre_lieu'])[1 + q % 5] as orientation,
+        jsonb_build_object((array['18_24','25_39','40_59','60_69','70_plus','nc'])[1 + q % 6], case when t.type = 'collectif' then 2 + q % 12 else 1 end) as ages,
+        jsonb_build_object((array['sans_emploi','en_emploi','retraite','nc'])[1 + q % 4], case when t.type = 'collectif' then 2 + q % 12 else 1 end) as situations
+      from generate_series(0, 419) q
+      cross join lateral (select (array['individuel','individuel','ponctuel','collectif'])[1 + q % 4] as type) t`)
+    return c
+  }
+  const clients = await Promise.all(Array.from({ length: PARALLELE }, connecter))
+  const c = clients[0]!
+  // Indexes and primary keys are built once after the load (a sort) instead of row by row.
+  const tables = ['activites', 'activites_stats_conseiller']
+  const contraintes = (
+    await c.query<{ t: string; nom: string; def: string }>(
+      `select conrelid::regclass::text as t, conname as nom, pg_get_constraintdef(oid) as def
+       from pg_constraint where contype = 'p' and conrelid::regclass::text = any($1)`,
+      [tables],
+    )
+  ).rows
+  const index = (
+    await c.query<{ nom: string; def: string }>(
+      `select indexname as nom, indexdef as def from pg_indexes
+       where tablename = any($1) and indexname not in (select conname from pg_constraint where contype in ('p', 'u'))`,
+      [tables],
+    )
+  ).rows
+  for (const x of index) await c.query(`drop index ${x.nom}`)
+  for (const x of contraintes) await c.query(`alter table ${x.t} drop constraint ${x.nom}`)
+
   const t0 = Date.now()
-  log(`insertion de ${N.toLocaleString('fr-FR')} activités…`)
-  // Conseiller k (0..3999) works in structure k % 2500, département (k % 2500) % 96; conseiller 0 is the measured account (13).
-  const LOT = 1_000_000
-  for (let debut = 1; debut <= N; debut += LOT) {
-    const fin = Math.min(N, debut + LOT - 1)
-    await c.query(`
+  log(`insertion de ${N.toLocaleString('fr-FR')} activités et de leurs compteurs, mois par mois…`)
+  // 48 months from 2022-12; month m holds activities g in ]m·N/48, (m+1)·N/48]. Activity g is done by
+  // conseiller g % 4000 with one of the 8 profiles that conseiller uses (a conseiller has habits:
+  // same places, same workshops), so the recount first collapses ~100 activities of a month into ≤ 8 rows.
+  // Each month is inserted and counted in one statement (the recount of the property test applied to
+  // the inserted rows): exact, since a month's counters only depend on that month's activities.
+  const MOIS = 48
+  const file = Array.from({ length: MOIS }, (_, m) => m)
+  let faits = 0
+  await Promise.all(
+    clients.map(async (cl) => {
+      for (let m = file.shift(); m !== undefined; m = file.shift()) {
+        const debut = Math.floor((m * N) / MOIS) + 1
+        const fin = Math.floor(((m + 1) * N) / MOIS)
+        await cl.query(
+          sqlInsererEtCompter(`
       insert into activites (id, conseiller_id, structure_id, code_departement, code_region, date, type, duree, lieu_type,
         lieu_id, participants, niveau, materiels, themes, autonomie, orientation, ages, situations, cree_le, modifie_le)
-      select md5('a' || g)::uuid,
-        case when k = 0 then '${comptes.conseiller.id}'::uuid else md5('c' || k)::uuid end,
-        case when k = 0 then '${s13.id}' else 'bench-s-' || (k % 2500) end,
-        case when k = 0 then '13' else d.dep end, case when k = 0 then '93' else d.reg end,
-        date '2022-12-01' + (g % 1460), t.type, (array[15,30,45,60,90,120])[1 + g % 6], (array['lieu_activite','lieu_activite','domicile','distance'])[1 + g % 4],
-        'lieu', case when t.type = 'collectif' then 2 + g % 12 else 1 end,
-        case when t.type = 'collectif' then 'debutant' end, array[(array['ordinateur','telephone','tablette'])[1 + g % 3]],
-        array[(array[${themes.map((x) => `'${x}'`).join(',')}])[1 + g % ${themes.length}]] ||
-          case when g % 3 = 0 then array[(array[${themes.map((x) => `'${x}'`).join(',')}])[1 + (g / 7) % ${themes.length}]] else '{}'::text[] end,
-        case when t.type <> 'collectif' then (array['accompagne','partiel','autonome'])[1 + g % 3] end,
-        (array['aucune','aucune','france_services','aidants_connect','autre_lieu'])[1 + g % 5],
-        jsonb_build_object((array['18_24','25_39','40_59','60_69','70_plus','nc'])[1 + g % 6], case when t.type = 'collectif' then 2 + g % 12 else 1 end),
-        jsonb_build_object((array['sans_emploi','en_emploi','retraite','nc'])[1 + g % 4], case when t.type = 'collectif' then 2 + g % 12 else 1 end),
+      select md5('a' || g)::uuid, c.id, c.structure, c.dep, c.reg,
+        (date '2022-12-01' + make_interval(months => ${m}))::date + (g % 28)::int, p.type, p.duree, p.lieu_type,
+        'lieu', p.participants, p.niveau, p.materiels, p.themes, p.autonomie, p.orientation, p.ages, p.situations,
         now(), now()
-      from generate_series(${debut}, ${fin}) g
-      cross join lateral (select ((g::bigint * 7919) % 4000)::int as k) kk
-      join deps_bench d on d.i = (kk.k % 2500) % 96
-      cross join lateral (select (array['individuel','individuel','ponctuel','collectif'])[1 + g % 4] as type) t`)
-    log(`  ${fin.toLocaleString('fr-FR')} insérées (${Math.round((Date.now() - t0) / 1000)} s)`)
-  }
+      from generate_series(${debut}::bigint, ${fin}::bigint) g
+      join conseillers_bench c on c.k = g % 4000
+      join profils_bench p on p.q = ((g % 4000) * 7 + (g / 4000) % 8) % 420`),
+        )
+        faits++
+        if (faits % 6 === 0) log(`  ${faits}/${MOIS} mois (${Math.round((Date.now() - t0) / 1000)} s)`)
+      }
+    }),
+  )
   const insertion = (Date.now() - t0) / 1000
   const t1 = Date.now()
-  const { reconstruireCompteurs } = await import('../../src/domains/activites/db/activites-repository')
-  await reconstruireCompteurs(h.db)
-  for (const t of ['activites_stats_conseiller', 'activites_stats_territoire', 'activites'])
-    await c.query(`vacuum analyze ${t}`)
+  log('clés primaires et index…')
+  // Built two at a time, one per connection.
+  const constructions = [
+    ...contraintes.map((x) => `alter table ${x.t} add constraint ${x.nom} ${x.def}`),
+    ...index.map((x) => x.def),
+  ]
+  await Promise.all(
+    clients.map(async (cl) => {
+      for (let q = constructions.shift(); q !== undefined; q = constructions.shift()) {
+        const t = Date.now()
+        await cl.query(q)
+        log(`  ${q.slice(0, 60)}… ${Math.round((Date.now() - t) / 1000)} s`)
+      }
+    }),
+  )
+  await c.query('delete from activites_stats_territoire')
+  await c.query(SQL_TERRITOIRE_DEPUIS_CONSEILLER)
+  log(`  compteurs territoriaux (${Math.round((Date.now() - t1) / 1000)} s)`)
+  // Vacuum now (visibility map, statistics) and flush the load to disk, so that neither autovacuum
+  // nor the checkpoint of several gigabytes runs during the measures.
+  await Promise.all([
+    c.query('vacuum analyze activites'),
+    (async () => {
+      const cl = clients[1 % clients.length]!
+      await cl.query('vacuum analyze activites_stats_conseiller')
+      await cl.query('vacuum analyze activites_stats_territoire')
+    })(),
+  ])
+  await c.query('checkpoint')
   const compteurs = (Date.now() - t1) / 1000
   const tailles = await c.query(`select (select count(*) from activites_stats_conseiller)::int as conseiller,
-    (select count(*) from activites_stats_territoire)::int as territoire`)
-  log(`compteurs reconstruits en ${Math.round(compteurs)} s`, tailles.rows[0])
+    (select count(*) from activites_stats_territoire)::int as territoire,
+    (select count(*) from activites)::int as activites,
+    pg_size_pretty(pg_database_size(current_database())) as taille_base`)
+  log(`index, compteurs territoriaux, vacuum et checkpoint en ${Math.round(compteurs)} s`, tailles.rows[0])
+  for (const cl of clients.slice(1)) await cl.end()
   await c.end()
   await h.close()
   return {
@@ -179,7 +265,12 @@ async function preparer() {
     ecrivains,
     insertion,
     compteurs,
-    tailles: tailles.rows[0] as { conseiller: number; territoire: number },
+    tailles: tailles.rows[0] as {
+      conseiller: number
+      territoire: number
+      activites: number
+      taille_base: string
+    },
   }
 }
 
@@ -327,7 +418,7 @@ async function mesurerSql(filtre: object, fois = 15) {
 
 function activite(lieu: string) {
   return {
-    id: randomUUID(),
+    id: uuidV7(), // as the form and the offline queue do
     type: 'collectif',
     date: new Date().toISOString().slice(0, 10),
     duree: '90',
@@ -375,10 +466,22 @@ async function chargeHttp(sessions: { s: Session; lieu: string }[]) {
   }
 }
 
-/** Reference: the same write (activity + counters, one transaction) through the repository, no HTTP. */
-async function chargeSql(ecrivains: { id: string; structureId: string; dep: string; reg: string }[]) {
+/**
+ * Reference: the same write (activity + both counters in one statement) through the repository, no
+ * HTTP; with `enTransaction`, the general path (BEGIN, insert, two upserts, COMMIT) for comparison.
+ */
+async function chargeSql(
+  ecrivains: { id: string; structureId: string; dep: string; reg: string }[],
+  enTransaction = false,
+) {
   const h = await openDatabase({ kind: 'postgresql', url: urlBase, poolSize: 10 })
-  const { ecrireActivite } = await import('../../src/domains/activites/db/activites-repository')
+  const { ecrireActivite, insererActiviteAnonyme } = await import(
+    '../../src/domains/activites/db/activites-repository'
+  )
+  const ecrire = (a: Parameters<typeof insererActiviteAnonyme>[1]) =>
+    enTransaction
+      ? h.db.transaction((tx) => ecrireActivite(tx, undefined, a))
+      : insererActiviteAnonyme(h.db, a)
   const fin = Date.now() + DUREE_CHARGE_S * 1000
   let ok = 0
   await Promise.all(
@@ -386,37 +489,35 @@ async function chargeSql(ecrivains: { id: string; structureId: string; dep: stri
       const e = ecrivains[i % ecrivains.length]!
       while (Date.now() < fin) {
         const maintenant = new Date()
-        await h.db.transaction((tx) =>
-          ecrireActivite(tx, undefined, {
-            id: randomUUID(),
-            conseillerId: e.id,
-            structureId: e.structureId,
-            codeDepartement: e.dep,
-            codeRegion: e.reg,
-            date: maintenant.toISOString().slice(0, 10),
-            type: 'collectif',
-            duree: 90,
-            lieuType: 'lieu_activite',
-            lieuId: 'lieu',
-            lieuNom: 'Lieu',
-            codeCommuneLieu: null,
-            participants: 6,
-            niveau: null,
-            titre: null,
-            materiels: ['tablette'],
-            themes: ['email', 'internet'],
-            autonomie: null,
-            orientation: 'aucune',
-            orientationPrecision: null,
-            franceServicesId: null,
-            ages: { '70_plus': 3, nc: 3 },
-            situations: { nc: 6 },
-            codeCommuneBeneficiaire: null,
-            beneficiaireId: null,
-            creeLe: maintenant,
-            modifieLe: maintenant,
-          }),
-        )
+        await ecrire({
+          id: uuidV7(),
+          conseillerId: e.id,
+          structureId: e.structureId,
+          codeDepartement: e.dep,
+          codeRegion: e.reg,
+          date: maintenant.toISOString().slice(0, 10),
+          type: 'collectif',
+          duree: 90,
+          lieuType: 'lieu_activite',
+          lieuId: 'lieu',
+          lieuNom: 'Lieu',
+          codeCommuneLieu: null,
+          participants: 6,
+          niveau: null,
+          titre: null,
+          materiels: ['tablette'],
+          themes: ['email', 'internet'],
+          autonomie: null,
+          orientation: 'aucune',
+          orientationPrecision: null,
+          franceServicesId: null,
+          ages: { '70_plus': 3, nc: 3 },
+          situations: { nc: 6 },
+          codeCommuneBeneficiaire: null,
+          beneficiaireId: null,
+          creeLe: maintenant,
+          modifieLe: maintenant,
+        })
         ok++
       }
     }),
@@ -425,10 +526,11 @@ async function chargeSql(ecrivains: { id: string; structureId: string; dep: stri
   return { ecritures_par_s: Math.round(ok / DUREE_CHARGE_S) }
 }
 
-const prep = await preparer()
-log('démarrage du serveur')
-const serveur = await demarrerServeur()
+let serveur: ChildProcess | undefined
 try {
+  const prep = await preparer()
+  log('démarrage du serveur')
+  serveur = await demarrerServeur()
   const adminS = await Session.connecter('admin@bench.localhost', true)
   const prefS = await Session.connecter('pref13@bench.localhost', false)
   const cnfsS = await Session.connecter('cnfs@bench.localhost', false)
@@ -461,6 +563,8 @@ try {
   const http_ = await chargeHttp(ecrivains)
   log('écritures en SQL direct (référence)')
   const sqlEcriture = await chargeSql(prep.ecrivains)
+  log('écritures en SQL direct, chemin transactionnel (comparaison)')
+  const sqlTransaction = await chargeSql(prep.ecrivains, true)
   const resultat = {
     date: new Date().toISOString(),
     activites: N,
@@ -471,6 +575,8 @@ try {
     pages_sql_reference: sql,
     enregistrement_http: { concurrence: CONCURRENCE, duree_s: DUREE_CHARGE_S, ...http_ },
     enregistrement_sql_reference: sqlEcriture,
+    enregistrement_sql_transaction_5_allers_retours: sqlTransaction,
+    charge_machine: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
   }
   console.log(JSON.stringify(resultat, null, 2))
   writeFileSync(
@@ -478,7 +584,7 @@ try {
     JSON.stringify(resultat, null, 2),
   )
 } finally {
-  serveur.kill('SIGTERM')
+  serveur?.kill('SIGTERM')
   agent.destroy()
   await new Promise((r) => setTimeout(r, 1500))
   if (process.env.BENCH_GARDER !== '1') await admin(`drop database if exists ${BASE} with (force)`)

@@ -23,10 +23,15 @@ function lire(): EnAttente[] {
 }
 const ecrire = (f: EnAttente[]) => localStorage.setItem(CLE, JSON.stringify(f))
 
+/** UUID version 7 (time-ordered, as the server's `domain/identifiant.ts`): the primary key grows at its end. */
 function nouvelId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const b = crypto.getRandomValues(new Uint8Array(16))
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
+  let t = Date.now()
+  for (let i = 5; i >= 0; i--) {
+    b[i] = t % 256
+    t = Math.floor(t / 256)
+  }
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`

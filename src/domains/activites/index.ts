@@ -88,10 +88,12 @@ export function lieuxOuLocaux(
   lieuxGeres: PortLieux['lieuxDeLaStructure'],
   structures: PortStructures,
 ): PortLieux['lieuxDeLaStructure'] {
+  // Read on every write: where a structure is, remembered a minute (as the use cases do).
+  const memoire = memoriserStructures(structures)
   return async (id) => {
     const lieux = await lieuxGeres(id)
     if (lieux.length) return lieux
-    const t = await structures.territoireDeStructure(id)
+    const t = await memoire.territoireDeStructure(id)
     return [
       {
         id: `structure:${id}`,

@@ -113,6 +113,76 @@ export async function ecrireActivite(
   await ajouterAuxCompteurs(tx, [...lignes.values()])
 }
 
+/**
+ * Records a new activity without a follow-up file in **one statement**: the activity insert and both
+ * counter upserts are data-modifying CTEs of a single autocommit query (atomic without BEGIN/COMMIT,
+ * one round trip instead of five). The counters move only when the insert happened, so a report
+ * sent twice is written and counted once. Returns false when the id already existed (nothing done).
+ * Follow-up files take `ecrireActivite` in a transaction: their monthly presence needs a lock.
+ */
+export async function insererActiviteAnonyme(db: Database, a: Activite): Promise<boolean> {
+  if (a.beneficiaireId) throw new Error('insererActiviteAnonyme : activité suivie, passer par ecrireActivite')
+  const lignes = delta(undefined, a)
+  const parTerritoire = new Map<string, LigneAgregat>()
+  for (const l of lignes) fusionner([{ ...l, conseillerId: '', structureId: '' }], 1, parTerritoire)
+  const territoire = [...parTerritoire.values()].sort((x, y) => (cleTexte(x) < cleTexte(y) ? -1 : 1))
+  // The ordinal keeps the sorted key order, so concurrent writers lock shared rows in the same order.
+  const valeursC = sql.join(
+    lignes.map(
+      (l, i) =>
+        sql`(${i}::int, ${l.mois}::date, ${l.conseillerId}::uuid, ${l.structureId}::text, ${l.codeDepartement}::text, ${l.codeRegion}::text, ${l.dimension}::text, ${l.valeur}::text, ${l.activites}::int, ${l.personnes}::int, ${l.minutes}::bigint, ${l.beneficiaires}::int)`,
+    ),
+    sql`, `,
+  )
+  const valeursT = sql.join(
+    territoire.map(
+      (l, i) =>
+        sql`(${i}::int, ${l.mois}::date, ${l.codeDepartement}::text, ${l.codeRegion}::text, ${l.dimension}::text, ${l.valeur}::text, ${l.activites}::int, ${l.personnes}::int, ${l.minutes}::bigint, ${l.beneficiaires}::int)`,
+    ),
+    sql`, `,
+  )
+  const insertion = db
+    .insert(activites)
+    .values(a)
+    .onConflictDoNothing({ target: activites.id })
+    .returning({ id: activites.id })
+  const r = await db.execute(sql`
+    with ins as (${insertion.getSQL()}),
+    c as (
+      insert into activites_stats_conseiller (mois, conseiller_id, structure_id, code_departement, code_region,
+        dimension, valeur, activites, personnes, minutes, beneficiaires)
+      select mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur,
+        activites, personnes, minutes, beneficiaires
+      from (values ${valeursC}) v(n, mois, conseiller_id, structure_id, code_departement, code_region,
+        dimension, valeur, activites, personnes, minutes, beneficiaires)
+      where exists (select 1 from ins)
+      order by n
+      on conflict (conseiller_id, mois, structure_id, code_departement, code_region, dimension, valeur) do update set
+        activites = activites_stats_conseiller.activites + excluded.activites,
+        personnes = activites_stats_conseiller.personnes + excluded.personnes,
+        minutes = activites_stats_conseiller.minutes + excluded.minutes,
+        beneficiaires = activites_stats_conseiller.beneficiaires + excluded.beneficiaires
+      returning 1
+    ),
+    t as (
+      insert into activites_stats_territoire (mois, code_departement, code_region, dimension, valeur,
+        activites, personnes, minutes, beneficiaires)
+      select mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires
+      from (values ${valeursT}) v(n, mois, code_departement, code_region, dimension, valeur,
+        activites, personnes, minutes, beneficiaires)
+      where exists (select 1 from ins)
+      order by n
+      on conflict (code_departement, mois, code_region, dimension, valeur) do update set
+        activites = activites_stats_territoire.activites + excluded.activites,
+        personnes = activites_stats_territoire.personnes + excluded.personnes,
+        minutes = activites_stats_territoire.minutes + excluded.minutes,
+        beneficiaires = activites_stats_territoire.beneficiaires + excluded.beneficiaires
+      returning 1
+    )
+    select (select count(*) from ins)::int as n, (select count(*) from c)::int as c, (select count(*) from t)::int as t`)
+  return (lignesDe<{ n: number }>(r)[0]?.n ?? 0) > 0
+}
+
 /** Adds signed counters (upsert). Rows are sorted by key so concurrent writers lock in the same order. */
 export async function ajouterAuxCompteurs(tx: Database, lignes: readonly LigneAgregat[]): Promise<void> {
   const utiles = lignes
@@ -296,37 +366,55 @@ export async function lireParDepartement(
  * The counters recomputed from the activities in one set-based statement: what the incremental
  * counters must always equal (tested), and how the benchmark builds them after a bulk load.
  */
-export const SQL_RECOMPTE_CONSEILLER = `
-with a as (
-  select *, date_trunc('month', date)::date as mois from activites
+const ctesRecompte = (source: string) => `
+a as (
+  -- Identical activities of a conseiller's month first collapse into one row weighing n.
+  select date_trunc('month', date)::date as mois, conseiller_id, structure_id, code_departement, code_region,
+         type, lieu_type, orientation, duree, participants, themes, materiels, niveau, autonomie, ages, situations,
+         beneficiaire_id, count(*)::int as n
+  from ${source}
+  group by 1, conseiller_id, structure_id, code_departement, code_region, type, lieu_type, orientation, duree,
+           participants, themes, materiels, niveau, autonomie, ages, situations, beneficiaire_id
 ), c as (
   select mois, conseiller_id, structure_id, code_departement, code_region, 'total' as dimension, '' as valeur,
-         1 as activites, participants as personnes, duree as minutes,
-         case when beneficiaire_id is null then participants else 0 end as beneficiaires from a
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'type', type, 1, participants, duree, 0 from a
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'lieu', lieu_type, 1, participants, duree, 0 from a
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'orientation', orientation, 1, participants, duree, 0 from a
+         n as activites, n * participants as personnes, n * duree as minutes,
+         case when beneficiaire_id is null then n * participants else 0 end as beneficiaires from a
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'type', type, n, n * participants, n * duree, 0 from a
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'lieu', lieu_type, n, n * participants, n * duree, 0 from a
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'orientation', orientation, n, n * participants, n * duree, 0 from a
   union all select mois, conseiller_id, structure_id, code_departement, code_region, 'duree',
          case when duree < 30 then 'moins_30' when duree < 60 then '30_60' when duree < 120 then '60_120' else 'plus_120' end,
-         1, participants, duree, 0 from a
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'theme', t, 1, participants, duree, 0
+         n, n * participants, n * duree, 0 from a
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'theme', t, n, n * participants, n * duree, 0
          from a, lateral (select distinct unnest(a.themes) as t) x
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'materiel', m, 1, participants, duree, 0
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'materiel', m, n, n * participants, n * duree, 0
          from a, lateral (select distinct unnest(a.materiels) as m) x
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'niveau', niveau, 1, participants, duree, 0 from a where niveau is not null
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'autonomie', autonomie, 1, participants, duree, 0 from a where autonomie is not null
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'age', e.key, 1, e.value::int, 0, 0
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'niveau', niveau, n, n * participants, n * duree, 0 from a where niveau is not null
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'autonomie', autonomie, n, n * participants, n * duree, 0 from a where autonomie is not null
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'age', e.key, n, n * e.value::int, 0, 0
          from a, jsonb_each_text(a.ages) e where e.value::int > 0
-  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'situation', e.key, 1, e.value::int, 0, 0
+  union all select mois, conseiller_id, structure_id, code_departement, code_region, 'situation', e.key, n, n * e.value::int, 0, 0
          from a, jsonb_each_text(a.situations) e where e.value::int > 0
   union all select mois, conseiller_id, structure_id, code_departement, code_region, 'total', '', 0, 0, 0, 1
          from a where beneficiaire_id is not null
          group by mois, conseiller_id, structure_id, code_departement, code_region, beneficiaire_id
-)
+)`
+
+const SELECT_RECOMPTE = `
 select mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur,
        sum(activites)::int as activites, sum(personnes)::int as personnes, sum(minutes)::bigint as minutes,
        sum(beneficiaires)::int as beneficiaires
 from c group by mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur`
+
+export const SQL_RECOMPTE_CONSEILLER = `with ${ctesRecompte('activites')} ${SELECT_RECOMPTE}`
+
+/**
+ * Bulk load (benchmark): inserts activities with `insertion` (an INSERT … SELECT without RETURNING)
+ * and adds their counters with the same recount, in one statement. Exact only when each call
+ * brings whole months of every conseiller (the recount groups by month).
+ */
+export const sqlInsererEtCompter = (insertion: string) =>
+  `with ins as (${insertion} returning *), ${ctesRecompte('ins')}\ninsert into activites_stats_conseiller\n  (mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires)\n${SELECT_RECOMPTE}`
 
 /** Rebuilds both counter tables from the activities (after a bulk load; never on the request path). */
 export async function reconstruireCompteurs(db: Database): Promise<void> {
@@ -337,12 +425,13 @@ export async function reconstruireCompteurs(db: Database): Promise<void> {
       (mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires)
       ${SQL_RECOMPTE_CONSEILLER}`),
   )
-  await db.execute(
-    sql.raw(`insert into activites_stats_territoire
-      (mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires)
-      select mois, code_departement, code_region, dimension, valeur, sum(activites), sum(personnes), sum(minutes), sum(beneficiaires)
-      from activites_stats_conseiller group by mois, code_departement, code_region, dimension, valeur`),
-  )
+  await db.execute(sql.raw(SQL_TERRITOIRE_DEPUIS_CONSEILLER))
 }
+
+/** The territory counters are the conseiller counters summed by département. */
+export const SQL_TERRITOIRE_DEPUIS_CONSEILLER = `insert into activites_stats_territoire
+  (mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires)
+  select mois, code_departement, code_region, dimension, valeur, sum(activites), sum(personnes), sum(minutes), sum(beneficiaires)
+  from activites_stats_conseiller group by mois, code_departement, code_region, dimension, valeur`
 
 export const lignesDe = <T>(r: unknown): T[] => (r as { rows: T[] }).rows

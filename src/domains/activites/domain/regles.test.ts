@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { estModifiable } from './activite'
 import { contributions, delta, deltaPresence } from './agregats'
+import { uuidV7 } from './identifiant'
 import { masquer, masquerRepartition, SEUIL_K_ANONYMAT } from './k-anonymat'
 import { resoudre, territoireParDefaut } from './portee'
 import { doitSuggererFranceServices, lireSaisie } from './saisie'
@@ -205,5 +206,22 @@ describe('statistiques', () => {
     expect(lirePeriode('2025-05', '2025-01', '2025-06-01')).toMatchObject({ ok: false, champ: 'au' })
     expect(lirePeriode('2025-5', '', '2025-06-01')).toMatchObject({ ok: false, champ: 'du' })
     expect(lirePeriode('', '', '2025-06-01')).toEqual({ ok: true, periode: { du: '2024-07', au: '2025-06' } })
+  })
+})
+
+describe('identifiants des activités', () => {
+  it('UUID version 7 accepté par le formulaire, rangé dans l’ordre du temps', () => {
+    const a = uuidV7(Date.UTC(2026, 10, 23, 10, 0, 0))
+    const b = uuidV7(Date.UTC(2026, 10, 23, 10, 0, 0, 1))
+    const c = uuidV7(Date.UTC(2027, 0, 1))
+    for (const id of [a, b, c]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      const r = lireSaisie({ ...base, id }, '2025-06-15', () => ID)
+      expect(r.ok && r.saisie.id).toBe(id)
+    }
+    expect([c, a, b].sort()).toEqual([a, b, c])
+    // The first 48 bits are the milliseconds.
+    expect(Number.parseInt(a.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.UTC(2026, 10, 23, 10, 0, 0))
+    expect(uuidV7(0, () => new Uint8Array(16).fill(0xff))).toBe('00000000-0000-7fff-bfff-ffffffffffff')
   })
 })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -21,6 +20,7 @@ import { activitesDuMois, listerActivites, trouverActivite } from '../db/activit
 import { listerBeneficiaires } from '../db/beneficiaires-repository'
 import { estModifiable } from '../domain/activite'
 import { messageErreur } from '../domain/erreurs'
+import { uuidV7 } from '../domain/identifiant'
 import { SEUIL_K_ANONYMAT } from '../domain/k-anonymat'
 import { type Filtre, ROLES_STATISTIQUES, resoudre, territoireParDefaut } from '../domain/portee'
 import { doitSuggererFranceServices, lireSaisie, versFormulaire } from '../domain/saisie'
@@ -177,7 +177,7 @@ export async function activitesRoutes(
   }
 
   const valeursNeuves = (request: FastifyRequest, extra: ValeursSaisie = {}): ValeursSaisie => ({
-    id: randomUUID(),
+    id: uuidV7(),
     type: 'individuel',
     date: aujourdhui(),
     duree: '60',
@@ -259,7 +259,7 @@ export async function activitesRoutes(
 
   app.post('/activites', conseiller, async (request, reply) => {
     const par = auteur(request)
-    const lu = lireSaisie(request.body, aujourdhui(), randomUUID)
+    const lu = lireSaisie(request.body, aujourdhui(), uuidV7)
     let erreurs = lu.ok ? {} : lu.erreurs
     if (lu.ok) {
       const r = await enregistrer({ par, saisie: lu.saisie })
@@ -309,7 +309,7 @@ export async function activitesRoutes(
         })
         continue
       }
-      const lu = lireSaisie(brut, aujourdhui(), randomUUID)
+      const lu = lireSaisie(brut, aujourdhui(), uuidV7)
       if (!lu.ok) {
         resultats.push({ id, statut: 'refusee', erreurs: lu.erreurs })
         continue
@@ -368,7 +368,7 @@ export async function activitesRoutes(
       titre: 'Enregistrer une activité',
       action: '/activites',
       bouton: 'Enregistrer l’activité',
-      valeurs: { ...versFormulaire(a), id: randomUUID(), date: aujourdhui() },
+      valeurs: { ...versFormulaire(a), id: uuidV7(), date: aujourdhui() },
       erreurs: {},
       horsLigne: true,
     })
@@ -378,7 +378,7 @@ export async function activitesRoutes(
     const par = auteur(request)
     const id = (request.params as { id: string }).id
     if (!ID.test(id)) return reply.callNotFound()
-    const lu = lireSaisie({ ...(request.body as object), id }, aujourdhui(), randomUUID)
+    const lu = lireSaisie({ ...(request.body as object), id }, aujourdhui(), uuidV7)
     let erreurs = lu.ok ? {} : lu.erreurs
     if (lu.ok) {
       const r = await modifier({ par, id, saisie: lu.saisie })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { lignesDe, SQL_RECOMPTE_CONSEILLER } from '../db/activites-repository'
+import type { SaisieActivite } from '../domain/activite'
 import { makeCreerBeneficiaire, makeEffacerBeneficiaire } from '../use-cases/beneficiaires'
 import {
   makeEnregistrerActivite,
@@ -110,12 +111,17 @@ describe.each(MOTEURS)('compteurs incrémentaux = recomptage complet (%s)', (mot
         arbitrary: fc.record({ k: fc.constant('rejouer' as const), i: fc.nat(), s: arbSaisie() }),
         weight: 1,
       },
+      // The same workshop recorded again (a recurring one, another id): identical rows weigh in the recount.
+      {
+        arbitrary: fc.record({ k: fc.constant('copier' as const), i: fc.nat(), id: fc.uuid({ version: 4 }) }),
+        weight: 2,
+      },
     )
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         for (const t of ['activites_stats_conseiller', 'activites_stats_territoire', 'activites'])
           await base.db.execute(sql.raw(`delete from ${t}`))
-        const faites: { id: string; par: (typeof CONSEILLERS)[number] }[] = []
+        const faites: { id: string; par: (typeof CONSEILLERS)[number]; s: SaisieActivite }[] = []
         for (const o of ops) {
           if (o.k === 'creer') {
             const par = CONSEILLERS[o.c]!
@@ -126,7 +132,7 @@ describe.each(MOTEURS)('compteurs incrémentaux = recomptage complet (%s)', (mot
                 ? o.s
                 : { ...o.s, beneficiaireId: null }
             const r = await enregistrer({ par, saisie: s })
-            if (r.ok && !r.value.deja) faites.push({ id: s.id, par })
+            if (r.ok && !r.value.deja) faites.push({ id: s.id, par, s })
           } else if (faites.length > 0) {
             const f = faites[o.i % faites.length]!
             if (o.k === 'modifier') {
@@ -134,9 +140,13 @@ describe.each(MOTEURS)('compteurs incrémentaux = recomptage complet (%s)', (mot
               const bi = fiches.indexOf(o.s.beneficiaireId ?? '')
               const s = bi >= 2 * idx && bi < 2 * idx + 2 ? o.s : { ...o.s, beneficiaireId: null }
               expect((await modifier({ par: f.par, id: f.id, saisie: s })).ok).toBe(true)
+              f.s = { ...s, id: f.id }
             } else if (o.k === 'supprimer') {
               expect((await supprimer({ par: f.par, id: f.id })).ok).toBe(true)
               faites.splice(faites.indexOf(f), 1)
+            } else if (o.k === 'copier') {
+              const r = await enregistrer({ par: f.par, saisie: { ...f.s, id: o.id } })
+              if (r.ok && !r.value.deja) faites.push({ id: o.id, par: f.par, s: { ...f.s, id: o.id } })
             } else {
               // A retried sync of an already recorded report changes nothing.
               const r = await enregistrer({ par: f.par, saisie: { ...o.s, id: f.id } })

@@ -1,5 +1,10 @@
 import { err, ok, type Result } from '../../../platform/result'
-import { ecrireActivite, trouverActivite, verrouillerActivite } from '../db/activites-repository'
+import {
+  ecrireActivite,
+  insererActiviteAnonyme,
+  trouverActivite,
+  verrouillerActivite,
+} from '../db/activites-repository'
 import { trouverBeneficiaire } from '../db/beneficiaires-repository'
 import { type Activite, estModifiable, type SaisieActivite } from '../domain/activite'
 import type { ErreurActivites } from '../domain/erreurs'
@@ -49,23 +54,36 @@ export const makeEnregistrerActivite =
     par: Auteur
     saisie: SaisieActivite
   }): Promise<Result<{ activite: Activite; deja: boolean }, ErreurActivites>> => {
-    const existante = await trouverActivite(deps.db, input.saisie.id)
-    if (existante)
+    const dejaLa = async (): Promise<
+      Result<{ activite: Activite; deja: boolean }, ErreurActivites> | undefined
+    > => {
+      const existante = await trouverActivite(deps.db, input.saisie.id)
+      if (!existante) return undefined
       return existante.conseillerId === input.par.compteId
         ? ok({ activite: existante, deja: true })
         : err({ code: 'ID_DEJA_UTILISE' })
+    }
+    // A report with a follow-up file: look first (its checks read the file), then one transaction.
+    if (input.saisie.beneficiaireId) {
+      const d = await dejaLa()
+      if (d) return d
+    }
     const c = await completer(deps, input.par, input.saisie)
-    if (!c.ok) return c
+    // A replayed report whose place has since gone is still the report already recorded.
+    if (!c.ok) return (await dejaLa()) ?? c
     const maintenant = deps.horloge()
     const activite: Activite = { ...c.value, creeLe: maintenant, modifieLe: maintenant }
+    if (!activite.beneficiaireId) {
+      // The usual case: one statement writes the activity and its counters, or nothing if the id exists.
+      if (await insererActiviteAnonyme(deps.db, activite)) return ok({ activite, deja: false })
+      return (await dejaLa()) ?? err({ code: 'ID_DEJA_UTILISE' })
+    }
     try {
       await deps.db.transaction((tx) => ecrireActivite(tx, undefined, activite))
     } catch (e) {
       // Two copies of one report raced: the other one won, this one is the same report.
       if (!estDoublon(e)) throw e
-      const gagnante = await trouverActivite(deps.db, activite.id)
-      if (gagnante?.conseillerId !== input.par.compteId) return err({ code: 'ID_DEJA_UTILISE' })
-      return ok({ activite: gagnante, deja: true })
+      return (await dejaLa()) ?? err({ code: 'ID_DEJA_UTILISE' })
     }
     return ok({ activite, deja: false })
   }
