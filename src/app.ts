@@ -6,9 +6,15 @@ import { enregistrerActivites, lieuxOuLocaux } from './domains/activites'
 import { enregistrerAdmin } from './domains/admin'
 import { enregistrerAidants, porteesOrganisations } from './domains/aidants'
 import { codeTotp, type DepsComptes, enregistrerComptes, trouverCompte } from './domains/comptes'
-import { enregistrerDiagnostic } from './domains/diagnostic'
+import { enregistrerDiagnostic, resultatsDiagnosticDeLaFiche } from './domains/diagnostic'
 import { enregistrerFormation, formationAidantsTerminee, inscrireConseiller } from './domains/formation'
-import { enregistrerLieux, SERVICES, type Service } from './domains/lieux'
+import {
+  DISPOSITIFS_PROGRAMMES_NATIONAUX,
+  type DispositifProgrammeNational,
+  enregistrerLieux,
+  SERVICES,
+  type Service,
+} from './domains/lieux'
 import {
   enregistrerRecrutement,
   nomsStructures,
@@ -109,14 +115,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: base.db,
     horloge,
     baseUrl: config.baseUrl,
-    trouverLieux: async (codeCommune, service, nombre) => {
+    trouverLieux: async (codeCommune, service, nombre, dispositif) => {
       const r = await lieux.lieuxLesPlusProches({
         codeCommune,
         nombre,
         ...(SERVICES.includes(service as Service) ? { service: service as Service } : {}),
+        ...(DISPOSITIFS_PROGRAMMES_NATIONAUX.includes(dispositif as DispositifProgrammeNational)
+          ? { dispositif: dispositif as DispositifProgrammeNational }
+          : {}),
       })
       return r.ok ? r.value : []
     },
+    ...(config.aidantsConnect ? { pageAidantsConnect: '/aidants' } : {}),
   })
   // ↓ domaine recrutement : enregistrement ici
   await enregistrerRecrutement(app, {
@@ -141,6 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await enregistrerActivites(app, {
     db: base.db,
     horloge,
+    diagnostic: { resultatsDuBeneficiaire: (id) => resultatsDiagnosticDeLaFiche(base.db, id) },
     structures: structuresActivites,
     lieux: {
       lieuxDeLaStructure: lieuxOuLocaux(lieux.lieuxDeLaStructure, structuresActivites),

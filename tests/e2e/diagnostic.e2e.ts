@@ -5,6 +5,12 @@ import { baseUrl, lancerChromium, sansChromium, verifierAccessibilite } from './
 
 type Mode = 'clavier' | 'souris'
 
+/**
+ * A whole diagnostic with axe on each page, and by keyboard one Tab at a time: about a minute on
+ * a quiet machine, more on a shared CI runner. The file's default (60 s) is for shorter journeys.
+ */
+const PARCOURS_COMPLET_MS = 150_000
+
 /** Keyboard only: Tab until the element has the focus (proves it is reachable), never a click. */
 async function tabJusqua(page: Page, cible: Locator, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -108,7 +114,10 @@ async function faireEtape(page: Page, mode: Mode): Promise<string | undefined> {
     case 'lien':
       await activer(page, page.getByRole('link', { name: 'Horaires d’ouverture' }), mode)
       await page.waitForURL('**/diagnostic/exercice/horaires')
-      await verifierAccessibilite(page)
+      if (!etapesVerifiees.has('horaires')) {
+        await verifierAccessibilite(page)
+        etapesVerifiees.add('horaires')
+      }
       await activer(page, page.getByRole('link', { name: 'Revenir à l’exercice' }), mode)
       await page.waitForURL('**/diagnostic/etape')
       await page.waitForLoadState('load')
@@ -159,11 +168,25 @@ async function faireEtape(page: Page, mode: Mode): Promise<string | undefined> {
   return etape ?? undefined
 }
 
+/**
+ * Step pages already checked with axe in this file. The journeys answer the same way, so they go
+ * through the same pages (same HTML): each distinct step is checked once, by the first journey that
+ * reaches it, which keeps every page checked and the file about a third faster.
+ */
+const etapesVerifiees = new Set<string>()
+
+async function verifierEtapeUneFois(page: Page): Promise<void> {
+  const cle = `${new URL(page.url()).pathname}#${await page.locator('input[name="etape"]').first().getAttribute('value')}`
+  if (etapesVerifiees.has(cle)) return
+  await verifierAccessibilite(page)
+  etapesVerifiees.add(cle)
+}
+
 async function fairePasserLeTest(page: Page, mode: Mode): Promise<string[]> {
   const faites: string[] = []
   for (let i = 0; i < 25; i++) {
     if (new URL(page.url()).pathname !== '/diagnostic/etape') break
-    await verifierAccessibilite(page)
+    await verifierEtapeUneFois(page)
     const etape = await faireEtape(page, mode)
     if (!etape) break
     faites.push(etape)
@@ -190,44 +213,59 @@ describe.skipIf(sansChromium())('diagnostic : faire le point sur ses usages num�
     page = await contexte.newPage()
   })
 
-  it('une personne fait tout le diagnostic au clavier seulement et obtient un résultat avec une orientation', async () => {
-    await page.goto('/')
-    await activer(
-      page,
-      page.getByRole('link', { name: 'Faire le point sur mes usages numériques' }),
-      'clavier',
-    )
-    await page.waitForURL('**/diagnostic')
-    await verifierAccessibilite(page)
-    // The comfort bar appears with the script; read-aloud is off by default.
-    await expect(
-      page.getByRole('button', { name: 'Lire à voix haute' }).getAttribute('aria-pressed'),
-    ).resolves.toBe('false')
-    await activer(page, page.getByRole('button', { name: 'Texte plus grand' }), 'clavier')
-    await expect(page.evaluate(() => document.documentElement.className)).resolves.toContain('escale-texte-1')
-    await activer(page, page.getByRole('button', { name: 'Commencer' }), 'clavier')
-    await page.waitForURL('**/diagnostic/etape')
-    const faites = await fairePasserLeTest(page, 'clavier')
-    expect(faites).toEqual(expect.arrayContaining(['double_cliquer', 'glisser', 'lien', 'ecrire_courriel']))
-    expect(faites).not.toContain('cliquer')
-    await verifierAccessibilite(page)
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Votre résultat')
-    await expect(page.locator('main').textContent()).resolves.toContain('Je sais déplacer une image.')
-    await expect(
-      page
-        .getByRole('heading', { name: 'Quelqu’un peut faire la démarche pour vous, en toute sécurité' })
-        .isVisible(),
-    ).resolves.toBe(true)
-    await saisir(page, page.getByLabel('Votre code postal'), '05000', 'clavier')
-    await page.keyboard.press('Enter')
-    await page.waitForURL('**/diagnostic/resultat?commune=05000')
-    await verifierAccessibilite(page)
-    await activer(page, page.getByRole('button', { name: 'Effacer mes réponses' }), 'clavier')
-    await page.waitForURL((u) => u.pathname === '/diagnostic')
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      'Vos réponses sont effacées',
-    )
-  })
+  it(
+    'une personne fait tout le diagnostic au clavier seulement et obtient un résultat avec une orientation',
+    async () => {
+      await page.goto('/')
+      await activer(
+        page,
+        page.getByRole('link', { name: 'Faire le point sur mes usages numériques' }),
+        'clavier',
+      )
+      await page.waitForURL('**/diagnostic')
+      await verifierAccessibilite(page)
+      // The comfort bar appears with the script; read-aloud is off by default.
+      await expect(
+        page.getByRole('button', { name: 'Lire à voix haute' }).getAttribute('aria-pressed'),
+      ).resolves.toBe('false')
+      await activer(page, page.getByRole('button', { name: 'Texte plus grand' }), 'clavier')
+      await expect(page.evaluate(() => document.documentElement.className)).resolves.toContain(
+        'escale-texte-1',
+      )
+      await activer(page, page.getByRole('button', { name: 'Commencer' }), 'clavier')
+      await page.waitForURL('**/diagnostic/etape')
+      const faites = await fairePasserLeTest(page, 'clavier')
+      expect(faites).toEqual(expect.arrayContaining(['double_cliquer', 'glisser', 'lien', 'ecrire_courriel']))
+      expect(faites).not.toContain('cliquer')
+      await verifierAccessibilite(page)
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Votre résultat')
+      await expect(page.locator('main').textContent()).resolves.toContain('Je sais déplacer une image.')
+      await expect(
+        page
+          .getByRole('heading', { name: 'Quelqu’un peut faire la démarche pour vous, en toute sécurité' })
+          .isVisible(),
+      ).resolves.toBe(true)
+      await saisir(page, page.getByLabel('Votre code postal'), '05000', 'clavier')
+      await page.keyboard.press('Enter')
+      await page.waitForURL('**/diagnostic/resultat?commune=05000')
+      await verifierAccessibilite(page)
+      // Real places of the demo data, nearest first, under the orientation that needs them; the
+      // person who wants someone to act for them is sent to this app's Aidants Connect page.
+      await expect(page.locator('main').textContent()).resolves.toContain('Les lieux près de Gap (05000)')
+      const lieux = await page.locator('.escale-lieu').allTextContents()
+      expect(lieux.length).toBeGreaterThanOrEqual(3)
+      expect(lieux.some((l) => /\bgap\b/i.test(l))).toBe(true)
+      await expect(
+        page.getByRole('link', { name: 'Comment marche Aidants Connect' }).getAttribute('href'),
+      ).resolves.toBe('/aidants')
+      await activer(page, page.getByRole('button', { name: 'Effacer mes réponses' }), 'clavier')
+      await page.waitForURL((u) => u.pathname === '/diagnostic')
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+        'Vos réponses sont effacées',
+      )
+    },
+    PARCOURS_COMPLET_MS,
+  )
 
   it('une autre personne le fait à la souris : double-clic et glisser-déposer réels', async () => {
     await page.goto('/diagnostic')
@@ -238,58 +276,73 @@ describe.skipIf(sansChromium())('diagnostic : faire le point sur ses usages num�
     await expect(page.locator('main').textContent()).resolves.toContain('Je sais déplacer une image.')
   })
 
-  it('un conseiller crée un code, suit la personne en direct et garde le résultat avec son accord', async () => {
-    await page.goto('/connexion')
-    await page.getByLabel('Adresse e-mail').fill('ines.fabre@demo.escale.localhost')
-    await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE_DEMO)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL('**/espace')
-    await page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Diagnostics' })
-      .click()
-    await page.waitForURL('**/diagnostic/sessions')
-    await verifierAccessibilite(page)
-    await page.getByLabel('Nom de la séance (facultatif)').fill('Permanence du jeudi')
-    await page.getByRole('button', { name: 'Créer un code' }).click()
-    await page.waitForURL(/\/diagnostic\/sessions\/[A-Z0-9]{9}$/)
-    await verifierAccessibilite(page)
-    const code = page.url().slice(-9)
-    await expect(page.locator('.escale-code--grand').textContent()).resolves.toBe(
-      `${code.slice(0, 3)} ${code.slice(3, 6)} ${code.slice(6)}`,
-    )
-    await expect(page.locator('.escale-qr svg').count()).resolves.toBe(1)
+  it(
+    'un conseiller crée un code, suit la personne en direct et garde le résultat avec son accord',
+    async () => {
+      await page.goto('/connexion')
+      await page.getByLabel('Adresse e-mail').fill('ines.fabre@demo.escale.localhost')
+      await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE_DEMO)
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      await page.waitForURL('**/espace')
+      await page
+        .getByRole('navigation', { name: 'Menu principal' })
+        .getByRole('link', { name: 'Diagnostics' })
+        .click()
+      await page.waitForURL('**/diagnostic/sessions')
+      await verifierAccessibilite(page)
+      await page.getByLabel('Nom de la séance (facultatif)').fill('Permanence du jeudi')
+      await page.getByRole('button', { name: 'Créer un code' }).click()
+      await page.waitForURL(/\/diagnostic\/sessions\/[A-Z0-9]{9}$/)
+      await verifierAccessibilite(page)
+      const code = page.url().slice(-9)
+      await expect(page.locator('.escale-code--grand').textContent()).resolves.toBe(
+        `${code.slice(0, 3)} ${code.slice(3, 6)} ${code.slice(6)}`,
+      )
+      await expect(page.locator('.escale-qr svg').count()).resolves.toBe(1)
 
-    // The person, on another device, opens the code.
-    const personne = await (await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })).newPage()
-    await personne.goto('/diagnostic/code')
-    await verifierAccessibilite(personne)
-    await personne.getByLabel(/^Code/).fill(code.toLowerCase())
-    await personne.getByRole('button', { name: 'Commencer avec ce code' }).click()
-    await personne.waitForURL('**/diagnostic/etape')
-    await faireEtape(personne, 'souris')
+      // The person, on another device, opens the code.
+      const personne = await (await navigateur.newContext({ baseURL: baseUrl(), locale: 'fr-FR' })).newPage()
+      await personne.goto('/diagnostic/code')
+      await verifierAccessibilite(personne)
+      await personne.getByLabel(/^Code/).fill(code.toLowerCase())
+      await personne.getByRole('button', { name: 'Commencer avec ce code' }).click()
+      await personne.waitForURL('**/diagnostic/etape')
+      await faireEtape(personne, 'souris')
 
-    // The live list updates by itself (polling), without reloading the conseiller's page.
-    await page.getByRole('link', { name: 'Personne 1' }).waitFor({ timeout: 15_000 })
-    await expect(page.locator('[data-suivi-session]').textContent()).resolves.toContain('1 faites')
+      // The live list updates by itself (polling), without reloading the conseiller's page.
+      // A poll may land between joining and the first answer: wait for the one that shows the answer.
+      await page.getByRole('link', { name: 'Personne 1' }).waitFor({ timeout: 15_000 })
+      await page.locator('[data-suivi-session]', { hasText: '1 faites' }).waitFor({ timeout: 15_000 })
 
-    await fairePasserLeTest(personne, 'souris')
-    await personne.getByRole('button', { name: 'Je suis d’accord pour qu’il garde mon résultat' }).click()
-    await personne.waitForURL('**/diagnostic/resultat')
-    await verifierAccessibilite(personne)
+      await fairePasserLeTest(personne, 'souris')
+      await personne.getByRole('button', { name: 'Je suis d’accord pour qu’il garde mon résultat' }).click()
+      await personne.waitForURL('**/diagnostic/resultat')
+      await verifierAccessibilite(personne)
 
-    await page.getByRole('cell', { name: 'Terminé, accord donné' }).waitFor({ timeout: 15_000 })
-    await page.getByRole('link', { name: 'Personne 1' }).click()
-    await page.waitForURL('**/diagnostic/passations/**')
-    await verifierAccessibilite(page)
-    await page.getByLabel('Référence du dossier').fill('BEN-2026-014')
-    await page.getByRole('button', { name: 'Garder le résultat' }).click()
-    await page.waitForURL('**/diagnostic/beneficiaires/**')
-    await verifierAccessibilite(page)
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dossier BEN-2026-014')
-    await expect(page.getByRole('table').textContent()).resolves.toContain('3 / 3')
-    await personne.context().close()
-  })
+      await page.getByRole('cell', { name: 'Terminé, accord donné' }).waitFor({ timeout: 15_000 })
+      await page.getByRole('link', { name: 'Personne 1' }).click()
+      await page.waitForURL('**/diagnostic/passations/**')
+      await verifierAccessibilite(page)
+      await page.getByLabel('Référence du dossier').fill('BEN-2026-014')
+      await page.getByRole('button', { name: 'Garder le résultat' }).click()
+      await page.waitForURL('**/diagnostic/beneficiaires/**')
+      await verifierAccessibilite(page)
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Dossier BEN-2026-014',
+      )
+      await expect(page.getByRole('table').textContent()).resolves.toContain('3 / 3')
+      // Attaching the record to a follow-up file of « Mes activités »: a name is refused on the field.
+      await page.getByLabel('Adresse de la fiche de suivi').fill('Rose Martin')
+      await page.getByRole('button', { name: 'Rattacher à cette fiche' }).click()
+      await page.waitForLoadState('load')
+      await expect(page.locator('#fiche-erreur').textContent()).resolves.toContain(
+        'Collez l’adresse de la fiche de suivi',
+      )
+      await verifierAccessibilite(page)
+      await personne.context().close()
+    },
+    PARCOURS_COMPLET_MS,
+  )
 
   it('en mode accompagné, le conseiller marque ce qu’il observe jusqu’au résultat', async () => {
     await page.goto('/connexion')

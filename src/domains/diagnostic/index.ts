@@ -3,13 +3,27 @@
  * Everything else in this folder is internal.
  */
 import type { FastifyInstance } from 'fastify'
+import type { Database } from '../../platform/db/database'
 import { conseillerRoutes } from './http/conseiller.routes'
 import { diagnosticRoutes } from './http/routes'
 import type { DepsDiagnostic } from './use-cases/deps'
+import { makeResultatsDeFicheSuivi } from './use-cases/fiche-suivi'
 import { makePurger } from './use-cases/purger'
 
 export type { DepsDiagnostic, LieuProche, TrouverLieux } from './use-cases/deps'
 export { makePurger as makePurgerDiagnostics } from './use-cases/purger'
+
+/**
+ * The diagnostics kept with consent in the records a conseiller attached to a follow-up file of
+ * the activities domain (« Mes activités »), oldest first: `{ date: 'YYYY-MM-DD', resume }`. For its
+ * port `PortDiagnostic.resultatsDuBeneficiaire`; the caller checks the file is the conseiller's.
+ */
+export function resultatsDiagnosticDeLaFiche(
+  db: Database,
+  ficheSuiviId: string,
+): Promise<{ date: string; resume: string }[]> {
+  return makeResultatsDeFicheSuivi({ db })(ficheSuiviId)
+}
 
 // The retention purge runs at start and then every hour; deleting is idempotent, so several
 // instances running it at once is harmless (ARCHITECTURE.md: nothing in process memory matters).

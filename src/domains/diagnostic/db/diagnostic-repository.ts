@@ -249,3 +249,23 @@ export async function purgerAvant(
     return { passations: passations.length, sessions: sessions.length, beneficiaires: beneficiaires.length }
   })
 }
+
+// ——— Link to the activities domain's follow-up files ———
+
+export async function lierFicheSuivi(db: Database, beneficiaireId: string, ficheSuiviId: string | null) {
+  await db
+    .update(diagnosticBeneficiaires)
+    .set({ ficheSuiviId })
+    .where(eq(diagnosticBeneficiaires.id, beneficiaireId))
+}
+
+/** The finished diagnostics kept (with consent) in the records attached to a follow-up file, oldest first. */
+export async function passationsDeFicheSuivi(db: Database, ficheSuiviId: string) {
+  return db
+    .select({ passation: diagnosticPassations })
+    .from(diagnosticPassations)
+    .innerJoin(diagnosticBeneficiaires, eq(diagnosticBeneficiaires.id, diagnosticPassations.beneficiaireId))
+    .where(eq(diagnosticBeneficiaires.ficheSuiviId, ficheSuiviId))
+    .orderBy(asc(diagnosticPassations.commenceLe))
+    .then((rows) => rows.map((r) => r.passation))
+}

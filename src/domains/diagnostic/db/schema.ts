@@ -25,10 +25,14 @@ export const diagnosticBeneficiaires = pgTable(
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
     // Retention R3 counts from here.
     dernierDiagnosticLe: timestamp('dernier_diagnostic_le', { withTimezone: true }).notNull().defaultNow(),
+    // The follow-up file (fiche de suivi) of the activities domain this record is attached to, chosen
+    // by the conseiller. No foreign key: that table belongs to another domain.
+    ficheSuiviId: uuid('fiche_suivi_id'),
   },
   (t) => [
     uniqueIndex('diagnostic_beneficiaires_reference_uq').on(t.structureCode, t.reference),
     index('diagnostic_beneficiaires_dernier_idx').on(t.dernierDiagnosticLe),
+    index('diagnostic_beneficiaires_fiche_idx').on(t.ficheSuiviId),
   ],
 )
 

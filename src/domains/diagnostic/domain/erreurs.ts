@@ -9,6 +9,8 @@ export type ErreurDiagnostic =
   | { code: 'DIAGNOSTIC_NON_TERMINE' }
   | { code: 'SANS_CONSEILLER' }
   | { code: 'DESTINATAIRE_INVALIDE'; canal: 'email' | 'sms' }
+  | { code: 'CODE_POSTAL_INCONNU' }
+  | { code: 'FICHE_SUIVI_INVALIDE' }
 
 export function messageErreur(e: ErreurDiagnostic): string {
   switch (e.code) {
@@ -28,6 +30,10 @@ export function messageErreur(e: ErreurDiagnostic): string {
       return 'Le diagnostic n’est pas terminé : le résultat pourra être gardé à la fin.'
     case 'SANS_CONSEILLER':
       return 'Ce diagnostic n’a pas été fait avec un conseiller : il n’y a personne à qui le partager.'
+    case 'CODE_POSTAL_INCONNU':
+      return 'Nous ne connaissons pas ce code postal. Vérifiez les 5 chiffres, par exemple 05000 pour Gap.'
+    case 'FICHE_SUIVI_INVALIDE':
+      return 'Collez l’adresse de la fiche de suivi, telle qu’elle s’affiche dans « Mes activités » (elle finit par /activites/beneficiaires/ suivi d’un identifiant).'
     case 'DESTINATAIRE_INVALIDE':
       return e.canal === 'email'
         ? 'Écrivez une adresse e-mail valide, par exemple nom@domaine.fr.'

@@ -15,6 +15,9 @@ export type ServiceLieu =
   | 'Accès internet et matériel informatique'
   | 'Acquisition de matériel informatique à prix solidaire'
 
+/** The national programmes a place may belong to (same schema), those the orientation asks for. */
+export type DispositifLieu = 'Aidants Connect' | 'France Services'
+
 export const ORIENTATIONS_IDS = [
   'aidants_connect',
   'aide_demarche',
@@ -36,6 +39,12 @@ export interface Orientation {
   icone: string
   /** The service to look for in the nearest places, when a place is the answer. */
   service?: ServiceLieu
+  /**
+   * Preferred programmes, in order: the first one with a place near enough is shown; without any,
+   * the places offering the service. Aidants Connect first: only an habilitated aidant may act for
+   * someone; France services next, where agents do procedures with people every day.
+   */
+  dispositifs?: readonly DispositifLieu[]
 }
 
 export const ORIENTATIONS: Record<OrientationId, Orientation> = {
@@ -46,6 +55,7 @@ export const ORIENTATIONS: Record<OrientationId, Orientation> = {
       'Un aidant professionnel peut faire votre démarche en ligne à votre place. Vous signez ensemble un mandat « Aidants Connect » : il dit ce que l’aidant a le droit de faire, et pour combien de temps. Vous pouvez l’arrêter quand vous voulez.',
     icone: 'fr-icon-user-line',
     service: 'Aide aux démarches administratives',
+    dispositifs: ['Aidants Connect', 'France Services'],
   },
   aide_demarche: {
     id: 'aide_demarche',

@@ -31,3 +31,36 @@ export const LIBELLES_FIN: Record<RaisonFin, string> = {
   tout_positionne: 'Toutes les compétences sont positionnées : une question de plus n’apprendrait rien.',
   abandons: '3 exercices passés de suite : le test s’est arrêté pour ne pas fatiguer la personne.',
 }
+
+/** Short labels of the skills, for one-line summaries (another domain's follow-up file, exports). */
+export const LIBELLES_COURTS: Record<CompetenceId, string> = {
+  souris: 'souris',
+  navigation: 'navigation',
+  courriel: 'e-mail',
+  formulaire: 'formulaires',
+  securite: 'arnaques',
+}
+
+const LIBELLES_PROFIL: Record<ResultatDiagnostic['profil']['competences'], string> = {
+  debutant: 'débutant',
+  intermediaire: 'intermédiaire',
+  autonome: 'autonome',
+}
+
+/**
+ * One line a conseiller reads in a follow-up file: levels per skill, the overall profile, what
+ * the person asked for, and where they were sent. Ids and numbers only come from the answers:
+ * nothing the person typed.
+ */
+export function resumeResultat(r: ResultatDiagnostic): string {
+  const niveaux = COMPETENCES.map((c) => `${LIBELLES_COURTS[c]} ${r.profil.niveaux[c]}/${niveauxDe(c)}`).join(
+    ', ',
+  )
+  const demande = r.profil.fairePourMoi
+    ? ' ; souhaite qu’on fasse une démarche pour elle'
+    : r.profil.demarcheUrgente
+      ? ' ; une démarche à faire bientôt'
+      : ''
+  const orientations = r.orientation.orientations.map((o) => o.titre).join(' · ')
+  return `${niveaux} — ${LIBELLES_PROFIL[r.profil.competences]}${demande}. Orientations : ${orientations}.`
+}

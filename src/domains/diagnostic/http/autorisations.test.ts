@@ -73,6 +73,19 @@ describe.each(MOTEURS)('diagnostic : autorisations des routes par rôle (%s)', (
     expect((await anonyme.post('/diagnostic/sessions', { libelle: 'x' })).statusCode).toBe(401)
   })
 
+  it('réserve le rattachement d’un dossier à une fiche de suivi aux conseillers de la structure', async () => {
+    const url = '/diagnostic/beneficiaires/00000000-0000-0000-0000-000000000000/fiche'
+    for (const qui of ROLES) {
+      const n = navigateurs.get(qui)!
+      await n.get('/diagnostic')
+      const r = await n.post(url, { fiche: '00000000-0000-0000-0000-000000000001' })
+      expect(r.statusCode, qui).toBe(qui === 'conseiller' ? 404 : 403)
+    }
+    const anonyme = navigateurs.get('anonyme')!
+    await anonyme.get('/diagnostic')
+    expect((await anonyme.post(url, { fiche: '' })).statusCode).toBe(401)
+  })
+
   it('affiche l’entrée d’accueil au public et le menu « Diagnostics » aux seuls conseillers', async () => {
     expect((await navigateurs.get('anonyme')!.get('/')).body).toContain(
       'Faire le point sur mes usages numériques',

@@ -11,6 +11,7 @@ import { makeCommencerAccompagne } from '../use-cases/commencer-passation'
 import { makeCreerSession } from '../use-cases/creer-session'
 import type { DepsDiagnostic } from '../use-cases/deps'
 import { makeExporterCsv } from '../use-cases/exporter-csv'
+import { makeLierFicheSuivi } from '../use-cases/fiche-suivi'
 import { makeGarderDansDossier } from '../use-cases/garder-dans-dossier'
 import { makeRepondre } from '../use-cases/repondre'
 import {
@@ -29,7 +30,7 @@ import {
   type StructureConseiller,
   TableauSuivi,
 } from '../views/conseiller.page'
-import { dossierForm, observationForm, sessionForm } from './diagnostic.form'
+import { dossierForm, ficheForm, observationForm, sessionForm } from './diagnostic.form'
 
 const ARIANE = [{ libelle: 'Diagnostics', href: '/diagnostic/sessions' }]
 const CSS = ['css/diagnostic.css']
@@ -53,6 +54,7 @@ export async function conseillerRoutes(app: FastifyInstance, { deps }: { deps: D
   const lireBeneficiaires = makeLireBeneficiaires(deps)
   const suivreBeneficiaire = makeSuivreBeneficiaire(deps)
   const exporter = makeExporterCsv(deps)
+  const lierFiche = makeLierFicheSuivi(deps)
   const conseiller = { preHandler: exigerRole('conseiller') }
   const codes = (request: FastifyRequest) => structuresDe(request).map((s) => s.code)
 
@@ -257,22 +259,67 @@ export async function conseillerRoutes(app: FastifyInstance, { deps }: { deps: D
     })
   })
 
-  app.get('/diagnostic/beneficiaires/:id', conseiller, async (request, reply) => {
+  const pageBeneficiaire = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { statut?: number; erreur?: string; fiche?: string } = {},
+  ) => {
     const suivi = await suivreBeneficiaire(codes(request), (request.params as { id: string }).id)
     if (!suivi) return introuvable(reply)
-    return reply.page((ctx) => ({
-      titre: `Dossier ${suivi.beneficiaire.reference}`,
-      espace: 'pro',
-      ariane: [
-        ...ARIANE,
-        { libelle: 'Dossiers', href: '/diagnostic/beneficiaires' },
-        { libelle: suivi.beneficiaire.reference },
-      ],
-      contenu: (
-        <BeneficiairePage csrf={ctx.csrf} beneficiaire={suivi.beneficiaire} historique={suivi.historique} />
-      ),
-      feuillesDeStyle: CSS,
-    }))
+    return reply.page(
+      (ctx) => ({
+        titre: `Dossier ${suivi.beneficiaire.reference}`,
+        espace: 'pro',
+        enErreur: !!extra.erreur,
+        ariane: [
+          ...ARIANE,
+          { libelle: 'Dossiers', href: '/diagnostic/beneficiaires' },
+          { libelle: suivi.beneficiaire.reference },
+        ],
+        contenu: (
+          <BeneficiairePage
+            csrf={ctx.csrf}
+            beneficiaire={suivi.beneficiaire}
+            historique={suivi.historique}
+            erreurFiche={extra.erreur}
+            valeurFiche={extra.fiche}
+          />
+        ),
+        feuillesDeStyle: CSS,
+      }),
+      extra.statut ?? 200,
+    )
+  }
+
+  app.get('/diagnostic/beneficiaires/:id', conseiller, async (request, reply) =>
+    pageBeneficiaire(request, reply),
+  )
+
+  /** Attach the record to a follow-up file of « Mes activités », whose page then lists these results. */
+  app.post('/diagnostic/beneficiaires/:id/fiche', conseiller, async (request, reply) => {
+    const form = lireFormulaire(ficheForm, request.body)
+    if (!form.ok)
+      return pageBeneficiaire(request, reply, {
+        statut: 400,
+        erreur: form.erreurs.fiche ?? 'Vérifiez l’adresse de la fiche de suivi.',
+        fiche: form.valeurs.fiche?.slice(0, 300),
+      })
+    const id = (request.params as { id: string }).id
+    const r = await lierFiche({ structures: codes(request), beneficiaireId: id, fiche: form.donnees.fiche })
+    if (r.ok && !r.value) return introuvable(reply)
+    if (!r.ok)
+      return pageBeneficiaire(request, reply, {
+        statut: 400,
+        erreur: messageErreur(r.error),
+        fiche: form.donnees.fiche,
+      })
+    reply.flash(
+      'success',
+      r.value!.ficheSuiviId
+        ? 'Le dossier est rattaché à la fiche de suivi : ses diagnostics y apparaissent.'
+        : 'Le dossier n’est plus rattaché à une fiche de suivi.',
+    )
+    return reply.redirect(`/diagnostic/beneficiaires/${id}`, 303)
   })
 
   app.post('/diagnostic/beneficiaires/:id/retest', conseiller, async (request, reply) => {

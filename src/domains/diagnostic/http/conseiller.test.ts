@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
+import { resultatsDiagnosticDeLaFiche } from '..'
 import { diagnosticBeneficiaires, diagnosticPassations, diagnosticReponses } from '../db/schema'
 
 const etapeDe = (html: string) => /name="etape" value="([^"]+)"/.exec(html)?.[1]
@@ -158,6 +159,65 @@ describe.each(MOTEURS)('côté conseiller (%s)', (moteur) => {
     expect(lignes[0]).toContain('reference_beneficiaire')
     expect(lignes).toHaveLength(3)
     expect(lignes.filter((l) => l.includes('BEN-014'))).toHaveLength(2)
+  })
+
+  it('rattache un dossier à une fiche de suivi de « Mes activités », qui reçoit alors ses diagnostics gardés', async () => {
+    const c = await conseiller('s-a')
+    const autre = await conseiller('s-b')
+    const code = await creerCode(c)
+    const p = await rejoindre(code)
+    await finir(p, false)
+    await p.get('/diagnostic/resultat')
+    await p.post('/diagnostic/resultat/consentement')
+    const [passation] = await t.base.db.select().from(diagnosticPassations)
+    await c.get(`/diagnostic/passations/${passation!.id}`)
+    await c.post(`/diagnostic/passations/${passation!.id}/dossier`, { reference: 'BEN-020' })
+    const [b] = await t.base.db.select().from(diagnosticBeneficiaires)
+
+    // The follow-up file, created by the same conseiller in the activities domain.
+    await c.get('/activites/beneficiaires/nouveau')
+    const fiche = await c.post('/activites/beneficiaires', {
+      prenom: 'Rose',
+      tranche_age: '60_69',
+      situation: 'retraite',
+      consentement: 'oui',
+    })
+    expect(fiche.statusCode).toBe(303)
+    const ficheId = /\/activites\/beneficiaires\/([0-9a-f-]{36})$/.exec(fiche.headers.location as string)![1]!
+    expect(await resultatsDiagnosticDeLaFiche(t.base.db, ficheId)).toEqual([])
+
+    const page = await c.get(`/diagnostic/beneficiaires/${b!.id}`)
+    expect(page.body).toContain('Adresse de la fiche de suivi')
+    const faux = await c.post(`/diagnostic/beneficiaires/${b!.id}/fiche`, { fiche: 'Rose Martin' })
+    expect(faux.statusCode).toBe(400)
+    expect(faux.body).toContain('Collez l’adresse de la fiche de suivi')
+    expect(faux.body).toContain('value="Rose Martin"')
+    expect((await t.base.db.select().from(diagnosticBeneficiaires))[0]?.ficheSuiviId).toBeNull()
+    await autre.get('/diagnostic/sessions')
+    const ailleurs = await autre.post(`/diagnostic/beneficiaires/${b!.id}/fiche`, { fiche: ficheId })
+    expect(ailleurs.statusCode).toBe(404)
+
+    await c.get(`/diagnostic/beneficiaires/${b!.id}`)
+    const lie = await c.post(`/diagnostic/beneficiaires/${b!.id}/fiche`, {
+      fiche: `http://127.0.0.1:3000/activites/beneficiaires/${ficheId}`,
+    })
+    expect(lie.statusCode).toBe(303)
+    expect((await c.get(`/diagnostic/beneficiaires/${b!.id}`)).body).toContain(
+      `href="/activites/beneficiaires/${ficheId}"`,
+    )
+    const resultats = await resultatsDiagnosticDeLaFiche(t.base.db, ficheId)
+    expect(resultats).toHaveLength(1)
+    expect(resultats[0]!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(resultats[0]!.resume).toContain('souris 0/3')
+    expect(resultats[0]!.resume).toContain('débutant')
+    expect(resultats[0]!.resume).toContain('Orientations : ')
+    // Another file, or a malformed id, sees nothing.
+    expect(await resultatsDiagnosticDeLaFiche(t.base.db, crypto.randomUUID())).toEqual([])
+    expect(await resultatsDiagnosticDeLaFiche(t.base.db, 'pas-un-uuid')).toEqual([])
+
+    await c.get(`/diagnostic/beneficiaires/${b!.id}`)
+    expect((await c.post(`/diagnostic/beneficiaires/${b!.id}/fiche`, { fiche: '' })).statusCode).toBe(303)
+    expect(await resultatsDiagnosticDeLaFiche(t.base.db, ficheId)).toEqual([])
   })
 
   it('un conseiller ne voit rien d’une autre structure', async () => {

@@ -140,3 +140,12 @@ export const dossierForm = z.object({
   reference: z.string().trim().max(40, 'La référence a 40 caractères au plus.').optional().default(''),
   accord: z.enum(['oui'], { error: 'Le champ « accord » est invalide.' }).optional(),
 })
+
+export const ficheForm = z.object({
+  fiche: z
+    .string({ error: 'Le champ « fiche de suivi » est invalide.' })
+    .trim()
+    .max(300, 'L’adresse de la fiche de suivi a 300 caractères au plus.')
+    .optional()
+    .default(''),
+})

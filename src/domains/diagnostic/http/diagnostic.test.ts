@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream'
 import { eq } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type AppDeTest, appDeTest } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import { outboxMessages } from '../../../platform/outbox/schema'
+import { seedLieux } from '../../lieux'
 import { diagnosticPassations, diagnosticReponses } from '../db/schema'
 
 const etapeDe = (html: string) => /name="etape" value="([^"]+)"/.exec(html)?.[1]
@@ -106,9 +107,14 @@ describe.each(MOTEURS)('diagnostic public (%s)', (moteur) => {
     expect(resultat.body).toContain('Je sais ouvrir un dossier.')
     expect(resultat.body).toContain('Je vais apprendre à déplacer une image.')
     expect(resultat.body).toContain('Quelqu’un peut faire la démarche pour vous')
-    expect(resultat.body).toContain('aidantsconnect.beta.gouv.fr')
+    // Aidants Connect is a module of this app: the result points to its page, not to another site.
+    expect(resultat.body).toContain('href="/aidants"')
+    expect(resultat.body).not.toContain('aidantsconnect.beta.gouv.fr')
     const lieux = await n.get('/diagnostic/resultat?commune=05000')
     expect(lieux.body).toContain('Nous n’avons pas encore de lieu à vous montrer')
+    const inconnu = await n.get('/diagnostic/resultat?commune=99999')
+    expect(inconnu.statusCode).toBe(400)
+    expect(inconnu.body).toContain('Nous ne connaissons pas ce code postal')
   })
 
   it('compte l’ouverture réelle du lien : ouvrir la page puis revenir et répondre réussit', async () => {
@@ -277,6 +283,67 @@ describe.each(MOTEURS)('diagnostic public (%s)', (moteur) => {
     expect(faux.statusCode).toBe(400)
     expect(faux.body).toContain('Écrivez un code postal à 5 chiffres')
     expect(faux.body).not.toContain('"><b>')
+    const inconnu = await n.get('/diagnostic/accompagnement?commune=00000')
+    expect(inconnu.statusCode).toBe(400)
+    expect(inconnu.body).toContain('Nous ne connaissons pas ce code postal')
+  })
+})
+
+/** The places listed on a page, as "name — address, commune — at N km". */
+const lieuxDe = (html: string) =>
+  [...html.matchAll(/<li class="escale-lieu">([\s\S]*?)<\/li>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
+
+describe.each(MOTEURS)('résultat avec les vrais lieux de démonstration (%s)', (moteur) => {
+  let t: AppDeTest
+  beforeAll(async () => {
+    t = await appDeTest(moteur)
+    await seedLieux(t.base.db)
+  }, 120_000)
+  afterAll(async () => t.fermer())
+
+  it('montre les lieux les plus proches du code postal (13001 est Marseille, pas Aix) et les France services pour Aidants Connect', async () => {
+    const n = new Navigateur(t.app)
+    await n.get('/diagnostic')
+    await n.post('/diagnostic/commencer')
+    for (let i = 0; i < 20; i++) {
+      const { etape } = await repondre(n, QUESTIONS_OK)
+      if (!etape) break
+    }
+    const marseille = await n.get('/diagnostic/resultat?commune=13001')
+    expect(marseille.statusCode).toBe(200)
+    expect(marseille.body).toContain('Les lieux près de Marseille (13001)')
+    const lieux = lieuxDe(marseille.body)
+    expect(lieux.length).toBeGreaterThanOrEqual(6)
+    expect(
+      lieux.every((l) => /marseille/i.test(l)),
+      lieux.join('\n'),
+    ).toBe(true)
+    // O1: someone to act for the person: France services (no place carries Aidants Connect in the demo data).
+    expect(marseille.body).toContain('demandez à faire votre démarche avec un aidant Aidants Connect')
+    const aidants = marseille.body.slice(marseille.body.indexOf('Quelqu’un peut faire la démarche'))
+    expect(lieuxDe(aidants)[0]).toMatch(/France services/i)
+    expect(marseille.body).toContain('href="/aidants"')
+
+    const gap = await n.get('/diagnostic/resultat?commune=05000')
+    expect(gap.body).toContain('Les lieux près de Gap (05000)')
+    expect(lieuxDe(gap.body).some((l) => /\bgap\b/i.test(l))).toBe(true)
+    // A place appears once per list even when two source files both list it.
+    for (const liste of gap.body.split('<ul class="escale-lieux">').slice(1)) {
+      const noms = lieuxDe(`<ul>${liste.slice(0, liste.indexOf('</ul>'))}`).map((l) =>
+        l.split(' — ')[0]!.toLowerCase(),
+      )
+      expect(new Set(noms).size).toBe(noms.length)
+    }
+
+    const accompagnement = await n.get('/diagnostic/accompagnement?commune=13001')
+    expect(accompagnement.statusCode).toBe(200)
+    expect(accompagnement.body).toContain('Les lieux les plus proches de Marseille')
+    expect(lieuxDe(accompagnement.body).every((l) => /marseille/i.test(l))).toBe(true)
   })
 })
 

@@ -65,4 +65,16 @@ describe('formulaires du diagnostic face à n’importe quelle saisie', () => {
       { numRuns: 40 },
     )
   })
+
+  it('les pages de lieux refusent un code postal quelconque par un 400 en français, jamais un 5xx', async () => {
+    const n = new Navigateur(t.app)
+    await fc.assert(
+      fc.asyncProperty(champ, async (commune) => {
+        const r = await n.get(`/diagnostic/accompagnement?commune=${encodeURIComponent(commune)}`)
+        expect([200, 400]).toContain(r.statusCode)
+        if (r.statusCode === 400) expect(r.body).toMatch(/code postal/)
+      }),
+      { numRuns: 40 },
+    )
+  })
 })

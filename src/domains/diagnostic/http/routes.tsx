@@ -9,7 +9,12 @@ import { makeCommencerPassation, makeRejoindreSession } from '../use-cases/comme
 import type { DepsDiagnostic } from '../use-cases/deps'
 import { makeConsentir, makeEffacerPassation } from '../use-cases/effacer-passation'
 import { makeEnvoyerResultat } from '../use-cases/envoyer-resultat'
-import { makeLieuxPourOrientations, makeLireResultat } from '../use-cases/lire-resultat'
+import {
+  type LieuxProposes,
+  makeLieuxPourAccompagnement,
+  makeLieuxPourOrientations,
+  makeLireResultat,
+} from '../use-cases/lire-resultat'
 import { makeAfficherEtape, makeNoterLienVisite, makeRepondre } from '../use-cases/repondre'
 import { AccompagnementPage, AccueilDiagnosticPage, CodePage, InterrompuPage } from '../views/accueil.page'
 import { EtapePage } from '../views/etape.page'
@@ -22,6 +27,23 @@ const CSS = ['css/diagnostic.css']
 const ARIANE = [{ libelle: 'Faire le point', href: '/diagnostic' }]
 const LIMITE = { rateLimit: { max: 30, timeWindow: '1 minute' } }
 const LIMITE_ENVOI = { rateLimit: { max: 5, timeWindow: '1 minute' } }
+
+const PAGE_AIDANTS_CONNECT_NATIONALE = 'https://aidantsconnect.beta.gouv.fr/'
+
+/** The places for a result page, from `?commune=` (a postal code); a bad or unknown one is a field error. */
+async function lieuxDeLaRequete(
+  request: FastifyRequest,
+  chercher: ReturnType<typeof makeLieuxPourOrientations>,
+  orientations: Parameters<ReturnType<typeof makeLieuxPourOrientations>>[1],
+): Promise<{ commune?: string | undefined; erreur?: string | undefined; lieux?: LieuxProposes | undefined }> {
+  const q = lireFormulaire(communeForm, request.query)
+  if (!q.ok) return { commune: q.valeurs.commune, erreur: q.erreurs.commune }
+  if (!q.donnees.commune) return {}
+  const r = await chercher(q.donnees.commune, orientations)
+  return r.ok
+    ? { commune: q.donnees.commune, lieux: r.value }
+    : { commune: q.donnees.commune, erreur: messageErreur(r.error) }
+}
 
 type Lecture = { passation: PassationRow } | { interrompue: true } | undefined
 
@@ -37,6 +59,8 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
   const repondre = makeRepondre(deps)
   const lireResultat = makeLireResultat(deps)
   const lieuxPour = makeLieuxPourOrientations(deps)
+  const lieuxAccompagnement = makeLieuxPourAccompagnement(deps)
+  const pageAidantsConnect = deps.pageAidantsConnect ?? PAGE_AIDANTS_CONNECT_NATIONALE
   const envoyer = makeEnvoyerResultat(deps)
   const effacer = makeEffacerPassation(deps)
   const consentir = makeConsentir(deps)
@@ -235,22 +259,21 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
     envoi?: { canal?: string; destinataire?: string; erreur?: string },
   ) => {
     const { resultat } = await lireResultat(passation.id)
-    const q = lireFormulaire(communeForm, request.query)
-    const commune = q.ok ? q.donnees.commune : undefined
-    const lieux = commune ? await lieuxPour(commune, resultat.orientation.orientations) : undefined
+    const l = await lieuxDeLaRequete(request, lieuxPour, resultat.orientation.orientations)
     return reply.page(
       (ctx) => ({
         titre: 'Votre résultat',
-        enErreur: !q.ok || !!envoi?.erreur,
+        enErreur: !!l.erreur || !!envoi?.erreur,
         ariane: [...ARIANE, { libelle: 'Votre résultat' }],
         contenu: (
           <ResultatPage
             resultat={resultat}
             csrf={ctx.csrf}
             action="/diagnostic/resultat"
-            commune={q.ok ? commune : q.valeurs.commune}
-            erreurCommune={q.ok ? undefined : q.erreurs.commune}
-            lieux={lieux}
+            commune={l.commune}
+            erreurCommune={l.erreur}
+            lieux={l.lieux}
+            pageAidantsConnect={pageAidantsConnect}
             actions={{
               avecConseiller: !!passation.sessionId,
               consentement: !!passation.consentementLe,
@@ -261,7 +284,7 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
         scripts: ['diagnostic-confort'],
         feuillesDeStyle: CSS,
       }),
-      !q.ok || envoi?.erreur ? 400 : 200,
+      l.erreur || envoi?.erreur ? 400 : 200,
     )
   }
 
@@ -342,36 +365,52 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
         410,
       )
     const { resultat } = await lireResultat(p.id)
-    return reply.page((ctx) => ({
-      titre: 'Votre résultat',
-      ariane: [...ARIANE, { libelle: 'Votre résultat' }],
-      contenu: <ResultatPage resultat={resultat} csrf={ctx.csrf} action={`/diagnostic/lien/${jeton}`} />,
-      feuillesDeStyle: CSS,
-    }))
+    const l = await lieuxDeLaRequete(request, lieuxPour, resultat.orientation.orientations)
+    return reply.page(
+      (ctx) => ({
+        titre: 'Votre résultat',
+        enErreur: !!l.erreur,
+        ariane: [...ARIANE, { libelle: 'Votre résultat' }],
+        contenu: (
+          <ResultatPage
+            resultat={resultat}
+            csrf={ctx.csrf}
+            action={`/diagnostic/lien/${jeton}`}
+            commune={l.commune}
+            erreurCommune={l.erreur}
+            lieux={l.lieux}
+            pageAidantsConnect={pageAidantsConnect}
+          />
+        ),
+        scripts: ['diagnostic-confort'],
+        feuillesDeStyle: CSS,
+      }),
+      l.erreur ? 400 : 200,
+    )
   })
 
   app.get('/diagnostic/accompagnement', async (request, reply) => {
     const q = lireFormulaire(communeForm, request.query)
-    const commune = q.ok ? q.donnees.commune : undefined
-    const lieux = commune
-      ? await deps.trouverLieux(commune, 'Maîtrise des outils numériques du quotidien', 5)
-      : undefined
+    const commune = q.ok ? q.donnees.commune : q.valeurs.commune
+    const r = q.ok && q.donnees.commune ? await lieuxAccompagnement(q.donnees.commune) : undefined
+    const erreur = !q.ok ? q.erreurs.commune : r && !r.ok ? messageErreur(r.error) : undefined
     return reply.page(
       {
         titre: 'Je préfère être accompagné',
-        enErreur: !q.ok,
+        enErreur: !!erreur,
         ariane: [...ARIANE, { libelle: 'Être accompagné' }],
         contenu: (
           <AccompagnementPage
-            commune={q.ok ? commune : q.valeurs.commune}
-            erreur={q.ok ? undefined : q.erreurs.commune}
-            lieux={lieux}
+            commune={commune}
+            erreur={erreur}
+            lieux={r?.ok ? r.value.lieux : undefined}
+            nomCommune={r?.ok ? r.value.commune : undefined}
           />
         ),
         scripts: ['diagnostic-confort'],
         feuillesDeStyle: CSS,
       },
-      q.ok ? 200 : 400,
+      erreur ? 400 : 200,
     )
   })
 }

@@ -11,13 +11,16 @@ export interface LieuProche {
 }
 
 /**
- * Narrow port to the places domain: the nearest places offering a service to someone in a
- * commune. Wired in app.ts; tests hand in a fake.
+ * Narrow port to the places domain: the nearest places offering a service to someone in a commune
+ * (INSEE code: the diagnostic turns the person's postal code into one first), optionally only the
+ * places of a national programme (`Aidants Connect`, `France Services`). Wired in app.ts; tests
+ * hand in a fake.
  */
 export type TrouverLieux = (
-  codeCommuneOuCodePostal: string,
+  codeCommune: string,
   service: string,
   nombre: number,
+  dispositif?: string,
 ) => Promise<LieuProche[]>
 
 export interface DepsDiagnostic {
@@ -25,6 +28,11 @@ export interface DepsDiagnostic {
   horloge: Horloge
   baseUrl: string
   trouverLieux: TrouverLieux
+  /**
+   * Where the result sends a person who wants someone to act for them: this app's Aidants Connect
+   * page when the module is on (`/aidants`), otherwise the national service's site.
+   */
+  pageAidantsConnect?: string
   /** Integer in [0, n): crypto.randomInt unless a test needs to choose. */
   aleatoire?: (n: number) => number
 }

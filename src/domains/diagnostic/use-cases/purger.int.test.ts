@@ -2,14 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { diagnosticBeneficiaires, diagnosticPassations, diagnosticSessions } from '../db/schema'
-import { QUESTIONS } from '../domain/contenu'
 import { prochaineEtape } from '../domain/moteur'
-import { ORIENTATIONS } from '../domain/orientation'
 import { makeCommencerPassation, makeRejoindreSession } from './commencer-passation'
 import { makeCreerSession } from './creer-session'
 import type { DepsDiagnostic } from './deps'
 import { makeGarderDansDossier } from './garder-dans-dossier'
-import { makeLieuxPourOrientations } from './lire-resultat'
 import { makePurger } from './purger'
 import { makeRepondre } from './repondre'
 
@@ -84,37 +81,5 @@ describe.each(MOTEURS)('conservation des données (%s)', (moteur) => {
     expect(await purger()).toMatchObject({ beneficiaires: 1 })
     expect(await base.db.select().from(diagnosticBeneficiaires)).toHaveLength(0)
     expect(await base.db.select().from(diagnosticPassations)).toHaveLength(0)
-  })
-
-  it('cherche les lieux proches une fois par service, par le port du domaine lieux', async () => {
-    const appels: string[] = []
-    const lieux = makeLieuxPourOrientations({
-      ...deps,
-      trouverLieux: async (commune, service, nombre) => {
-        appels.push(`${commune}|${service}|${nombre}`)
-        return [
-          {
-            id: 'l1',
-            nom: 'Médiathèque',
-            adresse: '1 rue A',
-            commune: 'Gap',
-            distanceKm: 1.2,
-            url: '/lieux/l1',
-          },
-        ]
-      },
-    })
-    const r = await lieux('05000', [
-      ORIENTATIONS.aidants_connect,
-      ORIENTATIONS.aide_demarche,
-      ORIENTATIONS.atelier_bases,
-      ORIENTATIONS.parcours,
-    ])
-    expect(appels).toEqual([
-      '05000|Aide aux démarches administratives|3',
-      '05000|Maîtrise des outils numériques du quotidien|3',
-    ])
-    expect(r[0]?.lieux[0]?.nom).toBe('Médiathèque')
-    expect(QUESTIONS.length).toBe(5)
   })
 })

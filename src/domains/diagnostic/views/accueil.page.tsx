@@ -227,6 +227,8 @@ export function AccompagnementPage(p: {
   commune?: string | undefined
   erreur?: string | undefined
   lieux?: readonly LieuProche[] | undefined
+  /** The commune the postal code was read as, so the person can check it. */
+  nomCommune?: string | undefined
 }) {
   return (
     <div class="escale-diagnostic">
@@ -252,7 +254,9 @@ export function AccompagnementPage(p: {
         </div>
       ) : (
         <>
-          <h2 class="fr-h4 fr-mt-3w">Les lieux les plus proches</h2>
+          <h2 class="fr-h4 fr-mt-3w" safe>
+            {`Les lieux les plus proches de ${p.nomCommune ?? 'chez vous'}`}
+          </h2>
           <ListeLieux lieux={p.lieux} />
         </>
       )}

@@ -552,6 +552,8 @@ export function BeneficiairePage(p: {
   csrf: string
   beneficiaire: BeneficiaireRow
   historique: readonly { passation: PassationRow; niveaux: Record<CompetenceId, number> }[]
+  erreurFiche?: string | undefined
+  valeurFiche?: string | undefined
 }) {
   const premier = p.historique[0]
   const dernier = p.historique[p.historique.length - 1]
@@ -610,6 +612,69 @@ export function BeneficiairePage(p: {
           </a>
         ))}
       </p>
+      <FicheSuivi {...p} />
     </>
+  )
+}
+
+/** The link to a follow-up file of « Mes activités » (activities domain), which then lists these results. */
+function FicheSuivi(p: Parameters<typeof BeneficiairePage>[0]) {
+  const fiche = p.beneficiaire.ficheSuiviId
+  const action = `/diagnostic/beneficiaires/${p.beneficiaire.id}/fiche`
+  return (
+    <section class="fr-mt-4w" aria-labelledby="titre-fiche">
+      <h2 id="titre-fiche" class="fr-h5">
+        Fiche de suivi dans « Mes activités »
+      </h2>
+      {fiche ? (
+        <>
+          <p>
+            Ce dossier est rattaché à <a href={`/activites/beneficiaires/${fiche}`}>une fiche de suivi</a> :
+            ses diagnostics y apparaissent.
+          </p>
+          <form method="post" action={action}>
+            <Csrf jeton={p.csrf} />
+            <input type="hidden" name="fiche" value="" />
+            <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="submit">
+              Détacher de la fiche de suivi
+            </button>
+          </form>
+        </>
+      ) : (
+        <form method="post" action={action} novalidate>
+          <Csrf jeton={p.csrf} />
+          {p.erreurFiche ? <ResumeErreurs erreurs={{ fiche: p.erreurFiche }} /> : ''}
+          <div class={`fr-input-group${p.erreurFiche ? ' fr-input-group--error' : ''}`}>
+            <label class="fr-label" for="fiche">
+              Adresse de la fiche de suivi
+              <span class="fr-hint-text" id="fiche-aide">
+                Ouvrez la fiche de la personne dans « Mes activités », copiez l’adresse de la page et
+                collez-la ici. Ses diagnostics gardés y apparaîtront.
+              </span>
+            </label>
+            <input
+              class={`fr-input${p.erreurFiche ? ' fr-input--error' : ''}`}
+              id="fiche"
+              name="fiche"
+              value={p.valeurFiche ?? ''}
+              autocomplete="off"
+              spellcheck="false"
+              aria-describedby={p.erreurFiche ? 'fiche-aide fiche-erreur' : 'fiche-aide'}
+              aria-invalid={p.erreurFiche ? 'true' : undefined}
+            />
+            {p.erreurFiche ? (
+              <p class="fr-error-text" id="fiche-erreur" safe>
+                {p.erreurFiche}
+              </p>
+            ) : (
+              ''
+            )}
+          </div>
+          <button class="fr-btn fr-btn--secondary" type="submit">
+            Rattacher à cette fiche
+          </button>
+        </form>
+      )}
+    </section>
   )
 }

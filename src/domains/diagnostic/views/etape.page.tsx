@@ -32,7 +32,10 @@ export function QuestionFormulaire(p: {
         </legend>
         <div class="escale-choix">
           {q.choix.map((c) => (
-            <div class={`fr-${type}-group escale-choix__option`}>
+            // Written out in full: the CSS build keeps only class names it finds in the sources.
+            <div
+              class={`${type === 'checkbox' ? 'fr-checkbox-group' : 'fr-radio-group'} escale-choix__option`}
+            >
               <input
                 type={type}
                 id={`choix-${c.valeur}`}

@@ -1,9 +1,9 @@
 import { Csrf } from '../../../platform/layout/components'
 import { COMPETENCES_DETAIL } from '../domain/contenu'
-import type { Orientation } from '../domain/orientation'
+import { ORIENTATIONS, type Orientation } from '../domain/orientation'
 import type { ResultatDiagnostic } from '../domain/resultat'
 import { CONSERVATION_ANONYME_JOURS } from '../domain/retention'
-import type { LieuxParService } from '../use-cases/lire-resultat'
+import type { LieuxDUneOrientation, LieuxProposes } from '../use-cases/lire-resultat'
 import { FormulaireCommune, ListeLieux } from './accueil.page'
 import { Confort, Picto } from './composants'
 
@@ -19,10 +19,21 @@ export interface ProprietesResultat {
   action: string
   commune?: string | undefined
   erreurCommune?: string | undefined
-  lieux?: readonly LieuxParService[] | undefined
+  lieux?: LieuxProposes | undefined
+  /** This app's Aidants Connect page, or the national service's site when the module is off. */
+  pageAidantsConnect: string
 }
 
-function CarteOrientation({ o, lieux }: { o: Orientation; lieux: LieuxParService | undefined }) {
+function CarteOrientation({
+  o,
+  lieux,
+  pageAidantsConnect,
+}: {
+  o: Orientation
+  lieux: LieuxDUneOrientation | undefined
+  pageAidantsConnect: string
+}) {
+  const externe = /^https?:/.test(pageAidantsConnect)
   return (
     <li class="escale-orientation">
       <Picto icone={o.icone} grand />
@@ -36,23 +47,56 @@ function CarteOrientation({ o, lieux }: { o: Orientation; lieux: LieuxParService
         {o.id === 'aidants_connect' ? (
           <p class="fr-text--sm">
             Aidants Connect est un service de l’État. L’aidant ne voit que ce qui sert à votre démarche.{' '}
-            <a href="https://aidantsconnect.beta.gouv.fr/" rel="noopener">
-              En savoir plus sur Aidants Connect
+            <a href={pageAidantsConnect} {...(externe ? { rel: 'noopener' } : {})}>
+              Comment marche Aidants Connect
             </a>
           </p>
         ) : (
           ''
         )}
-        {lieux && lieux.lieux.length > 0 ? <ListeLieux lieux={lieux.lieux} /> : ''}
+        {lieux ? <LieuxOrientation o={o} lieux={lieux} /> : ''}
       </div>
     </li>
   )
 }
 
+function LieuxOrientation({ o, lieux }: { o: Orientation; lieux: LieuxDUneOrientation }) {
+  if (lieux.memesQue)
+    return lieux.lieux.length > 0 ? (
+      <p class="fr-text--sm" safe>
+        {`Les mêmes lieux que pour « ${ORIENTATIONS[lieux.memesQue].titre} », plus haut.`}
+      </p>
+    ) : (
+      ''
+    )
+  if (lieux.lieux.length === 0)
+    return (
+      <p class="fr-text--sm">
+        Aucun lieu proche n’annonce encore ce service. Demandez-le dans un des lieux de cette page : ils
+        sauront vous dire où aller.
+      </p>
+    )
+  const intro =
+    lieux.dispositif === 'Aidants Connect'
+      ? 'Des aidants habilités Aidants Connect vous reçoivent ici :'
+      : lieux.dispositif === 'France Services'
+        ? o.id === 'aidants_connect'
+          ? 'Les France services les plus proches : demandez à faire votre démarche avec un aidant Aidants Connect.'
+          : 'Les France services les plus proches :'
+        : 'Les lieux les plus proches :'
+  return (
+    <>
+      <p class="fr-text--sm fr-mb-1w">{intro}</p>
+      <ListeLieux lieux={lieux.lieux} />
+    </>
+  )
+}
+
 export function ResultatPage(p: ProprietesResultat) {
   const r = p.resultat
-  const lieuxDe = (o: Orientation) => p.lieux?.find((l) => l.service === o.service)
-  const aucunLieu = p.lieux?.every((l) => l.lieux.length === 0) ?? false
+  const aucunLieu = p.lieux?.parOrientation.every((l) => l.lieux.length === 0) ?? false
+  const lieuxDe = (o: Orientation) =>
+    aucunLieu ? undefined : p.lieux?.parOrientation.find((l) => l.orientation === o.id)
   return (
     <div class="escale-diagnostic escale-resultat">
       <h1 class="fr-mt-4w" data-lire>
@@ -107,21 +151,14 @@ export function ResultatPage(p: ProprietesResultat) {
         <h2 id="titre-ou" class="fr-h4">
           <span class="fr-icon-map-pin-2-line" aria-hidden="true" /> Où aller, et quand
         </h2>
-        <ul class="escale-orientations">
-          {r.orientation.orientations.map((o) => (
-            <CarteOrientation o={o} lieux={lieuxDe(o)} />
-          ))}
-        </ul>
-        {p.actions ? (
-          <>
-            <p class="fr-mt-2w">
-              Pour voir les lieux les plus proches et leurs horaires, écrivez votre code postal.
-            </p>
-            <FormulaireCommune action={p.action} valeur={p.commune} erreur={p.erreurCommune} />
-          </>
+        {p.lieux ? (
+          <p safe>
+            {`Les lieux près de ${p.lieux.commune} (${p.commune ?? ''}), du plus proche au plus loin. Ouvrez un lieu pour voir ses horaires et son téléphone.`}
+          </p>
         ) : (
-          ''
+          <p>Pour voir les lieux les plus proches et leurs horaires, écrivez votre code postal.</p>
         )}
+        <FormulaireCommune action={p.action} valeur={p.commune} erreur={p.erreurCommune} />
         {aucunLieu ? (
           <p class="fr-mt-2w">
             Nous n’avons pas encore de lieu à vous montrer près de ce code postal. Demandez à votre mairie ou
@@ -130,6 +167,11 @@ export function ResultatPage(p: ProprietesResultat) {
         ) : (
           ''
         )}
+        <ul class="escale-orientations">
+          {r.orientation.orientations.map((o) => (
+            <CarteOrientation o={o} lieux={lieuxDe(o)} pageAidantsConnect={p.pageAidantsConnect} />
+          ))}
+        </ul>
       </section>
 
       {p.actions ? <Actions csrf={p.csrf} {...p.actions} /> : ''}

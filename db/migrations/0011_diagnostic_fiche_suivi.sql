@@ -1,0 +1,2 @@
+ALTER TABLE "diagnostic_beneficiaires" ADD COLUMN "fiche_suivi_id" uuid;--> statement-breakpoint
+CREATE INDEX "diagnostic_beneficiaires_fiche_idx" ON "diagnostic_beneficiaires" USING btree ("fiche_suivi_id");
