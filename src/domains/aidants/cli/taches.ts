@@ -1,5 +1,5 @@
 // Runs the scheduled jobs of Aidants Connect once: inactivity warnings and deactivations, mandate expiry
-// reminders, purge of expired SMS consent requests. Idempotent; meant for a daily cron on one instance.
+// reminders, purge of expired technical state, pseudonymisation of usagers past the retention period. Idempotent; meant for a daily cron on one instance.
 //   npx tsx src/domains/aidants/cli/taches.ts
 import { ouvrirBase } from '../../../app'
 import { loadConfig } from '../../../config'
@@ -33,8 +33,11 @@ try {
   const inactivite = await taches.traiterInactivite()
   const rappels = await taches.rappelerExpirations()
   await makeConsentementSms(deps).purger(horlogeSysteme())
+  await taches.purgerEtatsExpires()
+  const pseudonymises = await taches.purgerRetention()
+  await taches.poserPointDeControle()
   console.log(
-    `Inactivité : ${inactivite.avertis} aidant(s) averti(s), ${inactivite.desactives} désactivé(s). Rappels d’expiration : ${rappels} mandat(s).`,
+    `Inactivité : ${inactivite.avertis} aidant(s) averti(s), ${inactivite.desactives} désactivé(s). Rappels d’expiration : ${rappels} mandat(s). Usagers pseudonymisés (3 ans après leur dernier mandat) : ${pseudonymises}.`,
   )
 } finally {
   await base.close()

@@ -3,13 +3,17 @@
 import { ouvrirBase } from '../../../app'
 import { loadConfig } from '../../../config'
 import { verifierJournal } from '../db/journal-repository'
+import { LIBELLES_RUPTURE } from '../domain/journal'
 
-const base = await ouvrirBase(loadConfig())
+const config = loadConfig()
+const base = await ouvrirBase(config)
 try {
-  const r = await verifierJournal(base.db)
+  const r = await verifierJournal(base.db, config.aidantsSecret)
   if (r.ok) console.log(`Journal intègre : ${r.entrees} entrées vérifiées.`)
   else {
-    console.error(`Journal ROMPU à l’entrée n° ${r.premierMaillonCasse} (${r.raison}).`)
+    console.error(
+      `Journal ROMPU à l’entrée n° ${r.premierMaillonCasse} (${r.raison} : ${LIBELLES_RUPTURE[r.raison]}).`,
+    )
     process.exitCode = 1
   }
 } finally {

@@ -6,9 +6,10 @@ import {
   HASH_ORIGINE,
   hacherEntree,
   type ResultatVerification,
+  signerPoint,
   verifierChaine,
 } from '../domain/journal'
-import { journal } from './schema'
+import { journal, pointsJournal } from './schema'
 
 export type EntreeAEcrire = Omit<
   ContenuEntree,
@@ -65,11 +66,18 @@ function versEntree(r: typeof journal.$inferSelect): EntreeChainee {
   }
 }
 
-/** Reads the whole chain by pages of 5 000 (keyset) so that memory stays flat on a national journal. */
-export async function verifierJournal(db: Database): Promise<ResultatVerification> {
+/**
+ * Reads the whole chain by pages of 5 000 (keyset) so that memory stays flat on a national journal, then,
+ * with the server secret, checks the signed checkpoints: each must be genuine and its entry still there
+ * with the same hash — which the chain alone cannot say when its last entries were deleted.
+ */
+export async function verifierJournal(db: Database, secret?: string): Promise<ResultatVerification> {
   let apres = 0
   let precedent = HASH_ORIGINE
   let total = 0
+  const hashes = new Map<number, string>()
+  const points = secret ? await db.select().from(pointsJournal).orderBy(asc(pointsJournal.entreeId)) : []
+  const pointes = new Set(points.map((p) => p.entreeId))
   for (;;) {
     const lot = await db
       .select()
@@ -77,13 +85,42 @@ export async function verifierJournal(db: Database): Promise<ResultatVerificatio
       .where(gt(journal.id, apres))
       .orderBy(asc(journal.id))
       .limit(5000)
-    if (lot.length === 0) return { ok: true, entrees: total }
+    if (lot.length === 0) break
     const r = verifierChaine(lot.map(versEntree), precedent)
     if (!r.ok) return { ...r, entrees: total + r.entrees }
+    for (const e of lot) if (pointes.has(e.id)) hashes.set(e.id, e.hash)
     total += lot.length
     const dernier = lot[lot.length - 1]
-    if (!dernier) return { ok: true, entrees: total }
+    if (!dernier) break
     apres = dernier.id
     precedent = dernier.hash
   }
+  for (const p of points) {
+    if (!secret || signerPoint(secret, p) !== p.signature)
+      return { ok: false, entrees: total, premierMaillonCasse: p.entreeId, raison: 'point_falsifie' }
+    if (hashes.get(p.entreeId) !== p.hash)
+      return { ok: false, entrees: total, premierMaillonCasse: p.entreeId, raison: 'entree_pointee_absente' }
+  }
+  return { ok: true, entrees: total }
+}
+
+/** Lays a signed checkpoint on the last entry (nothing if it already has one). Idempotent. */
+export async function poserPointDeControle(db: Database, secret: string, le: Date): Promise<boolean> {
+  const [dernier] = await db
+    .select({ id: journal.id, hash: journal.hash })
+    .from(journal)
+    .orderBy(desc(journal.id))
+    .limit(1)
+  if (!dernier) return false
+  const ajoutes = await db
+    .insert(pointsJournal)
+    .values({
+      entreeId: dernier.id,
+      hash: dernier.hash,
+      le,
+      signature: signerPoint(secret, { entreeId: dernier.id, hash: dernier.hash }),
+    })
+    .onConflictDoNothing()
+    .returning()
+  return ajoutes.length > 0
 }

@@ -164,6 +164,30 @@ export async function autorisationActiveDe(
   return a
 }
 
+/** Every active authorisation of a usager with an organisation, by démarche (one query for the whole choice). */
+export async function autorisationsActivesDe(
+  db: Database,
+  organisationId: string,
+  usagerId: string,
+  maintenant: Date,
+) {
+  if (!estUuid(usagerId)) return new Map<string, Awaited<ReturnType<typeof autorisationActiveDe>>>()
+  const lignes = await db
+    .select({ autorisation: autorisations, mandat: mandats })
+    .from(autorisations)
+    .innerJoin(mandats, eq(mandats.id, autorisations.mandatId))
+    .where(
+      and(
+        eq(mandats.organisationId, organisationId),
+        eq(mandats.usagerId, usagerId),
+        isNull(autorisations.revoqueeLe),
+        isNull(mandats.revoqueLe),
+        gt(mandats.expireLe, maintenant),
+      ),
+    )
+  return new Map(lignes.map((l) => [l.autorisation.demarche, l]))
+}
+
 export async function trouverAutorisation(db: Database, id: string) {
   if (!estUuid(id)) return undefined
   const [a] = await db

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -127,6 +128,17 @@ export const journal = pgTable(
   ],
 )
 
+/**
+ * Signed checkpoints of the journal (entry id + hash, HMAC of the server secret), laid by the daily job:
+ * the chain alone cannot see the deletion of its last entries, a checkpoint past them can.
+ */
+export const pointsJournal = pgTable('aidants_journal_points', {
+  entreeId: bigint('entree_id', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  le: timestamp('le', { withTimezone: true }).notNull(),
+  signature: text('signature').notNull(),
+})
+
 /** State of the FranceConnect login while the usager is away (state, nonce, PKCE verifier), 5 minutes. */
 export const connexionsFranceConnect = pgTable('aidants_connexions_fc', {
   state: text('state').primaryKey(),
@@ -165,6 +177,9 @@ export const etatsAidant = pgTable('aidants_etats', {
   derniereActiviteLe: timestamp('derniere_activite_le', { withTimezone: true }),
   totpDernierPas: bigint('totp_dernier_pas', { mode: 'number' }),
   averti: timestamp('averti_inactivite_le', { withTimezone: true }),
+  // Wrong TOTP codes in a row at re-authentication and mandate signature; a lock after too many.
+  echecsTotp: integer('echecs_totp').notNull().default(0),
+  totpBloqueJusquA: timestamp('totp_bloque_jusqu_a', { withTimezone: true }),
 })
 
 /** Storage of both oidc-provider instances (our identity provider and the FranceConnect simulator). */

@@ -123,3 +123,37 @@ export type ErreurHabilitation =
   | { code: 'CODE_CARTE_INVALIDE' }
   | { code: 'DISPOSITIF_INTROUVABLE' }
   | { code: 'CONSENTEMENT_INTROUVABLE' }
+
+/**
+ * The public request is filled in five steps (one page each, no JavaScript): every step posts the fields
+ * seen so far, the server validates the steps up to the current one and shows the next, or the first
+ * step with an error. Nothing is written before the last step.
+ */
+export const ETAPES_HABILITATION = [
+  { titre: 'Vous, le demandeur', champs: ['nom_demandeur', 'email_demandeur'] },
+  {
+    titre: 'La structure',
+    champs: [
+      'nom',
+      'siret',
+      'type',
+      'adresse',
+      'code_commune',
+      'region',
+      'numero_france_services',
+      'prive',
+      'administration_partenaire',
+    ],
+  },
+  { titre: 'Le ou la référente', champs: ['referent_nom', 'referent_email'] },
+  { titre: 'Les aidants à habiliter', champs: ['aidants'] },
+  {
+    titre: 'Engagements et envoi',
+    champs: ['engagements', ...ENGAGEMENTS.map((g) => `engagement_${g.cle}`)],
+  },
+] as const
+export const NOMBRE_ETAPES_HABILITATION = ETAPES_HABILITATION.length
+
+/** The step (1-based) a field belongs to. */
+export const etapeDuChamp = (champ: string): number =>
+  ETAPES_HABILITATION.findIndex((e) => (e.champs as readonly string[]).includes(champ)) + 1

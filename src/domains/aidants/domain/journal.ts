@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 
 /**
  * The Aidants Connect journal is append-only and hash-chained: each entry stores the hash of the previous
@@ -75,9 +75,15 @@ export function hacherEntree(e: ContenuEntree, hashPrecedent: string): string {
   return createHash('sha256').update(hashPrecedent).update('\n').update(formeCanonique(e)).digest('hex')
 }
 
+export type RaisonRupture = 'contenu_modifie' | 'chainage_rompu' | 'entree_pointee_absente' | 'point_falsifie'
 export type ResultatVerification =
   | { ok: true; entrees: number }
-  | { ok: false; entrees: number; premierMaillonCasse: number; raison: 'contenu_modifie' | 'chainage_rompu' }
+  | { ok: false; entrees: number; premierMaillonCasse: number; raison: RaisonRupture }
+
+/** Signature of a checkpoint: what a copy of the database alone cannot forge. */
+export function signerPoint(secret: string, p: { entreeId: number; hash: string }): string {
+  return createHmac('sha256', secret).update(`journal-aidants:${p.entreeId}:${p.hash}`).digest('hex')
+}
 
 /** Walks the entries in id order; the first entry whose stored hash or link does not match is reported. */
 export function verifierChaine(
@@ -95,4 +101,12 @@ export function verifierChaine(
     precedent = e.hash
   }
   return { ok: true, entrees: n }
+}
+
+export const LIBELLES_RUPTURE: Record<RaisonRupture, string> = {
+  contenu_modifie: 'contenu modifié',
+  chainage_rompu: 'entrée précédente modifiée ou supprimée',
+  entree_pointee_absente:
+    'entrée d’un point de contrôle signé supprimée ou modifiée (fin du journal effacée ?)',
+  point_falsifie: 'point de contrôle à la signature fausse',
 }

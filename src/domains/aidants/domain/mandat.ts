@@ -1,7 +1,8 @@
 import { type Demarche, type Duree, joursDe } from './demarches'
+import { VERSION_TEXTE_EN_VIGUEUR } from './texte-mandat'
 
-/** Version of the mandate text in force; older versions stay readable for older attestations. */
-export const VERSION_TEXTE_MANDAT = '2026-03-23'
+/** Version of the mandate text in force (`texte-mandat.ts`); older versions stay readable for older attestations. */
+export const VERSION_TEXTE_MANDAT = VERSION_TEXTE_EN_VIGUEUR
 
 export interface Autorisation {
   id: string
@@ -105,6 +106,12 @@ export function expireBientot(m: Mandat, maintenant: Date, jours = 30): boolean 
 
 /** Retention (published policy): usager identity kept 3 years after the last mandate expires. */
 export const RETENTION_ANNEES = 3
+/** Mandates that ended before this instant put their usager past the retention period. */
+export function debutRetention(maintenant: Date): Date {
+  const d = new Date(maintenant)
+  d.setUTCFullYear(d.getUTCFullYear() - RETENTION_ANNEES)
+  return d
+}
 export function aPseudonymiser(derniereExpiration: Date | null, creeLe: Date, maintenant: Date): boolean {
   const reference = derniereExpiration ?? creeLe
   const limite = new Date(reference)

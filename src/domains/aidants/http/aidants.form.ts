@@ -79,6 +79,7 @@ export const habilitationForm = z
       .max(50, 'Numéro France Services : 50 caractères au plus.')
       .refine((s) => !aDesControles(s), 'Numéro France Services : caractère non autorisé.')
       .optional(),
+    prive: z.enum(['oui', 'non'], { error: 'Structure privée : répondez oui ou non.' }),
     administration_partenaire: z
       .string()
       .trim()
@@ -126,19 +127,24 @@ export const habilitationForm = z
         path: ['engagements'],
         message: 'Engagements : cochez les cinq engagements.',
       })
-    if (v.type === 'france_services' && !v.numero_france_services)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['numero_france_services'],
-        message: 'Numéro France Services : obligatoire pour une structure France Services.',
-      })
-    if ((v.type === 'association' || v.type === 'autre') && !v.administration_partenaire)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['administration_partenaire'],
-        message: 'Administration partenaire : obligatoire pour une structure privée.',
-      })
+    for (const [champ, message] of Object.entries(reglesStructure(v)))
+      ctx.addIssue({ code: 'custom', path: [champ], message })
   })
+
+/**
+ * Rules between fields of the organisation step, also checked on their own when that step is submitted
+ * (the schema's refinements only run once every field of every step is valid).
+ */
+export function reglesStructure(v: Record<string, unknown>): Record<string, string> {
+  const rempli = (x: unknown) => typeof x === 'string' && x.trim() !== ''
+  const erreurs: Record<string, string> = {}
+  if (v.type === 'france_services' && !rempli(v.numero_france_services))
+    erreurs.numero_france_services =
+      'Numéro France Services : obligatoire pour une structure France Services.'
+  if (v.prive === 'oui' && !rempli(v.administration_partenaire))
+    erreurs.administration_partenaire = 'Administration partenaire : obligatoire pour une structure privée.'
+  return erreurs
+}
 
 export const demarchesAutoriseesForm = z.object({
   demarches: z.preprocess(

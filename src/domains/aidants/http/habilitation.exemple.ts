@@ -15,6 +15,7 @@ export const formulaireHabilitation = (
   adresse: '1 place de la Mairie',
   code_commune: commune,
   region,
+  prive: 'non',
   referent_nom: 'Yann Le Gall',
   referent_email: `referent${n}@exemple.fr`,
   aidants: `Maëlle Kerhervé, aidant${n}a@exemple.fr, Secrétaire\nJules Roux, aidant${n}b@exemple.fr, Médiateur`,

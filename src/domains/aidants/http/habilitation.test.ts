@@ -65,6 +65,94 @@ describe.each(MOTEURS)('habilitation des structures, de la demande à la validat
   })
   afterAll(async () => t?.fermer())
 
+  it('se remplit en cinq étapes, garde les réponses, revient à l’étape fautive, n’écrit rien avant la fin', async () => {
+    n++
+    const d = new Navigateur(t.app, undefined, `10.1.1.${n}`)
+    const tout = formulaireHabilitation(n)
+    const email = tout.email_demandeur ?? ''
+    const depart = await d.get('/aidants/habilitation')
+    expect(depart.body).toContain('Étape 1 sur 5 : Vous, le demandeur')
+    expect(depart.body).not.toContain('name="siret"')
+
+    // Step 1 with a wrong address: 400, step 1 again, the name kept.
+    const faux = await d.post('/aidants/habilitation', {
+      etape: '1',
+      nom_demandeur: 'Claire Morvan',
+      email_demandeur: 'pas-une-adresse',
+    })
+    expect(faux.statusCode).toBe(400)
+    expect(faux.body).toContain('Étape 1 sur 5')
+    expect(faux.body).toContain('Votre adresse e-mail : saisissez une adresse e-mail valide')
+    expect(faux.body).toContain('value="Claire Morvan"')
+
+    const etape = async (numero: number, champs: Record<string, string>) => {
+      const r = await d.post('/aidants/habilitation', { ...champs, etape: String(numero) })
+      return r
+    }
+    const un = { nom_demandeur: tout.nom_demandeur ?? '', email_demandeur: email }
+    let r = await etape(1, un)
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toContain('Étape 2 sur 5 : La structure')
+    // Step 1's answers travel in hidden fields.
+    expect(r.body).toContain(`type="hidden" name="email_demandeur" value="${email}"`)
+
+    // A private organisation needs its partner administration; a wrong SIRET check digit is refused.
+    const structure = {
+      nom: tout.nom ?? '',
+      siret: '732 829 320 00075',
+      type: 'association',
+      adresse: tout.adresse ?? '',
+      code_commune: tout.code_commune ?? '',
+      region: '32',
+      prive: 'oui',
+    }
+    r = await etape(2, { ...un, ...structure })
+    expect(r.statusCode).toBe(400)
+    expect(r.body).toContain('Étape 2 sur 5')
+    expect(r.body).toContain('SIRET : 14 chiffres avec une clé de contrôle valide.')
+    expect(r.body).toContain('Administration partenaire : obligatoire pour une structure privée.')
+    const deux = { ...structure, siret: tout.siret ?? '', administration_partenaire: 'CAF du Nord' }
+    r = await etape(2, { ...un, ...deux })
+    expect(r.body).toContain('Étape 3 sur 5 : Le ou la référente')
+    const trois = { referent_nom: tout.referent_nom ?? '', referent_email: tout.referent_email ?? '' }
+    r = await etape(3, { ...un, ...deux, ...trois })
+    expect(r.body).toContain('Étape 4 sur 5 : Les aidants à habiliter')
+    // Going back keeps what was typed, without checking it.
+    r = await d.post('/aidants/habilitation', { ...un, ...deux, ...trois, etape: '4', aller: '3' })
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toContain('Étape 3 sur 5')
+    expect(r.body).toContain(`value="${tout.referent_email}"`)
+    const quatre = { aidants: tout.aidants ?? '' }
+    r = await etape(4, { ...un, ...deux, ...trois, ...quatre })
+    expect(r.body).toContain('Étape 5 sur 5 : Engagements et envoi')
+    expect(r.body).toContain('Oui — pour CAF du Nord')
+    // Nothing written so far, no e-mail sent.
+    expect(
+      await t.base.db
+        .select()
+        .from(demandesHabilitation)
+        .where(eq(demandesHabilitation.emailDemandeur, email)),
+    ).toEqual([])
+    expect(await dernierMail(email)).toBeUndefined()
+
+    // Last step without the commitments: 400 on step 5.
+    r = await etape(5, { ...un, ...deux, ...trois, ...quatre })
+    expect(r.statusCode).toBe(400)
+    expect(r.body).toContain('Engagements : cochez les cinq engagements.')
+    // A tampered hidden field of an earlier step sends back to that step.
+    const engagements = Object.fromEntries(Object.entries(tout).filter(([k]) => k.startsWith('engagement_')))
+    r = await etape(5, { ...un, ...deux, ...trois, ...quatre, ...engagements, siret: '123' })
+    expect(r.statusCode).toBe(400)
+    expect(r.body).toContain('Étape 2 sur 5')
+    r = await etape(5, { ...un, ...deux, ...trois, ...quatre, ...engagements })
+    expect(r.statusCode).toBe(303)
+    expect(r.headers.location).toBe('/aidants/habilitation/envoyee')
+    const demande = await demandeParEmail(email)
+    expect(demande.statut).toBe('brouillon')
+    expect(demande.donnees).toMatchObject({ prive: 'oui', administration_partenaire: 'CAF du Nord' })
+    expect((await dernierMail(email))?.sujet).toContain('confirmez votre adresse')
+  })
+
   it('enregistre un brouillon tant que l’adresse n’est pas confirmée, puis l’envoie à l’équipe', async () => {
     const { d, lien, email } = await deposer()
     expect((await demandeParEmail(email)).statut).toBe('brouillon')

@@ -6,7 +6,7 @@ import { AccesInterditError, exigerRole, utilisateurConnecte } from '../../../pl
 import { Csrf } from '../../../platform/layout/components'
 import { ajouterAuJournal } from '../db/journal-repository'
 import {
-  autorisationActiveDe,
+  autorisationsActivesDe,
   trouverAutorisation,
   trouverOrganisation,
   trouverUsager,
@@ -31,7 +31,21 @@ export function registreFournisseurs(deps: DepsAidants) {
   const idp = new Map<string, Promise<Provider>>()
   const simulateur = new Map<string, Promise<Provider>>()
   const origine = (request: FastifyRequest) => origineDe(request, deps.baseUrl, deps.simulateurs)
+  // oidc-provider reads the client several times per request: a few seconds of cache per process spare
+  // those round trips; a deactivated partner is refused at most CACHE_CLIENT_MS later.
+  const CACHE_CLIENT_MS = 5_000
+  const cacheClients = new Map<string, { valeur: Record<string, unknown> | undefined; jusqua: number }>()
   const lireClient = (o: string) => async (clientId: string) => {
+    const cle = `${o} ${clientId}`
+    const enCache = cacheClients.get(cle)
+    // A copy each time: the provider may adjust the metadata it is given.
+    if (enCache && enCache.jusqua > Date.now()) return enCache.valeur && structuredClone(enCache.valeur)
+    const valeur = await lireClientSansCache(o, clientId)
+    if (cacheClients.size > 1000) cacheClients.clear()
+    cacheClients.set(cle, { valeur, jusqua: Date.now() + CACHE_CLIENT_MS })
+    return valeur && structuredClone(valeur)
+  }
+  const lireClientSansCache = async (o: string, clientId: string) => {
     if (deps.simulateurs && clientId === CLIENT_DEMO)
       return {
         client_id: CLIENT_DEMO,
@@ -208,13 +222,10 @@ export async function oidcRoutes(
       const autorisees = organisation.demarchesAutorisees.filter(estDemarche)
       if (repScope?.some((d) => !autorisees.includes(d)))
         return refuser('rep_scope : démarche non autorisée dans cette structure')
-      const possibles: Demarche[] = []
-      if (usager)
-        for (const d of autorisees) {
-          if (repScope && !repScope.includes(d)) continue
-          if (await autorisationActiveDe(deps.db, organisation.id, usager.id, d, maintenant))
-            possibles.push(d)
-        }
+      const actives = usager
+        ? await autorisationsActivesDe(deps.db, organisation.id, usager.id, maintenant)
+        : new Map()
+      const possibles = autorisees.filter((d) => actives.has(d) && (!repScope || repScope.includes(d)))
       if (!usager || possibles.length === 0) return refuser('aucun mandat actif ne couvre cette demande')
       if (demarche === undefined)
         return reply.page((ctx) => ({
@@ -224,7 +235,7 @@ export async function oidcRoutes(
         }))
       if (!estDemarche(demarche) || !possibles.includes(demarche))
         return refuser('démarche non couverte par un mandat actif ou hors du périmètre demandé')
-      const active = await autorisationActiveDe(deps.db, organisation.id, usager.id, demarche, maintenant)
+      const active = actives.get(demarche)
       if (!active) return refuser('aucun mandat actif ne couvre cette démarche')
       await ajouterAuJournal(deps.db, {
         action: 'utilisation_autorisation',

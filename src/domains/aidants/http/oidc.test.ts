@@ -230,6 +230,19 @@ describe.each(MOTEURS)(
         sql`select count(*)::int as n from aidants_oidc where id_hash = ${corps.access_token} or payload::text like ${`%${corps.access_token}%`}`,
       )
       expect((brut as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0)
+      // The journal records the use and the transmission, with ids only: no token, no code, no name.
+      const entrees = (await t.base.db.execute(
+        sql`select action, aidant_id, demarche, details::text as details from aidants_journal where usager_id = ${usagerIds.Actif}`,
+      )) as unknown as {
+        rows: { action: string; aidant_id: string | null; demarche: string; details: string }[]
+      }
+      expect(entrees.rows.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['utilisation_autorisation', 'transmission_identite']),
+      )
+      expect(entrees.rows.find((e) => e.action === 'utilisation_autorisation')?.aidant_id).toBeTruthy()
+      const texte = JSON.stringify(entrees.rows)
+      for (const secret of [corps.access_token, corps.id_token, codeDe(r.location), SECRET, 'Actif'])
+        expect(texte).not.toContain(secret)
     })
 
     it('refuse un code rejoué (invalid_grant)', async () => {
@@ -299,6 +312,42 @@ describe.each(MOTEURS)(
       expect(reponse.status).toBe(400)
       expect(((await reponse.json()) as { error: string }).error).toBe('invalid_grant')
       void orgId
+    })
+
+    it('ne déconnecte vers une adresse de retour que si elle est enregistrée pour le partenaire', async () => {
+      const fin = (retour: string) =>
+        fetch(
+          `${base}/oidc/session/end?${new URLSearchParams({ client_id: CLIENT, post_logout_redirect_uri: retour, state: 'fin-1' })}`,
+          { redirect: 'manual' },
+        )
+      const pirate = await fin('https://pirate.example/au-revoir')
+      expect(pirate.status).toBe(400)
+      expect(((await pirate.json()) as { error: string }).error).toBe('invalid_request')
+      const inconnu = await fetch(
+        `${base}/oidc/session/end?${new URLSearchParams({ client_id: 'inconnu', post_logout_redirect_uri: `${base}/au-revoir` })}`,
+        { redirect: 'manual' },
+      )
+      expect(inconnu.status).toBe(400)
+      expect(((await inconnu.json()) as { error: string }).error).toBe('invalid_client')
+
+      const ok = await fin(`${base}/au-revoir`)
+      expect(ok.status).toBe(200)
+      const page = await ok.text()
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1] ?? ''
+      const action = /action="([^"]+)"/.exec(page)?.[1] ?? ''
+      expect(xsrf).not.toBe('')
+      const cookie = ok.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ')
+      const confirme = await fetch(new URL(action, base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ xsrf, logout: 'yes' }),
+        redirect: 'manual',
+      })
+      expect(confirme.status).toBe(303)
+      expect(confirme.headers.get('location')).toBe(`${base}/au-revoir?state=fin-1`)
     })
   },
 )

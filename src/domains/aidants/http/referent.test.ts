@@ -6,7 +6,7 @@ import { Navigateur } from '../../../../tests/support/navigateur'
 import { outboxMessages } from '../../../platform/outbox/schema'
 import { codeTotp, habilitationsDe, trouverCompte } from '../../comptes'
 import { creerOrganisation } from '../db/organisations-repository'
-import { dispositifs, habilitationsAidant, journal } from '../db/schema'
+import { dispositifs, habilitationsAidant, journal, mandats, usagers } from '../db/schema'
 
 const CARTE = { numeroSerie: 'GADT0009999', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }
 
@@ -194,5 +194,40 @@ describe.each(MOTEURS)('espace référent : cartes, applications, retrait d’un
     expect(apres).toMatchObject({ statut: 'annulee', motifRetrait: 'A quitté la structure' })
     expect(await habilitationsDe(t.base.db, compte.id)).toEqual([])
     expect((await referent.get(`/aidants/referent/aidants/${h.id}`)).statusCode).toBe(404)
+  })
+
+  it('montre les chiffres de la structure : aidants en activité, mandats en cours et créés, usagers', async () => {
+    const [u] = await t.base.db
+      .insert(usagers)
+      .values({
+        subHash: 'h-chiffres',
+        prenoms: 'Paul',
+        nom: 'Chiffre',
+        dateNaissance: '1950-01-01',
+        genre: 'male',
+        lieuNaissance: '59350',
+        paysNaissance: '99100',
+      })
+      .returning()
+    const mandat = (expireDans: number, revoque = false) => ({
+      organisationId: orgId,
+      usagerId: u?.id ?? '',
+      creeParId: crypto.randomUUID(),
+      creeLe: t.maintenant.valeur,
+      expireLe: new Date(t.maintenant.valeur.getTime() + expireDans),
+      duree: 'mois',
+      versionTexte: 'test',
+      consentement: 'sur_place' as const,
+      hashAttestation: crypto.randomUUID(),
+      revoqueLe: revoque ? t.maintenant.valeur : null,
+    })
+    await t.base.db.insert(mandats).values([mandat(86_400_000), mandat(-60_000), mandat(86_400_000, true)])
+    const page = await referent.get('/aidants/referent')
+    expect(page.body).toContain('1 mandat(s) en cours')
+    expect(page.body).toContain('3 mandat(s) créé(s) en tout')
+    expect(page.body).toContain('1 usager(s) accompagné(s)')
+    expect(page.body).toMatch(/\d+ aidant\(s\) en activité sur \d+/)
+    // The other organisation's référent sees none of it.
+    expect((await autreReferent.get('/aidants/referent')).body).toContain('0 mandat(s) créé(s) en tout')
   })
 })

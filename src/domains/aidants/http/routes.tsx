@@ -4,10 +4,11 @@ import QRCode from 'qrcode'
 import { AccesInterditError, exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { jetonAleatoire, sha256 } from '../../../platform/crypto'
 import { REGIONS } from '../../../platform/geo/territoires'
-import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
-import { Csrf, Tableau } from '../../../platform/layout/components'
+import { lireFormulaire } from '../../../platform/http/formulaire'
+import { Csrf, type ErreursFormulaire, Tableau } from '../../../platform/layout/components'
 import { ajouterAuJournal, verifierJournal } from '../db/journal-repository'
 import {
+  type MandatComplet,
   mandatsDeLOrganisation,
   mandatsDeLUsager,
   trouverMandat,
@@ -37,7 +38,14 @@ import {
   titreDemarche,
 } from '../domain/demarches'
 import { messageErreur } from '../domain/erreurs'
-import { STATUTS_AIDANT, type StatutAidant } from '../domain/habilitation'
+import {
+  ETAPES_HABILITATION,
+  etapeDuChamp,
+  NOMBRE_ETAPES_HABILITATION,
+  STATUTS_AIDANT,
+  type StatutAidant,
+} from '../domain/habilitation'
+import { LIBELLES_RUPTURE } from '../domain/journal'
 import { statutMandat } from '../domain/mandat'
 import { type ClientFranceConnect, creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
 import { makeConsentementSms } from '../use-cases/consentement-sms'
@@ -62,12 +70,14 @@ import {
   RecapitulatifPage,
   VerificationPage,
 } from '../views/aidants.page'
+import { attestationPdf } from '../views/attestation-pdf'
 import {
   codeForm,
   demarchesAutoriseesForm,
   habilitationForm,
   nouveauMandatForm,
   recapitulatifForm,
+  reglesStructure,
   telephoneForm,
 } from './aidants.form'
 import type { RegistreFournisseurs } from './oidc.routes'
@@ -251,6 +261,15 @@ export async function aidantsRoutes(
       .innerJoin(organisations, eq(organisations.id, mandats.organisationId))
       .groupBy(organisations.codeDepartement)
       .orderBy(organisations.codeDepartement)
+    const demarchesParDepartement = await deps.db
+      .select({ departement: organisations.codeDepartement, n: count() })
+      .from(journal)
+      .innerJoin(organisations, eq(organisations.id, journal.organisationId))
+      .where(eq(journal.action, 'utilisation_autorisation'))
+      .groupBy(organisations.codeDepartement)
+    const departements = [
+      ...new Set([...parDepartement, ...demarchesParDepartement].map((x) => x.departement)),
+    ].sort()
     return reply.page({
       titre: 'Aidants Connect en chiffres',
       ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Chiffres' }],
@@ -271,11 +290,12 @@ export async function aidantsRoutes(
             ])}
           />
           <Tableau
-            legende="Mandats créés par département"
-            entetes={['Département', 'Mandats']}
-            lignes={parDepartement.map((x) => [
-              <span safe>{x.departement}</span>,
-              <span safe>{String(x.n)}</span>,
+            legende="Par département : mandats créés et démarches réalisées"
+            entetes={['Département', 'Mandats créés', 'Démarches réalisées']}
+            lignes={departements.map((d) => [
+              <span safe>{d}</span>,
+              <span safe>{String(parDepartement.find((x) => x.departement === d)?.n ?? 0)}</span>,
+              <span safe>{String(demarchesParDepartement.find((x) => x.departement === d)?.n ?? 0)}</span>,
             ])}
           />
         </>
@@ -310,32 +330,69 @@ export async function aidantsRoutes(
     const ouvertes = (await deps.db.select().from(regionsOuvertes)).map((r) => r.codeRegion)
     return REGIONS.map((r) => ({ code: r.code, nom: r.nom, ouverte: ouvertes.includes(r.code) }))
   }
-  app.get('/aidants/habilitation', async (_request, reply) => {
-    const regions = await regionsPourFormulaire()
-    return reply.page((ctx) => ({
-      titre: 'Demander l’habilitation',
-      ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Habilitation' }],
-      contenu: HabilitationPage({ csrf: ctx.csrf, regions }),
-    }))
-  })
+  const pageHabilitation = (
+    reply: FastifyReply,
+    o: {
+      etape: number
+      regions: Awaited<ReturnType<typeof regionsPourFormulaire>>
+      valeurs?: Record<string, string>
+      erreurs?: ErreursFormulaire
+    },
+  ) =>
+    reply.page(
+      (ctx) => ({
+        titre: `Demander l’habilitation — étape ${o.etape} sur ${NOMBRE_ETAPES_HABILITATION}`,
+        ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Habilitation' }],
+        enErreur: !!o.erreurs,
+        contenu: HabilitationPage({ csrf: ctx.csrf, ...o }),
+      }),
+      o.erreurs ? 400 : 200,
+    )
+  app.get('/aidants/habilitation', async (_request, reply) =>
+    pageHabilitation(reply, { etape: 1, regions: await regionsPourFormulaire() }),
+  )
   app.post(
     '/aidants/habilitation',
-    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const f = lireFormulaire(habilitationForm, request.body)
+      const corps = (request.body ?? {}) as Record<string, unknown>
+      // Only the form's own fields travel on (and come back as hidden fields).
+      const connus = new Set<string>(ETAPES_HABILITATION.flatMap((e) => e.champs))
+      const valeurs = Object.fromEntries(
+        Object.entries(corps).filter(
+          (e): e is [string, string] => connus.has(e[0]) && typeof e[1] === 'string' && e[1].length <= 20_000,
+        ),
+      )
+      const entier = (x: unknown) => (typeof x === 'string' && /^[1-9]$/.test(x) ? Number(x) : undefined)
+      // Without a step (an old form, a script), the post is the whole request at once.
+      const etape = Math.min(entier(corps.etape) ?? NOMBRE_ETAPES_HABILITATION, NOMBRE_ETAPES_HABILITATION)
       const regions = await regionsPourFormulaire()
-      if (!f.ok || !regions.some((r) => r.code === f.donnees.region)) {
-        const erreurs = f.ok ? { region: 'Région : choisissez une région.' } : f.erreurs
-        const valeurs = f.ok ? valeursTexte(request.body) : f.valeurs
-        return reply.page(
-          (ctx) => ({
-            titre: 'Demander l’habilitation',
-            enErreur: true,
-            contenu: HabilitationPage({ csrf: ctx.csrf, regions, erreurs, valeurs }),
-          }),
-          400,
+      const aller = entier(corps.aller)
+      if (aller !== undefined && aller < etape)
+        return pageHabilitation(reply, { etape: aller, regions, valeurs })
+
+      const f = lireFormulaire(habilitationForm, corps)
+      const erreurs: ErreursFormulaire = { ...reglesStructure(corps), ...(f.ok ? {} : f.erreurs) }
+      if (!erreurs.region && !regions.some((r) => r.code === corps.region))
+        erreurs.region = 'Région : choisissez une région.'
+      // Errors of the steps already passed or current; those of later steps wait for their step.
+      const etapesEnCause = Object.keys(erreurs)
+        .map((champ) => etapeDuChamp(champ) || NOMBRE_ETAPES_HABILITATION)
+        .filter((n) => n <= etape)
+      if (etapesEnCause.length > 0) {
+        const n = Math.min(...etapesEnCause)
+        // In the order of the fields on the page, for the error summary.
+        const ordre: readonly string[] = ETAPES_HABILITATION[n - 1]?.champs ?? []
+        const aMontrer = Object.fromEntries(
+          Object.entries(erreurs)
+            .filter(([champ]) => (etapeDuChamp(champ) || NOMBRE_ETAPES_HABILITATION) === n)
+            .sort(([a], [b]) => ordre.indexOf(a) - ordre.indexOf(b)),
         )
+        return pageHabilitation(reply, { etape: n, regions, valeurs, erreurs: aMontrer })
       }
+      if (etape < NOMBRE_ETAPES_HABILITATION)
+        return pageHabilitation(reply, { etape: etape + 1, regions, valeurs })
+      if (!f.ok) return pageHabilitation(reply, { etape, regions, valeurs, erreurs: f.erreurs })
       // A draft until the requester confirms the address from the e-mailed link (habilitation.routes).
       await habilitation.deposer(f.donnees)
       return reply.redirect('/aidants/habilitation/envoyee', 303)
@@ -591,35 +648,72 @@ export async function aidantsRoutes(
     return m && m.organisationId === organisation.id ? { m, organisation } : undefined
   }
 
+  /** What both renderings of an attestation (page and PDF) need; the revocation one only once revoked. */
+  const attestation = async (
+    request: FastifyRequest,
+    m: MandatComplet,
+    organisation: { nom: string },
+    revocationDemandee: boolean,
+  ) => {
+    const revocation = revocationDemandee && !!m.hashRevocation
+    const hash = revocation && m.hashRevocation ? m.hashRevocation : m.hashAttestation
+    const usager = await trouverUsager(deps.db, m.usagerId)
+    return {
+      nature: revocation ? ('revocation' as const) : ('mandat' as const),
+      organisation: organisation.nom,
+      usager: usager && !usager.pseudonymiseLe ? `${usager.prenoms} ${usager.nom}` : '',
+      demarches: m.autorisations.map((a) => a.demarche),
+      duree: m.duree,
+      creeLe: m.creeLe,
+      expireLe: m.expireLe,
+      revoqueLe: m.revoqueLe,
+      versionTexte: m.versionTexte,
+      hash,
+      urlVerification: `${registre.origine(request)}/aidants/verifier/${hash}`,
+    }
+  }
+  const envoyerPdf = async (reply: FastifyReply, a: Awaited<ReturnType<typeof attestation>>) => {
+    const pdf = attestationPdf(a)
+    return reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `inline; filename="attestation-${a.nature === 'mandat' ? 'mandat' : 'revocation'}-${a.hash.slice(0, 12)}.pdf"`,
+      )
+      .header('cache-control', 'private, no-store')
+      .send(pdf)
+  }
+
   app.get<{ Params: { id: string }; Querystring: { revocation?: string } }>(
     '/aidants/mandats/:id/attestation',
     { preHandler: exigerAidant },
     async (request, reply) => {
       const t = await mandatDeLAidant(request, request.params.id)
       if (!t) return reply.callNotFound()
-      const { m, organisation } = t
-      const revocation = request.query.revocation === '1' && !!m.hashRevocation
-      const hash = revocation && m.hashRevocation ? m.hashRevocation : m.hashAttestation
-      const usager = await trouverUsager(deps.db, m.usagerId)
-      const urlVerification = `${registre.origine(request)}/aidants/verifier/${hash}`
-      const qrSvg = await QRCode.toDataURL(urlVerification, { margin: 1, width: 160 })
+      const a = await attestation(request, t.m, t.organisation, request.query.revocation === '1')
+      const qrSvg = await QRCode.toDataURL(a.urlVerification, { margin: 1, width: 160 })
       return reply.page({
-        titre: revocation ? 'Attestation de révocation' : 'Attestation de mandat',
+        titre: a.nature === 'revocation' ? 'Attestation de révocation' : 'Attestation de mandat',
         espace: 'pro',
         contenu: AttestationPage({
-          nature: revocation ? 'revocation' : 'mandat',
-          organisation: organisation.nom,
-          usager: usager ? `${usager.prenoms} ${usager.nom}` : '',
-          demarches: m.autorisations.map((a) => a.demarche),
-          creeLe: m.creeLe,
-          expireLe: m.expireLe,
-          revoqueLe: m.revoqueLe,
-          versionTexte: m.versionTexte,
-          hash,
-          urlVerification,
+          ...a,
           qrSvg,
+          urlPdf: `/aidants/mandats/${t.m.id}/attestation.pdf${a.nature === 'revocation' ? '?revocation=1' : ''}`,
         }),
       })
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { revocation?: string } }>(
+    '/aidants/mandats/:id/attestation.pdf',
+    { preHandler: exigerAidant },
+    async (request, reply) => {
+      const t = await mandatDeLAidant(request, request.params.id)
+      if (!t) return reply.callNotFound()
+      return envoyerPdf(
+        reply,
+        await attestation(request, t.m, t.organisation, request.query.revocation === '1'),
+      )
     },
   )
 
@@ -849,6 +943,21 @@ export async function aidantsRoutes(
       return reply.redirect('/mes-mandats', 303)
     },
   )
+  app.get<{ Params: { id: string }; Querystring: { revocation?: string } }>(
+    '/mes-mandats/:id/attestation.pdf',
+    async (request, reply) => {
+      const usager = await usagerConnecte(request)
+      if (!usager) return reply.redirect('/mes-mandats', 303)
+      const m = await trouverMandat(deps.db, request.params.id)
+      // Scope: only the usager's own mandates.
+      if (!m || m.usagerId !== usager.id) return reply.callNotFound()
+      const o = await trouverOrganisation(deps.db, m.organisationId)
+      return envoyerPdf(
+        reply,
+        await attestation(request, m, { nom: o?.nom ?? '' }, request.query.revocation === '1'),
+      )
+    },
+  )
   app.post('/mes-mandats/deconnexion', async (request, reply) => {
     const brut = request.cookies[COOKIE_USAGER]
     const lu = brut ? request.unsignCookie(brut) : undefined
@@ -867,19 +976,28 @@ export async function aidantsRoutes(
       .select()
       .from(habilitationsAidant)
       .where(and(eq(habilitationsAidant.organisationId, o.id), isNull(habilitationsAidant.retireLe)))
+    const maintenant = deps.horloge()
     const [chiffres] = await deps.db
-      .select({ mandats: count(mandats.id), usagers: countDistinct(mandats.usagerId) })
+      .select({
+        mandats: count(mandats.id),
+        usagers: countDistinct(mandats.usagerId),
+        actifs: sql<number>`count(*) filter (where ${mandats.revoqueLe} is null and ${mandats.expireLe} > ${maintenant})`,
+      })
       .from(mandats)
       .where(eq(mandats.organisationId, o.id))
+    const aidantsActifs = aidantsListe.filter((a) => a.statut === 'active').length
     return reply.page((ctx) => ({
       titre: 'Espace référent',
       espace: 'pro',
       contenu: (
         <>
           <h1 safe>{`Espace référent — ${o.nom}`}</h1>
-          <p
-            safe
-          >{`${chiffres?.mandats ?? 0} mandats créés, ${chiffres?.usagers ?? 0} usagers accompagnés.`}</p>
+          <ul>
+            <li safe>{`${aidantsActifs} aidant(s) en activité sur ${aidantsListe.length}`}</li>
+            <li safe>{`${Number(chiffres?.actifs ?? 0)} mandat(s) en cours`}</li>
+            <li safe>{`${chiffres?.mandats ?? 0} mandat(s) créé(s) en tout`}</li>
+            <li safe>{`${chiffres?.usagers ?? 0} usager(s) accompagné(s)`}</li>
+          </ul>
           <h2>Aidants</h2>
           <Tableau
             legende="Aidants de la structure"
@@ -939,7 +1057,7 @@ export async function aidantsRoutes(
 
   // ——— National team: journal verification ———
   app.get('/aidants/admin/journal', { preHandler: exigerRole('admin') }, async (_request, reply) => {
-    const r = await verifierJournal(deps.db)
+    const r = await verifierJournal(deps.db, deps.secret)
     return reply.page({
       titre: 'Journal Aidants Connect',
       espace: 'pro',
@@ -956,7 +1074,7 @@ export async function aidantsRoutes(
               <h2 class="fr-alert__title">Chaîne rompue</h2>
               <p
                 safe
-              >{`Premier maillon cassé : entrée n° ${r.premierMaillonCasse} (${r.raison === 'contenu_modifie' ? 'contenu modifié' : 'entrée précédente modifiée ou supprimée'}).`}</p>
+              >{`Premier maillon cassé : entrée n° ${r.premierMaillonCasse} (${LIBELLES_RUPTURE[r.raison]}).`}</p>
             </div>
           )}
         </>

@@ -31,6 +31,7 @@ export interface DonneesDemande {
   code_commune: string
   region: string
   numero_france_services?: string | undefined
+  prive?: 'oui' | 'non' | undefined
   administration_partenaire?: string | undefined
   referent_nom: string
   referent_email: string

@@ -5,8 +5,9 @@ import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { outboxMessages } from '../../../platform/outbox/schema'
 import { codeTotp, habilitationsDe, trouverCompte } from '../../comptes'
+import { verifierJournal } from '../db/journal-repository'
 import { creerOrganisation } from '../db/organisations-repository'
-import { etatsAidant, habilitationsAidant, journal, mandats, usagers } from '../db/schema'
+import { etatsAidant, habilitationsAidant, journal, mandats, sessionsUsager, usagers } from '../db/schema'
 import type { DepsAidants } from './deps'
 import { makeTaches } from './taches'
 
@@ -137,5 +138,84 @@ describe.each(MOTEURS)('tâches planifiées : inactivité des aidants, rappels d
     const [m] = await mails('rappel@exemple.fr')
     expect(m?.texte).toContain('même si vous n’avez pas créé ce mandat')
     expect(m?.texte).not.toContain('Petit')
+  })
+
+  it('pseudonymise l’usager 3 ans après la fin de son dernier mandat, garde le journal vérifiable', async () => {
+    const ANNEE = 365 * JOUR
+    const usager = async (nom: string, creeIlYa: number) => {
+      const [u] = await base.db
+        .insert(usagers)
+        .values({
+          subHash: `h-retention-${nom}`,
+          prenoms: 'Lucie',
+          nom,
+          dateNaissance: '1948-03-02',
+          genre: 'female',
+          lieuNaissance: '59350',
+          paysNaissance: '99100',
+          email: `${nom.toLowerCase()}@exemple.fr`,
+          creeLe: new Date(maintenant.valeur.getTime() - creeIlYa),
+        })
+        .returning()
+      if (!u) throw new Error('usager')
+      return u.id
+    }
+    const mandat = async (usagerId: string, expireIlYa: number, revoqueIlYa?: number) => {
+      await base.db.insert(mandats).values({
+        organisationId: orgId,
+        usagerId,
+        creeParId: crypto.randomUUID(),
+        creeLe: new Date(maintenant.valeur.getTime() - expireIlYa - ANNEE),
+        expireLe: new Date(maintenant.valeur.getTime() - expireIlYa),
+        revoqueLe: revoqueIlYa === undefined ? null : new Date(maintenant.valeur.getTime() - revoqueIlYa),
+        duree: 'annee',
+        versionTexte: 'test',
+        consentement: 'sur_place' as const,
+        hashAttestation: crypto.randomUUID(),
+      })
+    }
+    // Last mandate ended 3 years and 2 days ago: pseudonymised.
+    const ancien = await usager('Ancien', 5 * ANNEE)
+    await mandat(ancien, 4 * ANNEE)
+    await mandat(ancien, 3 * ANNEE + 2 * JOUR)
+    // An old mandate, but a more recent one ended only 2 years ago: kept.
+    const recent = await usager('Recent', 5 * ANNEE)
+    await mandat(recent, 4 * ANNEE)
+    await mandat(recent, 2 * ANNEE)
+    // Revoked 4 years ago although it would have expired 2 years ago: the revocation ends it.
+    const revoque = await usager('Revoque', 6 * ANNEE)
+    await mandat(revoque, 2 * ANNEE, 4 * ANNEE)
+    // Signed in to the usager space 4 years ago, never gave a mandate: pseudonymised.
+    const sansMandat = await usager('SansMandat', 4 * ANNEE)
+    // Mandate still in force: kept.
+    const actif = await usager('Actif', 5 * ANNEE)
+    await mandat(actif, -30 * JOUR)
+    await base.db.insert(sessionsUsager).values({
+      jetonHash: 'session-de-ancien',
+      usagerId: ancien,
+      expireLe: new Date(maintenant.valeur.getTime() + JOUR),
+    })
+
+    expect(await taches.purgerRetention(2)).toBe(3)
+    expect(await taches.purgerRetention()).toBe(0)
+
+    const lignes = await base.db.select().from(usagers)
+    const de = (id: string) => lignes.find((u) => u.id === id)
+    for (const id of [ancien, revoque, sansMandat]) {
+      expect(de(id)).toMatchObject({ prenoms: '', nom: '', dateNaissance: '', email: null })
+      expect(de(id)?.pseudonymiseLe).not.toBeNull()
+    }
+    for (const [id, nom] of [
+      [recent, 'Recent'],
+      [actif, 'Actif'],
+    ] as const)
+      expect(de(id)).toMatchObject({ nom, pseudonymiseLe: null })
+    expect(await base.db.select().from(sessionsUsager).where(eq(sessionsUsager.usagerId, ancien))).toEqual([])
+    // Mandates stay (statistics, verification page); the journal records the purge and stays verifiable.
+    expect(await base.db.select().from(mandats).where(eq(mandats.usagerId, ancien))).toHaveLength(2)
+    const entrees = await base.db.select().from(journal).where(eq(journal.action, 'pseudonymisation_usager'))
+    expect(entrees.map((e) => e.usagerId).sort()).toEqual([ancien, revoque, sansMandat].sort())
+    expect(JSON.stringify(entrees)).not.toContain('Ancien')
+    expect((await verifierJournal(base.db)).ok).toBe(true)
   })
 })

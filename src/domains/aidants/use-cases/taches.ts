@@ -1,9 +1,21 @@
-import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { makeAdministrerCompte } from '../../comptes'
-import { ajouterAuJournal } from '../db/journal-repository'
-import { etatsAidant, habilitationsAidant, mandats, organisations } from '../db/schema'
+import { ajouterAuJournal, poserPointDeControle } from '../db/journal-repository'
+import {
+  brouillonsMandat,
+  connexionsFranceConnect,
+  consentementsSms,
+  etatsAidant,
+  habilitationsAidant,
+  mandats,
+  organisations,
+  sessionsUsager,
+  usagers,
+} from '../db/schema'
 import { etapeInactivite } from '../domain/habilitation'
+import { aPseudonymiser, debutRetention } from '../domain/mandat'
+import { purgerOidc } from '../oidc/adaptateur'
 import type { DepsAidants } from './deps'
 
 /** Days before expiry when the organisation's aidants are reminded of a mandate. */
@@ -146,5 +158,71 @@ export const makeTaches = (deps: DepsAidants) => {
       }
       return aRappeler.length
     },
+
+    /**
+     * Retention (published policy, issue 4 §9): three years after the end of the usager's last mandate
+     * (expiry, or revocation when earlier), or after their first FranceConnect login if they never gave one,
+     * the usager's identity is pseudonymised: names, birth data and contact details are blanked, the salted
+     * hash of the FranceConnect `sub` stays as the pseudonym. Mandates, authorisations and the journal keep
+     * their ids, so the journal chain stays verifiable and the statistics stay right. A usager who comes back
+     * through FranceConnect gets their identity filled in again by FranceConnect itself.
+     * Batched so that a first run on a large base does not hold one huge transaction.
+     */
+    async purgerRetention(lot = 500): Promise<number> {
+      const maintenant = horloge()
+      const limite = debutRetention(maintenant)
+      let total = 0
+      for (;;) {
+        const finDernierMandat = sql<Date | null>`(select max(least(coalesce(${mandats.revoqueLe}, ${mandats.expireLe}), ${mandats.expireLe})) from ${mandats} where ${mandats.usagerId} = ${usagers.id})`
+        const candidats = await db
+          .select({ id: usagers.id, creeLe: usagers.creeLe, fin: finDernierMandat })
+          .from(usagers)
+          .where(
+            and(
+              isNull(usagers.pseudonymiseLe),
+              sql`coalesce(${finDernierMandat}, ${usagers.creeLe}) <= ${limite}`,
+            ),
+          )
+          .limit(lot)
+        const aTraiter = candidats.filter((c) =>
+          aPseudonymiser(c.fin ? new Date(c.fin) : null, c.creeLe, maintenant),
+        )
+        for (const u of aTraiter) {
+          await db.transaction(async (tx) => {
+            await tx
+              .update(usagers)
+              .set({
+                prenoms: '',
+                nom: '',
+                dateNaissance: '',
+                genre: '',
+                lieuNaissance: '',
+                paysNaissance: '',
+                email: null,
+                telephone: null,
+                pseudonymiseLe: maintenant,
+              })
+              .where(eq(usagers.id, u.id))
+            await tx.delete(sessionsUsager).where(eq(sessionsUsager.usagerId, u.id))
+            await ajouterAuJournal(tx, { action: 'pseudonymisation_usager', le: maintenant, usagerId: u.id })
+          })
+        }
+        total += aTraiter.length
+        if (candidats.length < lot || aTraiter.length === 0) return total
+      }
+    },
+
+    /** Technical state past its lifetime: protocol rows, FranceConnect logins, drafts, usager sessions. */
+    async purgerEtatsExpires(): Promise<void> {
+      const maintenant = horloge()
+      await purgerOidc(db, maintenant)
+      await db.delete(connexionsFranceConnect).where(lt(connexionsFranceConnect.expireLe, maintenant))
+      await db.delete(consentementsSms).where(lt(consentementsSms.expireLe, maintenant))
+      await db.delete(brouillonsMandat).where(lt(brouillonsMandat.expireLe, maintenant))
+      await db.delete(sessionsUsager).where(lt(sessionsUsager.expireLe, maintenant))
+    },
+
+    /** Daily signed checkpoint of the journal (see `verifierJournal`). */
+    poserPointDeControle: () => poserPointDeControle(db, deps.secret, horloge()),
   }
 }

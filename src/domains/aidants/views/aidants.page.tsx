@@ -9,8 +9,21 @@ import {
   Tableau,
 } from '../../../platform/layout/components'
 import type { MandatComplet } from '../db/mandats-repository'
-import { DEMARCHES, type Demarche, DUREES, libelleDuree, titreDemarche } from '../domain/demarches'
-import { ENGAGEMENTS, TYPES_ORGANISATION } from '../domain/habilitation'
+import {
+  DEMARCHES,
+  type Demarche,
+  DUREES,
+  type Duree,
+  libelleDuree,
+  titreDemarche,
+} from '../domain/demarches'
+import {
+  ENGAGEMENTS,
+  ETAPES_HABILITATION,
+  NOMBRE_ETAPES_HABILITATION,
+  TYPES_ORGANISATION,
+} from '../domain/habilitation'
+import { paragraphesMandat } from '../domain/texte-mandat'
 
 const dateFr = (d: Date) =>
   d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
@@ -210,7 +223,11 @@ export function ListeMandats(p: {
                   </a>
                 </li>
               ) : (
-                ''
+                <li>
+                  <a class="fr-btn fr-btn--secondary" href={`/mes-mandats/${m.id}/attestation.pdf`}>
+                    Attestation (PDF)
+                  </a>
+                </li>
               )}
               {p.actions === 'aidant' && statut !== 'revoque' ? (
                 <li>
@@ -236,13 +253,17 @@ export function ListeMandats(p: {
               ) : (
                 ''
               )}
-              {m.hashRevocation && p.actions === 'aidant' ? (
+              {m.hashRevocation ? (
                 <li>
                   <a
                     class="fr-btn fr-btn--tertiary"
-                    href={`/aidants/mandats/${m.id}/attestation?revocation=1`}
+                    href={
+                      p.actions === 'aidant'
+                        ? `/aidants/mandats/${m.id}/attestation?revocation=1`
+                        : `/mes-mandats/${m.id}/attestation.pdf?revocation=1`
+                    }
                   >
-                    Attestation de révocation
+                    {p.actions === 'aidant' ? 'Attestation de révocation' : 'Attestation de révocation (PDF)'}
                   </a>
                 </li>
               ) : (
@@ -456,6 +477,7 @@ export function AttestationPage(p: {
   organisation: string
   usager: string
   demarches: readonly Demarche[]
+  duree: Duree
   creeLe: Date
   expireLe: Date
   revoqueLe: Date | null
@@ -463,23 +485,38 @@ export function AttestationPage(p: {
   hash: string
   urlVerification: string
   qrSvg: string
+  urlPdf: string
 }) {
+  // The text of the version the mandate was signed under, the same as in the PDF.
+  const texte = paragraphesMandat(p.versionTexte, {
+    usager: p.usager,
+    organisation: p.organisation,
+    demarches: p.demarches,
+    duree: p.duree,
+    creeLe: dateFr(p.creeLe),
+    expireLe: dateFr(p.expireLe),
+  })
   return (
     <article class="escale-attestation">
       <h1>{p.nature === 'mandat' ? 'Attestation de mandat' : 'Attestation de révocation de mandat'}</h1>
+      <p class="escale-sans-impression">
+        <a class="fr-link fr-icon-download-line fr-link--icon-left" href={p.urlPdf}>
+          Télécharger l’attestation (PDF à imprimer)
+        </a>
+      </p>
       {p.nature === 'mandat' ? (
         <>
-          <p>
-            Je soussigné·e <strong safe>{p.usager}</strong> donne mandat à la structure{' '}
-            <strong safe>{p.organisation}</strong>, en application des articles 1984 et suivants du Code
-            civil, pour réaliser en mon nom les démarches administratives en ligne suivantes :
-          </p>
+          {texte.preambule.map((t) => (
+            <p safe>{t}</p>
+          ))}
           <ul>
-            {p.demarches.map((d) => (
-              <li safe>{titreDemarche(d)}</li>
+            {texte.demarches.map((d) => (
+              <li safe>{d}</li>
             ))}
           </ul>
-          <p safe>{`Mandat signé le ${dateFr(p.creeLe)}, valable jusqu’au ${dateFr(p.expireLe)}.`}</p>
+          {texte.conditions.map((t) => (
+            <p safe>{t}</p>
+          ))}
         </>
       ) : (
         <p safe>
@@ -748,175 +785,321 @@ export function EspaceUsagerPage(p: {
 
 export function HabilitationPage(p: {
   csrf: string
+  /** Step shown (1 to 5). */
+  etape: number
   erreurs?: ErreursFormulaire
   valeurs?: Record<string, string>
   regions: readonly { code: string; nom: string; ouverte: boolean }[]
 }) {
   const e = p.erreurs ?? {}
   const v = p.valeurs ?? {}
+  const etape = Math.min(Math.max(1, Math.trunc(p.etape) || 1), NOMBRE_ETAPES_HABILITATION)
+  const courante = ETAPES_HABILITATION[etape - 1]
+  const suivante = ETAPES_HABILITATION[etape]
+  const ici = new Set<string>(courante?.champs ?? [])
+  // The values of the other steps travel in hidden fields (no JavaScript, nothing stored before the end).
+  const caches = Object.entries(v).filter(
+    ([k, val]) =>
+      !ici.has(k) &&
+      k !== '_csrf' &&
+      k !== 'etape' &&
+      k !== 'aller' &&
+      !k.startsWith('engagement_') &&
+      val !== '',
+  )
+  const region = p.regions.find((r) => r.code === v.region)
   return (
     <>
       <h1>Demander l’habilitation de ma structure</h1>
-      <p>
-        Aidants Connect ouvre région par région. Si votre région n’est pas encore ouverte, votre demande est
-        mise sur liste d’attente et vous serez prévenu par e-mail à l’ouverture.
-      </p>
+      {etape === 1 ? (
+        <p>
+          Aidants Connect ouvre région par région. Si votre région n’est pas encore ouverte, votre demande est
+          mise sur liste d’attente et vous serez prévenu par e-mail à l’ouverture.
+        </p>
+      ) : (
+        ''
+      )}
       <ResumeErreurs erreurs={e} />
       <form method="post" action="/aidants/habilitation" novalidate>
         <Csrf jeton={p.csrf} />
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend">Vous, le demandeur</legend>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="nom_demandeur"
-              libelle="Vos prénom et nom"
-              valeur={v.nom_demandeur}
-              erreur={e.nom_demandeur}
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="email_demandeur"
-              libelle="Votre adresse e-mail professionnelle"
-              aide="Un lien de confirmation y sera envoyé."
-              type="email"
-              valeur={v.email_demandeur}
-              erreur={e.email_demandeur}
-            />
-          </div>
-        </fieldset>
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend">La structure</legend>
-          <div class="fr-fieldset__element">
-            <Champ nom="nom" libelle="Nom de la structure" valeur={v.nom} erreur={e.nom} />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="siret"
-              libelle="SIRET"
-              aide="14 chiffres"
-              inputmode="numeric"
-              maxlength={14}
-              valeur={v.siret}
-              erreur={e.siret}
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <ChoixListe
-              nom="type"
-              libelle="Type de structure"
-              options={TYPES_ORGANISATION.map((t) => ({ valeur: t.cle, libelle: t.libelle }))}
-              valeur={v.type}
-              erreur={e.type}
-              videLibelle="Choisir"
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ nom="adresse" libelle="Adresse" valeur={v.adresse} erreur={e.adresse} />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="code_commune"
-              libelle="Code INSEE de la commune"
-              aide="5 caractères, par exemple 59350 pour Lille"
-              maxlength={5}
-              valeur={v.code_commune}
-              erreur={e.code_commune}
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <ChoixListe
-              nom="region"
-              libelle="Région"
-              options={p.regions.map((r) => ({
-                valeur: r.code,
-                libelle: `${r.nom}${r.ouverte ? '' : ' (pas encore ouverte)'}`,
-              }))}
-              valeur={v.region}
-              erreur={e.region}
-              videLibelle="Choisir"
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="numero_france_services"
-              libelle="Numéro de labellisation France Services"
-              aide="Obligatoire pour une structure France Services"
-              requis={false}
-              valeur={v.numero_france_services}
-              erreur={e.numero_france_services}
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="administration_partenaire"
-              libelle="Administration partenaire"
-              aide="Obligatoire pour une structure privée : l’administration pour laquelle elle agit"
-              requis={false}
-              valeur={v.administration_partenaire}
-              erreur={e.administration_partenaire}
-            />
-          </div>
-        </fieldset>
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend">Le ou la référente</legend>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="referent_nom"
-              libelle="Prénom et nom du référent"
-              valeur={v.referent_nom}
-              erreur={e.referent_nom}
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="referent_email"
-              libelle="E-mail du référent"
-              type="email"
-              valeur={v.referent_email}
-              erreur={e.referent_email}
-            />
-          </div>
-        </fieldset>
-        <div class={`fr-input-group${e.aidants ? ' fr-input-group--error' : ''}`}>
-          <label class="fr-label" for="aidants">
-            Aidants à habiliter
-            <span class="fr-hint-text">Une personne par ligne : prénom nom, e-mail, profession</span>
-          </label>
-          <textarea class="fr-input" id="aidants" name="aidants" rows="4" safe>
-            {v.aidants ?? ''}
-          </textarea>
-          {e.aidants ? (
-            <p class="fr-error-text" safe>
-              {e.aidants}
-            </p>
-          ) : (
-            ''
-          )}
-        </div>
-        <fieldset class={`fr-fieldset${e.engagements ? ' fr-fieldset--error' : ''}`} id="engagements">
-          <legend class="fr-fieldset__legend">Engagements (tous obligatoires)</legend>
-          {ENGAGEMENTS.map((g) => (
+        <input type="hidden" name="etape" value={String(etape)} />
+        {caches.map(([k, val]) => (
+          <input type="hidden" name={k} value={val} />
+        ))}
+        <h2 class="fr-h4" safe>
+          {`Étape ${etape} sur ${NOMBRE_ETAPES_HABILITATION} : ${courante?.titre ?? ''}`}
+        </h2>
+        <p class="fr-hint-text">
+          {suivante ? `Étape suivante : ${suivante.titre}` : 'Dernière étape : relisez, puis envoyez.'}
+        </p>
+        {etape === 1 ? (
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend fr-sr-only">Vous, le demandeur</legend>
             <div class="fr-fieldset__element">
-              <div class="fr-checkbox-group">
-                <input type="checkbox" id={`engagement-${g.cle}`} name={`engagement_${g.cle}`} value="oui" />
-                <label class="fr-label" for={`engagement-${g.cle}`}>
-                  {g.libelle}
-                </label>
-              </div>
+              <Champ
+                nom="nom_demandeur"
+                libelle="Vos prénom et nom"
+                valeur={v.nom_demandeur}
+                erreur={e.nom_demandeur}
+              />
             </div>
-          ))}
-          {e.engagements ? (
-            <p class="fr-error-text fr-ml-1w" safe>
-              {e.engagements}
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="email_demandeur"
+                libelle="Votre adresse e-mail professionnelle"
+                aide="Un lien de confirmation y sera envoyé à la fin."
+                type="email"
+                valeur={v.email_demandeur}
+                erreur={e.email_demandeur}
+              />
+            </div>
+          </fieldset>
+        ) : (
+          ''
+        )}
+        {etape === 2 ? (
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend fr-sr-only">La structure</legend>
+            <div class="fr-fieldset__element">
+              <Champ nom="nom" libelle="Nom de la structure" valeur={v.nom} erreur={e.nom} />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="siret"
+                libelle="SIRET"
+                aide="14 chiffres"
+                inputmode="numeric"
+                maxlength={17}
+                valeur={v.siret}
+                erreur={e.siret}
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <ChoixListe
+                nom="type"
+                libelle="Type de structure"
+                options={TYPES_ORGANISATION.map((t) => ({ valeur: t.cle, libelle: t.libelle }))}
+                valeur={v.type}
+                erreur={e.type}
+                videLibelle="Choisir"
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ nom="adresse" libelle="Adresse" valeur={v.adresse} erreur={e.adresse} />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="code_commune"
+                libelle="Code INSEE de la commune"
+                aide="5 caractères, par exemple 59350 pour Lille"
+                maxlength={5}
+                valeur={v.code_commune}
+                erreur={e.code_commune}
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <ChoixListe
+                nom="region"
+                libelle="Région"
+                options={p.regions.map((r) => ({
+                  valeur: r.code,
+                  libelle: `${r.nom}${r.ouverte ? '' : ' (pas encore ouverte)'}`,
+                }))}
+                valeur={v.region}
+                erreur={e.region}
+                videLibelle="Choisir"
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="numero_france_services"
+                libelle="Numéro de labellisation France Services"
+                aide="Obligatoire pour une structure France Services"
+                requis={false}
+                valeur={v.numero_france_services}
+                erreur={e.numero_france_services}
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <fieldset
+                class={`fr-fieldset${e.prive ? ' fr-fieldset--error' : ''}`}
+                id="prive"
+                aria-labelledby="prive-legende"
+              >
+                <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="prive-legende">
+                  La structure est-elle privée ?
+                  <span class="fr-hint-text">
+                    Une structure privée agit pour le compte d’une administration partenaire.
+                  </span>
+                </legend>
+                {[
+                  ['non', 'Non, publique'],
+                  ['oui', 'Oui, privée'],
+                ].map(([valeur, libelle]) => (
+                  <div class="fr-fieldset__element fr-fieldset__element--inline">
+                    <div class="fr-radio-group">
+                      <input
+                        type="radio"
+                        id={`prive-${valeur}`}
+                        name="prive"
+                        value={valeur}
+                        checked={v.prive === valeur}
+                      />
+                      <label class="fr-label" for={`prive-${valeur}`} safe>
+                        {libelle}
+                      </label>
+                    </div>
+                  </div>
+                ))}
+                {e.prive ? (
+                  <p class="fr-error-text fr-ml-1w" safe>
+                    {e.prive}
+                  </p>
+                ) : (
+                  ''
+                )}
+              </fieldset>
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="administration_partenaire"
+                libelle="Administration partenaire"
+                aide="Obligatoire pour une structure privée : l’administration pour laquelle elle agit"
+                requis={false}
+                valeur={v.administration_partenaire}
+                erreur={e.administration_partenaire}
+              />
+            </div>
+          </fieldset>
+        ) : (
+          ''
+        )}
+        {etape === 3 ? (
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend fr-sr-only">Le ou la référente</legend>
+            <p class="fr-fieldset__element">
+              Le ou la référente gère les aidants de la structure et leurs cartes. Il ou elle reçoit un compte
+              quand la demande est acceptée.
             </p>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="referent_nom"
+                libelle="Prénom et nom du référent"
+                valeur={v.referent_nom}
+                erreur={e.referent_nom}
+              />
+            </div>
+            <div class="fr-fieldset__element">
+              <Champ
+                nom="referent_email"
+                libelle="E-mail du référent"
+                type="email"
+                valeur={v.referent_email}
+                erreur={e.referent_email}
+              />
+            </div>
+          </fieldset>
+        ) : (
+          ''
+        )}
+        {etape === 4 ? (
+          <div class={`fr-input-group${e.aidants ? ' fr-input-group--error' : ''}`}>
+            <label class="fr-label" for="aidants">
+              Aidants à habiliter
+              <span class="fr-hint-text">Une personne par ligne : prénom nom, e-mail, profession</span>
+            </label>
+            <textarea class="fr-input" id="aidants" name="aidants" rows="6" safe>
+              {v.aidants ?? ''}
+            </textarea>
+            {e.aidants ? (
+              <p class="fr-error-text" safe>
+                {e.aidants}
+              </p>
+            ) : (
+              ''
+            )}
+          </div>
+        ) : (
+          ''
+        )}
+        {etape === 5 ? (
+          <>
+            <Tableau
+              legende="Votre demande"
+              entetes={['Rubrique', 'Réponse']}
+              lignes={[
+                ['Demandeur', `${v.nom_demandeur ?? ''} — ${v.email_demandeur ?? ''}`],
+                ['Structure', `${v.nom ?? ''} (SIRET ${v.siret ?? ''})`],
+                ['Type', TYPES_ORGANISATION.find((t) => t.cle === v.type)?.libelle ?? ''],
+                ['Adresse', `${v.adresse ?? ''} (${v.code_commune ?? ''}), ${region?.nom ?? ''}`],
+                ['Numéro France Services', v.numero_france_services || '—'],
+                [
+                  'Structure privée',
+                  v.prive === 'oui' ? `Oui — pour ${v.administration_partenaire ?? ''}` : 'Non',
+                ],
+                ['Référent', `${v.referent_nom ?? ''} — ${v.referent_email ?? ''}`],
+                ['Aidants', String((v.aidants ?? '').split(/\r?\n/).filter((l) => l.trim()).length)],
+              ].map(([a, b]) => [<span safe>{a}</span>, <span safe>{b}</span>])}
+            />
+            {region && !region.ouverte ? (
+              <div class="fr-notice fr-notice--info fr-mb-3w">
+                <div class="fr-container">
+                  <div class="fr-notice__body">
+                    <p class="fr-notice__title" safe>
+                      {`${region.nom} n’est pas encore ouverte : la demande ira sur liste d’attente et vous serez prévenu à l’ouverture de sa vague.`}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            ) : (
+              ''
+            )}
+            <fieldset class={`fr-fieldset${e.engagements ? ' fr-fieldset--error' : ''}`} id="engagements">
+              <legend class="fr-fieldset__legend">Engagements (tous obligatoires)</legend>
+              {ENGAGEMENTS.map((g) => (
+                <div class="fr-fieldset__element">
+                  <div class="fr-checkbox-group">
+                    <input
+                      type="checkbox"
+                      id={`engagement-${g.cle}`}
+                      name={`engagement_${g.cle}`}
+                      value="oui"
+                      checked={v[`engagement_${g.cle}`] === 'oui'}
+                    />
+                    <label class="fr-label" for={`engagement-${g.cle}`}>
+                      {g.libelle}
+                    </label>
+                  </div>
+                </div>
+              ))}
+              {e.engagements ? (
+                <p class="fr-error-text fr-ml-1w" safe>
+                  {e.engagements}
+                </p>
+              ) : (
+                ''
+              )}
+            </fieldset>
+          </>
+        ) : (
+          ''
+        )}
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+          <li>
+            <button class="fr-btn" type="submit">
+              {etape === NOMBRE_ETAPES_HABILITATION ? 'Envoyer la demande' : 'Continuer'}
+            </button>
+          </li>
+          {etape > 1 ? (
+            <li>
+              <button class="fr-btn fr-btn--secondary" type="submit" name="aller" value={String(etape - 1)}>
+                Étape précédente
+              </button>
+            </li>
           ) : (
             ''
           )}
-        </fieldset>
-        <button class="fr-btn" type="submit">
-          Envoyer la demande
-        </button>
+        </ul>
       </form>
     </>
   )

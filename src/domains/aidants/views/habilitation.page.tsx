@@ -64,6 +64,7 @@ function ResumeDemande({ d }: { d: Demande }) {
     ['Type', type],
     ['Adresse', `${texteDe(v.adresse)} (${texteDe(v.code_commune)})`],
     ['Numéro France Services', texteDe(v.numero_france_services) || '—'],
+    ['Structure privée', v.prive === 'oui' ? 'Oui' : v.prive === 'non' ? 'Non' : '—'],
     ['Administration partenaire', texteDe(v.administration_partenaire) || '—'],
     ['Demandeur', `${d.nomDemandeur} — ${d.emailDemandeur}`],
     ['Référent', `${texteDe(v.referent_nom)} — ${texteDe(v.referent_email)}`],
