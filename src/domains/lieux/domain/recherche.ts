@@ -7,6 +7,7 @@ import {
   type Jour,
   jour,
   lireHoraires,
+  type Plage,
   plagesDuJourConnu,
 } from './horaires'
 import type { Lieu } from './lieu'
@@ -64,6 +65,8 @@ export interface IndexLieux {
   horairesDe(id: string): Horaires | undefined
   rechercher(c: Criteres): ResultatRecherche
   tous(): readonly Lieu[]
+  /** Open at this instant (local time of the place); null without recognised opening hours. */
+  ouvertMaintenant(id: string, instant: Date): boolean | null
   /** The same place published by another source (see `reperesDoublons`): left out of searches. */
   estDoublon(id: string): boolean
 }
@@ -113,12 +116,36 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
   if (avecPoint.length === 0) arbre.add(0, 0)
   arbre.finish()
 
+  // Opening hours of each place for a local day, computed once per place and day, then read by every query
+  // (« ouvert maintenant » is the costliest filter, and it is asked of thousands of places at night).
+  const jours = new Map<string, { jour: Jour; plages: (readonly Plage[] | undefined)[] }>()
+  const ouvertA = (i: number, instant: Date): boolean | null => {
+    const h = horaires[i]
+    if (!h) return null
+    const f = fuseaux[i]!
+    const d = dateLocale(instant, f)
+    const cle = `${f}|${d.annee}-${d.mois}-${d.jourDuMois}`
+    let j = jours.get(cle)
+    if (!j) {
+      if (jours.size >= 64) jours.clear()
+      j = { jour: jour(d), plages: new Array(n) }
+      jours.set(cle, j)
+    }
+    let plages = j.plages[i]
+    if (!plages) {
+      plages = plagesDuJourConnu(h, j.jour)
+      j.plages[i] = plages
+    }
+    const m = d.minutes
+    for (const [a, b] of plages) if (m >= a && m < b) return true
+    return false
+  }
+
   const filtre = (c: Criteres): ((i: number) => boolean) => {
     const ms = masque(SERVICES, c.services ?? [])
     const mp = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, c.publics ?? [])
     const mm = masque(MODALITES_ACCOMPAGNEMENT, c.modalites ?? [])
     const md = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, c.dispositifs ?? [])
-    const locales = new Map<string, Jour>()
     return (i) => {
       if (doublons[i]) return false
       if (ms && !(services[i]! & ms)) return false
@@ -126,38 +153,62 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       if (mm && !(modalites[i]! & mm)) return false
       if (md && !(dispositifs[i]! & md)) return false
       if (c.gratuit && !gratuit[i]) return false
-      if (c.ouvertMaintenant) {
-        const h = horaires[i]
-        if (!h) return false
-        const f = fuseaux[i]!
-        let d = locales.get(f)
-        if (!d) {
-          d = jour(dateLocale(c.instant, f))
-          locales.set(f, d)
-        }
-        const m = d.date.minutes
-        const plages = plagesDuJourConnu(h, d)
-        let ouvert = false
-        for (const [a, b] of plages) if (m >= a && m < b) ouvert = true
-        if (!ouvert) return false
-      }
+      if (c.ouvertMaintenant && ouvertA(i, c.instant) !== true) return false
       return true
     }
   }
 
-  const compterDansLeRayon = (
+  /**
+   * Within a radius: one pass over the bounding box, which gives the total, keeping only the `garder`
+   * nearest in a small sorted buffer (no priority queue, no sort of every match).
+   */
+  const dansLeRayon = (
     { latitude, longitude }: { latitude: number; longitude: number },
     rayonKm: number,
-    garde: (p: number) => boolean,
-  ): number => {
+    garde: (i: number) => boolean,
+    garder: number,
+  ): { total: number; points: number[]; distances: number[] } => {
     const dLat = rayonKm / KM_PAR_DEGRE
     const dLon = rayonKm / (KM_PAR_DEGRE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01))
+    const distances: number[] = []
+    const points: number[] = []
+    const tamponBorne = garder <= 256
     let total = 0
     for (const p of arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
-      const l = tries[avecPoint[p]!]!
-      if (garde(p) && distance(longitude, latitude, l.longitude!, l.latitude!) <= rayonKm) total++
+      const i = avecPoint[p]!
+      if (!garde(i)) continue
+      const l = tries[i]!
+      const d = distance(longitude, latitude, l.longitude!, l.latitude!)
+      if (d > rayonKm) continue
+      total++
+      if (!tamponBorne) {
+        distances.push(d)
+        points.push(p)
+        continue
+      }
+      if (distances.length === garder && d >= distances[garder - 1]!) continue
+      let k = distances.length
+      if (k < garder) {
+        distances.push(d)
+        points.push(p)
+      } else k = garder - 1
+      while (k > 0 && distances[k - 1]! > d) {
+        distances[k] = distances[k - 1]!
+        points[k] = points[k - 1]!
+        k--
+      }
+      distances[k] = d
+      points[k] = p
     }
-    return total
+    if (!tamponBorne) {
+      const ordre = points.map((_, k) => k).sort((x, y) => distances[x]! - distances[y]! || x - y)
+      return {
+        total,
+        points: ordre.map((k) => points[k]!),
+        distances: ordre.map((k) => distances[k]!),
+      }
+    }
+    return { total, points, distances }
   }
 
   return {
@@ -172,6 +223,10 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       return i === undefined ? undefined : horaires[i]
     },
     tous: () => tries,
+    ouvertMaintenant: (id, instant) => {
+      const i = parId.get(id)
+      return i === undefined ? null : ouvertA(i, instant)
+    },
     estDoublon: (id) => {
       const i = parId.get(id)
       return i !== undefined && doublons[i] === 1
@@ -190,24 +245,30 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       }
       if (avecPoint.length === 0) return { resultats: [], total: 0, suite: false }
       const { latitude, longitude } = c.position
-      const gardePoint = (p: number) => garde(avecPoint[p]!)
-      // Only the places up to this page are walked in distance order; the total within the radius is
-      // counted apart, over a bounding box, without sorting (thousands of places around a big city).
+      if (c.rayonKm !== undefined) {
+        const r = dansLeRayon(c.position, c.rayonKm, garde, debut + c.parPage + 1)
+        return {
+          resultats: r.points
+            .slice(debut, debut + c.parPage)
+            .map((p, k) => ({ lieu: tries[avecPoint[p]!]!, distanceKm: r.distances[debut + k]! })),
+          total: r.total,
+          suite: r.points.length > debut + c.parPage,
+        }
+      }
       const points: number[] = around(
         arbre,
         longitude,
         latitude,
         debut + c.parPage + 1,
-        c.rayonKm ?? Number.POSITIVE_INFINITY,
-        gardePoint,
+        Number.POSITIVE_INFINITY,
+        (p: number) => garde(avecPoint[p]!),
       )
-      const page = points.slice(debut, debut + c.parPage).map((p) => {
-        const l = tries[avecPoint[p]!]!
-        return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
-      })
       return {
-        resultats: page,
-        total: c.rayonKm !== undefined ? compterDansLeRayon(c.position, c.rayonKm, gardePoint) : null,
+        resultats: points.slice(debut, debut + c.parPage).map((p) => {
+          const l = tries[avecPoint[p]!]!
+          return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
+        }),
+        total: null,
         suite: points.length > debut + c.parPage,
       }
     },

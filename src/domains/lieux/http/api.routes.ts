@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import cors from '@fastify/cors'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { estOuvert, fuseauHoraire } from '../domain/horaires'
 import type { Lieu } from '../domain/lieu'
 import type { Criteres, IndexLieux } from '../domain/recherche'
 import {
@@ -86,7 +85,6 @@ function erreur400(reply: FastifyReply, e: z.ZodError) {
 }
 
 function versApi(l: Lieu, distanceKm: number | null, index: IndexLieux, instant: Date) {
-  const h = index.horairesDe(l.id)
   return {
     id: l.id,
     id_source: l.idSource,
@@ -108,7 +106,7 @@ function versApi(l: Lieu, distanceKm: number | null, index: IndexLieux, instant:
     site_web: l.siteWeb,
     horaires: l.horaires,
     horaires_reconnus: l.horairesReconnus,
-    ouvert_maintenant: h ? estOuvert(h, instant, fuseauHoraire(l.codePostal)) : null,
+    ouvert_maintenant: index.ouvertMaintenant(l.id, instant),
     services: l.services,
     publics_specifiquement_adresses: l.publicsSpecifiquementAdresses,
     prise_en_charge_specifique: l.priseEnChargeSpecifique,
