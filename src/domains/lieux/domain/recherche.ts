@@ -118,34 +118,48 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
 
   // Opening hours of each place for a local day, computed once per place and day, then read by every query
   // (« ouvert maintenant » is the costliest filter, and it is asked of thousands of places at night).
-  const jours = new Map<string, { jour: Jour; plages: (readonly Plage[] | undefined)[] }>()
-  const ouvertA = (i: number, instant: Date): boolean | null => {
-    const h = horaires[i]
-    if (!h) return null
-    const f = fuseaux[i]!
-    const d = dateLocale(instant, f)
-    const cle = `${f}|${d.annee}-${d.mois}-${d.jourDuMois}`
+  const jours = new Map<string, { jour: Jour; minutes: number; plages: (readonly Plage[] | undefined)[] }>()
+  const journee = (fuseau: string, instant: Date) => {
+    const d = dateLocale(instant, fuseau)
+    const cle = `${fuseau}|${d.annee}-${d.mois}-${d.jourDuMois}`
     let j = jours.get(cle)
     if (!j) {
       if (jours.size >= 64) jours.clear()
-      j = { jour: jour(d), plages: new Array(n) }
+      j = { jour: jour(d), minutes: d.minutes, plages: new Array(n) }
       jours.set(cle, j)
     }
+    j.minutes = d.minutes
+    return j
+  }
+  const ouvertDans = (i: number, j: ReturnType<typeof journee>): boolean | null => {
+    const h = horaires[i]
+    if (!h) return null
     let plages = j.plages[i]
     if (!plages) {
       plages = plagesDuJourConnu(h, j.jour)
       j.plages[i] = plages
     }
-    const m = d.minutes
-    for (const [a, b] of plages) if (m >= a && m < b) return true
+    for (const [a, b] of plages) if (j.minutes >= a && j.minutes < b) return true
     return false
   }
+  const ouvertA = (i: number, instant: Date) => ouvertDans(i, journee(fuseaux[i]!, instant))
 
   const filtre = (c: Criteres): ((i: number) => boolean) => {
     const ms = masque(SERVICES, c.services ?? [])
     const mp = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, c.publics ?? [])
     const mm = masque(MODALITES_ACCOMPAGNEMENT, c.modalites ?? [])
     const md = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, c.dispositifs ?? [])
+    // The local day of each time zone, looked up once per query.
+    const parFuseau = new Map<string, ReturnType<typeof journee>>()
+    const ouvertPendantLaRequete = (i: number) => {
+      const f = fuseaux[i]!
+      let j = parFuseau.get(f)
+      if (!j) {
+        j = journee(f, c.instant)
+        parFuseau.set(f, j)
+      }
+      return ouvertDans(i, j) === true
+    }
     return (i) => {
       if (doublons[i]) return false
       if (ms && !(services[i]! & ms)) return false
@@ -153,7 +167,7 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       if (mm && !(modalites[i]! & mm)) return false
       if (md && !(dispositifs[i]! & md)) return false
       if (c.gratuit && !gratuit[i]) return false
-      if (c.ouvertMaintenant && ouvertA(i, c.instant) !== true) return false
+      if (c.ouvertMaintenant && !ouvertPendantLaRequete(i)) return false
       return true
     }
   }
