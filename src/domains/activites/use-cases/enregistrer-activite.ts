@@ -1,3 +1,4 @@
+import { estViolationUnicite } from '../../../platform/db/erreurs'
 import { err, ok, type Result } from '../../../platform/result'
 import {
   ecrireActivite,
@@ -40,9 +41,7 @@ async function completer(
   })
 }
 
-const estDoublon = (e: unknown) =>
-  (e as { code?: string; cause?: { code?: string } }).code === '23505' ||
-  (e as { cause?: { code?: string } }).cause?.code === '23505'
+const estDoublon = estViolationUnicite
 
 /**
  * Records an activity. Idempotent on its id: the same report sent twice (a retried offline sync,

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { estViolationUnicite } from '../../../platform/db/erreurs'
 import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
 import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
 import { journaliser } from '../../../platform/journal/journal'
@@ -216,6 +217,12 @@ export async function comiteRoutes(
   app.post('/comite/programme/vagues', async (request, reply) => {
     const f = lireFormulaire(vagueForm, request.body)
     if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (f.donnees.date_limite < deps.horloge().toISOString().slice(0, 10))
+      return pageProgramme(
+        reply,
+        { date_limite: 'La date limite des avis est passée : choisissez une date à venir.' },
+        400,
+      )
     const phase = await phaseActive(deps.db)
     if (!phase) return pageProgramme(reply, { libelle: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
     const u = utilisateurConnecte(request)
@@ -235,23 +242,29 @@ export async function comiteRoutes(
     const f = lireFormulaire(phaseForm, request.body)
     if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
     const u = utilisateurConnecte(request)
-    const existe = (await listerPhases(deps.db)).some((p) => p.code === f.donnees.code)
-    if (existe) return pageProgramme(reply, { code: 'Une phase porte déjà ce code.' }, 422)
-    await deps.db.transaction(async (tx) => {
-      await ajouterPhase(
-        tx,
-        {
-          code: f.donnees.code,
-          libelle: f.donnees.libelle_phase,
-          quotaPostes: f.donnees.quota_postes,
-          enveloppeEuros: f.donnees.enveloppe_euros,
-          dureeMois: f.donnees.duree_mois,
-          echeancier: f.donnees.echeancier,
-        },
-        { public: f.donnees.taux_public, prive: f.donnees.taux_prive },
-      )
-      await journaliser(tx, { acteurId: u.compteId, action: 'programme_phase', details: f.donnees })
-    })
+    const dejaPris = () => pageProgramme(reply, { code: 'Une phase porte déjà ce code.' }, 422)
+    if ((await listerPhases(deps.db)).some((p) => p.code === f.donnees.code)) return dejaPris()
+    try {
+      await deps.db.transaction(async (tx) => {
+        await ajouterPhase(
+          tx,
+          {
+            code: f.donnees.code,
+            libelle: f.donnees.libelle_phase,
+            quotaPostes: f.donnees.quota_postes,
+            enveloppeEuros: f.donnees.enveloppe_euros,
+            dureeMois: f.donnees.duree_mois,
+            echeancier: f.donnees.echeancier,
+          },
+          { public: f.donnees.taux_public, prive: f.donnees.taux_prive },
+        )
+        await journaliser(tx, { acteurId: u.compteId, action: 'programme_phase', details: f.donnees })
+      })
+    } catch (e) {
+      // Two admins created the same code at the same instant: the unique index refused the second one.
+      if (estViolationUnicite(e)) return dejaPris()
+      throw e
+    }
     reply.flash('success', 'La nouvelle phase est ouverte ; les conventions passées ne changent pas.')
     return reply.redirect('/comite/programme', 303)
   })

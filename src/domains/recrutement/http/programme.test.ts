@@ -92,6 +92,41 @@ describe.each(MOTEURS)('programme : montants versionnés, allocations, versement
     expect(v?.n).toBe(3)
   })
 
+  it('deux phases du même code créées au même instant : une seule passe, l’autre reçoit un message clair', async () => {
+    await a.get('/comite/programme')
+    const phase = {
+      code: 'phase-concurrente',
+      libelle_phase: 'Phase concurrente',
+      quota_postes: '100',
+      enveloppe_euros: '5000000',
+      duree_mois: '24',
+      taux_public: '50000',
+      taux_prive: '40000',
+      echeancier: '60, 40',
+    }
+    const statuts = (
+      await Promise.all([
+        a.post('/comite/programme/phases', phase),
+        a.post('/comite/programme/phases', phase),
+      ])
+    ).map((r) => r.statusCode)
+    expect(statuts.sort()).toEqual([303, 422])
+    const [n] = lignes<{ n: number }>(
+      await t.base.db.execute(
+        sql`select count(*)::int as n from recrutement_phases where code = 'phase-concurrente'`,
+      ),
+    )
+    expect(n?.n).toBe(1)
+  })
+
+  it('refuse une vague dont la date limite des avis est déjà passée', async () => {
+    await a.get('/comite/programme')
+    const hier = new Date(t.maintenant.valeur.getTime() - 86_400_000).toISOString().slice(0, 10)
+    const r = await a.post('/comite/programme/vagues', { libelle: 'Vague en retard', date_limite: hier })
+    expect(r.statusCode).toBe(400)
+    expect(r.body).toContain('La date limite des avis est passée')
+  })
+
   it('une nouvelle décision change les postes par avenant, en gardant les versements payés', async () => {
     const s = await structure('Commune des Abymes', '971')
     await decider(s.id, '2')

@@ -1,3 +1,4 @@
+import { estViolationUnicite } from '../../../platform/db/erreurs'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
@@ -198,11 +199,7 @@ export const makeRecruter =
       })
     } catch (e) {
       // The partial unique index answered: someone else recruited this person a moment before.
-      if (
-        (e as { code?: string; cause?: { code?: string } }).code === '23505' ||
-        (e as { cause?: { code?: string } }).cause?.code === '23505'
-      )
-        return err({ code: 'DEJA_RECRUTE' })
+      if (estViolationUnicite(e)) return err({ code: 'DEJA_RECRUTE' })
       throw e
     }
   }
