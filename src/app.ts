@@ -15,12 +15,7 @@ import {
   SERVICES,
   type Service,
 } from './domains/lieux'
-import {
-  enregistrerRecrutement,
-  nomsStructures,
-  porteesStructures,
-  territoireDeStructure,
-} from './domains/recrutement'
+import { enregistrerRecrutement, porteesStructures, territoireDeStructure } from './domains/recrutement'
 import { assetsPlugin, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
@@ -128,7 +123,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     ...(config.aidantsConnect ? { pageAidantsConnect: '/aidants' } : {}),
   })
-  // ↓ domaine recrutement : enregistrement ici
   await enregistrerRecrutement(app, {
     ...deps,
     lieux: {
@@ -145,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await enregistrerFormation(app, {
     db: base.db,
     horloge,
-    nomOrganisme: async (id) => (await nomsStructures(base.db)).get(id) ?? '',
+    nomOrganisme: async (id) => (await territoireDeStructure(base.db, id))?.nom ?? '',
   })
   const structuresActivites = { territoireDeStructure: (id: string) => territoireDeStructure(base.db, id) }
   await enregistrerActivites(app, {

@@ -26,11 +26,6 @@ export async function porteesStructures(db: Database): Promise<Portee[]> {
   }))
 }
 
-/** Host structure names by id (for other domains' screens, e.g. training providers). */
-export async function nomsStructures(db: Database): Promise<Map<string, string>> {
-  return new Map((await listerStructures(db)).map((s) => [s.id, s.nom]))
-}
-
 /** Where a host structure is (for other domains: activity statistics by territory). */
 export async function territoireDeStructure(
   db: Database,

@@ -41,8 +41,6 @@ async function completer(
   })
 }
 
-const estDoublon = estViolationUnicite
-
 /**
  * Records an activity. Idempotent on its id: the same report sent twice (a retried offline sync,
  * a double click) is recorded once and the second call answers `deja: true`.
@@ -81,7 +79,7 @@ export const makeEnregistrerActivite =
       await deps.db.transaction((tx) => ecrireActivite(tx, undefined, activite))
     } catch (e) {
       // Two copies of one report raced: the other one won, this one is the same report.
-      if (!estDoublon(e)) throw e
+      if (!estViolationUnicite(e)) throw e
       return (await dejaLa()) ?? err({ code: 'ID_DEJA_UTILISE' })
     }
     return ok({ activite, deja: false })

@@ -118,18 +118,17 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
 
   // Opening hours of each place for a local day, computed once per place and day, then read by every query
   // (« ouvert maintenant » is the costliest filter, and it is asked of thousands of places at night).
-  const jours = new Map<string, { jour: Jour; minutes: number; plages: (readonly Plage[] | undefined)[] }>()
+  const jours = new Map<string, { jour: Jour; plages: (readonly Plage[] | undefined)[] }>()
   const journee = (fuseau: string, instant: Date) => {
     const d = dateLocale(instant, fuseau)
     const cle = `${fuseau}|${d.annee}-${d.mois}-${d.jourDuMois}`
     let j = jours.get(cle)
     if (!j) {
       if (jours.size >= 64) jours.clear()
-      j = { jour: jour(d), minutes: d.minutes, plages: new Array(n) }
+      j = { jour: jour(d), plages: new Array(n) }
       jours.set(cle, j)
     }
-    j.minutes = d.minutes
-    return j
+    return { ...j, minutes: d.minutes }
   }
   const ouvertDans = (i: number, j: ReturnType<typeof journee>): boolean | null => {
     const h = horaires[i]
