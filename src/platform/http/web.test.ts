@@ -32,6 +32,21 @@ describe.each(MOTEURS)('plateforme web (%s)', (moteur) => {
     expect(r.headers['x-powered-by']).toBeUndefined()
     expect(r.headers['x-content-type-options']).toBe('nosniff')
     expect(r.headers['cache-control']).toBe('no-store')
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(r.headers['strict-transport-security']).toBeUndefined()
+    // The same headers on an error page and on the public API.
+    for (const url of ['/nulle-part', '/api/v1/lieux?limit=1']) {
+      const autre = await t.app.inject(url)
+      expect(autre.headers['content-security-policy']).toBe(csp)
+      expect(autre.headers['x-content-type-options']).toBe('nosniff')
+    }
+  })
+
+  it('en HTTPS, impose HTTPS au navigateur (HSTS, upgrade-insecure-requests)', async () => {
+    t = await appDeTest(moteur, { BASE_URL: 'https://escale.example.fr' })
+    const r = await t.app.inject('/')
+    expect(r.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+    expect(String(r.headers['content-security-policy'])).toMatch(/;upgrade-insecure-requests$/)
   })
 
   it('compresse les pages et répond 404 en français avec une page DSFR', async () => {

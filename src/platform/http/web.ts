@@ -3,7 +3,6 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -13,6 +12,7 @@ import type { TypeAlerte } from '../layout/components'
 import { type ContextePage, type DescriptionPage, type Flash, Layout } from '../layout/layout'
 import type { Navigation } from '../layout/navigation'
 import { PageErreur } from './pages-erreur'
+import { entetesDeSecurite } from './securite'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -44,24 +44,10 @@ export const webPlugin = fp(
     app.decorate('navigation', navigation)
     await app.register(formbody, { bodyLimit: 256 * 1024 })
     await app.register(cookie, { secret: config.sessionSecret })
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          upgradeInsecureRequests: config.secureCookies ? [] : null,
-        },
-      },
-      hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-      crossOriginEmbedderPolicy: false,
+    const securite = entetesDeSecurite({ https: config.secureCookies })
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securite)
+      done()
     })
     await app.register(compress, { threshold: 1024 })
     await app.register(rateLimit, { global: false })

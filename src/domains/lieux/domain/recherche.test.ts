@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { creerReferentielCommunes } from './communes'
 import type { Lieu } from './lieu'
 import { creerIndex, distanceEnFrancais } from './recherche'
+import { SERVICES } from './vocabulaires'
 
 let n = 0
 function lieuTest(p: Partial<Lieu> = {}): Lieu {
@@ -151,6 +152,10 @@ describe('recherche par distance et filtres', () => {
           const d = tout.resultats.map((x) => x.distanceKm!)
           for (let i = 1; i < d.length; i++) expect(d[i]!).toBeGreaterThanOrEqual(d[i - 1]!)
           for (const x of d) expect(x).toBeLessThanOrEqual(rayon + 1e-9)
+          for (const x of tout.resultats)
+            expect(x.distanceKm).toBe(
+              distance(centre.longitude, centre.latitude, x.lieu.longitude!, x.lieu.latitude!),
+            )
           const attendus = points.filter(
             (p) => distance(centre.longitude, centre.latitude, p.longitude, p.latitude) <= rayon,
           ).length
@@ -160,6 +165,51 @@ describe('recherche par distance et filtres', () => {
               idx.rechercher({ ...base, position: centre, rayonKm: rayon, page, parPage: 7 }).resultats,
           )
           expect(pages.map((x) => x.lieu.id)).toEqual(tout.resultats.slice(0, 21).map((x) => x.lieu.id))
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('recherche par service (arbre des lieux offrant ce service)', () => {
+  it('propriété : mêmes lieux, mêmes distances et même total qu’un filtre naïf, avec ou sans rayon', () => {
+    const lieuAleatoire = fc.record({
+      latitude: fc.double({ min: 43, max: 44, noNaN: true }),
+      longitude: fc.double({ min: 5, max: 6, noNaN: true }),
+      services: fc.subarray([...SERVICES]),
+    })
+    fc.assert(
+      fc.property(
+        fc.array(lieuAleatoire, { minLength: 0, maxLength: 80 }),
+        fc.constantFrom(...SERVICES),
+        fc.record({
+          latitude: fc.double({ min: 43, max: 44, noNaN: true }),
+          longitude: fc.double({ min: 5, max: 6, noNaN: true }),
+        }),
+        fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+        (lieux, service, centre, rayon) => {
+          const idx = creerIndex(lieux.map((l) => lieuTest(l)))
+          const attendus = idx
+            .tous()
+            .filter((l) => l.services.includes(service))
+            .map((l) => ({
+              id: l.id,
+              d: distance(centre.longitude, centre.latitude, l.longitude!, l.latitude!),
+            }))
+            .filter((x) => rayon === undefined || x.d <= rayon)
+            .sort((a, b) => a.d - b.d)
+          const r = idx.rechercher({
+            ...base,
+            position: centre,
+            ...(rayon === undefined ? {} : { rayonKm: rayon }),
+            services: [service],
+            parPage: 5,
+          })
+          expect(r.total).toBe(rayon === undefined ? null : attendus.length)
+          expect(r.resultats.map((x) => x.distanceKm)).toEqual(attendus.slice(0, 5).map((x) => x.d))
+          for (const x of r.resultats) expect(x.lieu.services).toContain(service)
+          expect(r.suite).toBe(attendus.length > 5)
         },
       ),
       { numRuns: 200 },

@@ -81,6 +81,13 @@ const masque = <T extends string>(vocabulaire: readonly T[], valeurs: readonly s
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })
+const RAD = Math.PI / 180
+/** The mean Earth radius used by geokdbush, so that both give the same distances. */
+const RAYON_TERRE_KM = 6371
+const haverSin = (theta: number) => {
+  const s = Math.sin(theta / 2)
+  return s * s
+}
 /** A degree of latitude, a little less than its real length so that the bounding box never cuts the circle. */
 const KM_PAR_DEGRE = 110.5
 
@@ -93,7 +100,9 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
   const dispositifs = new Uint16Array(n)
   const gratuit = new Uint8Array(n)
   const horaires: (Horaires | undefined)[] = new Array(n)
-  const fuseaux: string[] = new Array(n)
+  // Time zone of each place, as an index into `fuseauxConnus` (a handful: metropolitan France and overseas).
+  const fuseauxConnus: string[] = []
+  const fuseaux = new Uint8Array(n)
   const parId = new Map<string, number>()
   // Points only for places with coordinates; `pointVersLieu` maps a point back to the place.
   const avecPoint: number[] = []
@@ -107,7 +116,10 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       l.fraisACharge.includes('Gratuit') || l.fraisACharge.includes('Gratuit sous condition') ? 1 : 0
     const h = l.horaires && l.horairesReconnus ? lireHoraires(l.horaires) : undefined
     horaires[i] = h?.ok ? h.horaires : undefined
-    fuseaux[i] = fuseauHoraire(l.codePostal)
+    const fuseau = fuseauHoraire(l.codePostal)
+    let f = fuseauxConnus.indexOf(fuseau)
+    if (f < 0) f = fuseauxConnus.push(fuseau) - 1
+    fuseaux[i] = f
     if (l.latitude !== null && l.longitude !== null) avecPoint.push(i)
   })
   const doublons = reperesDoublons(tries)
@@ -115,11 +127,29 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
   for (const i of avecPoint) arbre.add(tries[i]!.longitude!, tries[i]!.latitude!)
   if (avecPoint.length === 0) arbre.add(0, 0)
   arbre.finish()
+  // Coordinates per point, with the cosine of its latitude computed once: the distance of a point then
+  // costs two sines and reads no object (the same operations, so the same rounding, as geokdbush's `distance`).
+  const lonPoint = new Float64Array(avecPoint.length)
+  const latPoint = new Float64Array(avecPoint.length)
+  const cosLat = new Float64Array(avecPoint.length)
+  avecPoint.forEach((i, p) => {
+    lonPoint[p] = tries[i]!.longitude!
+    latPoint[p] = tries[i]!.latitude!
+    cosLat[p] = Math.cos(tries[i]!.latitude! * RAD)
+  })
 
   // Opening hours of each place for a local day, computed once per place and day, then read by every query
   // (« ouvert maintenant » is the costliest filter, and it is asked of thousands of places at night).
   const jours = new Map<string, { jour: Jour; plages: (readonly Plage[] | undefined)[] }>()
-  const journee = (fuseau: string, instant: Date) => {
+  // The local day and minute of each time zone, kept for the current minute: asking « ouvert
+  // maintenant » of a place then costs two array reads.
+  type Journee = { jour: Jour; plages: (readonly Plage[] | undefined)[]; minutes: number }
+  const minuteDuFuseau = new Float64Array(256).fill(Number.NaN)
+  const journeeDuFuseau: Journee[] = []
+  const journee = (f: number, instant: Date): Journee => {
+    const minute = Math.floor(instant.getTime() / 60_000)
+    if (minuteDuFuseau[f] === minute) return journeeDuFuseau[f]!
+    const fuseau = fuseauxConnus[f]!
     const d = dateLocale(instant, fuseau)
     const cle = `${fuseau}|${d.annee}-${d.mois}-${d.jourDuMois}`
     let j = jours.get(cle)
@@ -128,9 +158,12 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       j = { jour: jour(d), plages: new Array(n) }
       jours.set(cle, j)
     }
-    return { ...j, minutes: d.minutes }
+    const resultat = { ...j, minutes: d.minutes }
+    minuteDuFuseau[f] = minute
+    journeeDuFuseau[f] = resultat
+    return resultat
   }
-  const ouvertDans = (i: number, j: ReturnType<typeof journee>): boolean | null => {
+  const ouvertDans = (i: number, j: Journee): boolean | null => {
     const h = horaires[i]
     if (!h) return null
     let plages = j.plages[i]
@@ -143,30 +176,48 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
   }
   const ouvertA = (i: number, instant: Date) => ouvertDans(i, journee(fuseaux[i]!, instant))
 
+  /**
+   * The tree to walk for a query: with exactly one service asked (the usual need: « démarches
+   * administratives »), a tree of only the places offering it, built on first use, so that the walk
+   * skips the two places out of three that do not. `points` maps its points back to the main tree's.
+   */
+  type Arbre = { arbre: KDBush | null; points: Uint32Array | null }
+  const parService = new Map<number, Arbre>()
+  const arbrePour = (c: Criteres): Arbre => {
+    const ms = masque(SERVICES, c.services ?? [])
+    if (ms === 0 || (ms & (ms - 1)) !== 0) return { arbre, points: null }
+    let a = parService.get(ms)
+    if (!a) {
+      const points = Uint32Array.from(avecPoint.keys()).filter((p) => services[avecPoint[p]!]! & ms)
+      let sous: KDBush | null = null
+      if (points.length > 0) {
+        sous = new KDBush(points.length)
+        for (const p of points) sous.add(lonPoint[p]!, latPoint[p]!)
+        sous.finish()
+      }
+      a = { arbre: sous, points }
+      parService.set(ms, a)
+    }
+    return a
+  }
+
   const filtre = (c: Criteres): ((i: number) => boolean) => {
     const ms = masque(SERVICES, c.services ?? [])
     const mp = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, c.publics ?? [])
     const mm = masque(MODALITES_ACCOMPAGNEMENT, c.modalites ?? [])
     const md = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, c.dispositifs ?? [])
-    // The local day of each time zone, looked up once per query.
-    const parFuseau = new Map<string, ReturnType<typeof journee>>()
-    const ouvertPendantLaRequete = (i: number) => {
-      const f = fuseaux[i]!
-      let j = parFuseau.get(f)
-      if (!j) {
-        j = journee(f, c.instant)
-        parFuseau.set(f, j)
-      }
-      return ouvertDans(i, j) === true
-    }
+    // Read once: the criteria come in objects of several shapes, and this runs for every point of the box.
+    const gratuitSeulement = c.gratuit === true
+    const ouvertSeulement = c.ouvertMaintenant === true
+    const instant = c.instant
     return (i) => {
       if (doublons[i]) return false
       if (ms && !(services[i]! & ms)) return false
       if (mp && publics[i] && !(publics[i]! & mp)) return false
       if (mm && !(modalites[i]! & mm)) return false
       if (md && !(dispositifs[i]! & md)) return false
-      if (c.gratuit && !gratuit[i]) return false
-      if (c.ouvertMaintenant && !ouvertPendantLaRequete(i)) return false
+      if (gratuitSeulement && !gratuit[i]) return false
+      if (ouvertSeulement && ouvertA(i, instant) !== true) return false
       return true
     }
   }
@@ -180,18 +231,24 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     rayonKm: number,
     garde: (i: number) => boolean,
     garder: number,
+    a: Arbre,
   ): { total: number; points: number[]; distances: number[] } => {
+    if (!a.arbre) return { total: 0, points: [], distances: [] }
     const dLat = rayonKm / KM_PAR_DEGRE
     const dLon = rayonKm / (KM_PAR_DEGRE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01))
     const distances: number[] = []
     const points: number[] = []
     const tamponBorne = garder <= 256
+    const cosLatitude = Math.cos(latitude * RAD)
     let total = 0
-    for (const p of arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
+    for (const q of a.arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
+      const p = a.points ? a.points[q]! : q
       const i = avecPoint[p]!
       if (!garde(i)) continue
-      const l = tries[i]!
-      const d = distance(longitude, latitude, l.longitude!, l.latitude!)
+      const h =
+        cosLatitude * cosLat[p]! * haverSin((longitude - lonPoint[p]!) * RAD) +
+        haverSin((latitude - latPoint[p]!) * RAD)
+      const d = 2 * RAYON_TERRE_KM * Math.asin(Math.sqrt(h))
       if (d > rayonKm) continue
       total++
       if (!tamponBorne) {
@@ -256,10 +313,11 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
           suite: debut + c.parPage < tous.length,
         }
       }
-      if (avecPoint.length === 0) return { resultats: [], total: 0, suite: false }
+      if (avecPoint.length === 0)
+        return { resultats: [], total: c.rayonKm === undefined ? null : 0, suite: false }
       const { latitude, longitude } = c.position
       if (c.rayonKm !== undefined) {
-        const r = dansLeRayon(c.position, c.rayonKm, garde, debut + c.parPage + 1)
+        const r = dansLeRayon(c.position, c.rayonKm, garde, debut + c.parPage + 1, arbrePour(c))
         return {
           resultats: r.points
             .slice(debut, debut + c.parPage)
@@ -268,14 +326,13 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
           suite: r.points.length > debut + c.parPage,
         }
       }
-      const points: number[] = around(
-        arbre,
-        longitude,
-        latitude,
-        debut + c.parPage + 1,
-        Number.POSITIVE_INFINITY,
-        (p: number) => garde(avecPoint[p]!),
-      )
+      const a = arbrePour(c)
+      const versPoint = (q: number) => (a.points ? a.points[q]! : q)
+      const points: number[] = a.arbre
+        ? around(a.arbre, longitude, latitude, debut + c.parPage + 1, Number.POSITIVE_INFINITY, (q: number) =>
+            garde(avecPoint[versPoint(q)]!),
+          ).map(versPoint)
+        : []
       return {
         resultats: points.slice(debut, debut + c.parPage).map((p) => {
           const l = tries[avecPoint[p]!]!

@@ -123,6 +123,30 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
     expect((await t.app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304)
   })
 
+  it('API : un lieu de la liste a les mêmes champs que sa fiche, et « suivant » garde les filtres', async () => {
+    const url = `/api/v1/lieux?page=2&near=43.2965,5.3698&radius=20&services=${encodeURIComponent(DEMARCHES)}&limit=3`
+    const corps = (await t.app.inject({ url })).json() as {
+      page: number
+      suivant: string
+      resultats: Record<string, unknown>[]
+    }
+    expect(corps.page).toBe(2)
+    const suivant = new URL(corps.suivant, 'http://x')
+    expect(suivant.pathname).toBe('/api/v1/lieux')
+    expect(suivant.searchParams.getAll('page')).toEqual(['3'])
+    expect(suivant.searchParams.get('services')).toBe(DEMARCHES)
+    expect(suivant.searchParams.get('near')).toBe('43.2965,5.3698')
+    expect(corps.resultats.length).toBe(3)
+    for (const l of corps.resultats) {
+      const fiche = (await t.app.inject({ url: `/api/v1/lieux/${String(l.id)}` })).json() as Record<
+        string,
+        unknown
+      >
+      expect(typeof l.distance_km).toBe('number')
+      expect({ ...l, distance_km: null }).toEqual(fiche)
+    }
+  })
+
   it('API : une réponse gardée en mémoire est rendue telle quelle, et plus dès qu’un lieu change', async () => {
     const url = '/api/v1/lieux?near=44.5594,6.0786&radius=5&limit=1'
     const a = await t.app.inject({ url })
