@@ -23,14 +23,23 @@ export async function trouverCompte(db: Database, id: string): Promise<CompteRow
 
 export async function habilitationsDe(db: Database, compteId: string): Promise<Habilitation[]> {
   const rows = await db.select().from(rolesComptes).where(eq(rolesComptes.compteId, compteId))
-  return rows.map((r) => ({
+  return rows.map(versHabilitation)
+}
+
+function versHabilitation(r: {
+  role: string
+  porteeType: string
+  porteeCode: string
+  porteeLibelle: string
+}) {
+  return {
     role: r.role as Role,
     portee: {
       type: r.porteeType as Habilitation['portee']['type'],
       code: r.porteeCode,
       libelle: r.porteeLibelle,
     },
-  }))
+  }
 }
 
 export async function creerCompte(
@@ -204,13 +213,25 @@ export async function creerSession(
   return row
 }
 
+type LigneRole = { role: string; porteeType: string; porteeCode: string; porteeLibelle: string }
+
+/** The live session of a token, its account and the account's roles, in one round trip (read on every request). */
 export async function trouverSessionParJeton(db: Database, jetonHash: string) {
   const [row] = await db
-    .select({ session: sessions, compte: comptes })
+    .select({
+      session: sessions,
+      compte: comptes,
+      roles: sql<LigneRole[] | string>`coalesce((
+        select json_agg(json_build_object('role', r.role, 'porteeType', r.portee_type,
+          'porteeCode', r.portee_code, 'porteeLibelle', r.portee_libelle))
+        from roles_comptes r where r.compte_id = ${comptes.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(comptes, eq(comptes.id, sessions.compteId))
     .where(and(eq(sessions.jetonHash, jetonHash), isNull(sessions.revoqueeLe)))
-  return row
+  if (!row) return undefined
+  const roles: LigneRole[] = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles
+  return { session: row.session, compte: row.compte, habilitations: roles.map(versHabilitation) }
 }
 
 export async function mettreAJourSession(

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { sha256 } from '../../../platform/crypto'
-import { habilitationsDe, mettreAJourSession, trouverSessionParJeton } from '../db/comptes-repository'
+import { mettreAJourSession, trouverSessionParJeton } from '../db/comptes-repository'
 import type { DepsComptes } from '../use-cases/deps'
 
 export const COOKIE_SESSION = 'escale_session'
@@ -33,7 +33,7 @@ export const sessionPlugin = fp(
       if (!jeton) return
       const trouve = await trouverSessionParJeton(deps.db, sha256(jeton))
       if (!trouve) return
-      const { session, compte } = trouve
+      const { session, compte, habilitations } = trouve
       const maintenant = deps.horloge()
       if (
         !compte.actif ||
@@ -52,7 +52,7 @@ export const sessionPlugin = fp(
         email: compte.email,
         prenom: compte.prenom,
         nom: compte.nom,
-        habilitations: await habilitationsDe(deps.db, compte.id),
+        habilitations,
         dernierFacteurLe: session.dernierFacteurLe,
       }
     })
