@@ -217,6 +217,18 @@ describe('recherche par service (arbre des lieux offrant ce service)', () => {
   })
 })
 
+describe('lieux d’une structure', () => {
+  it('donne les lieux gérés par une structure, par ordre de nom, et rien pour une autre', () => {
+    const s1 = '11111111-1111-4111-8111-111111111111'
+    const b = lieuTest({ nom: 'Bibliothèque', structureId: s1 })
+    const a = lieuTest({ nom: 'Atelier', structureId: s1 })
+    const autre = lieuTest({ nom: 'Autre', structureId: '22222222-2222-4222-8222-222222222222' })
+    const idx = creerIndex([b, autre, a, lieuTest({ nom: 'Sans structure' })])
+    expect(idx.deLaStructure(s1).map((l) => l.nom)).toEqual(['Atelier', 'Bibliothèque'])
+    expect(idx.deLaStructure('33333333-3333-4333-8333-333333333333')).toEqual([])
+  })
+})
+
 describe('doublons entre sources', () => {
   const panier = (p: Partial<Lieu>) =>
     lieuTest({ nom: 'France services Marseille 2ème - Panier', codePostal: '13002', ...p })

@@ -65,6 +65,8 @@ export interface IndexLieux {
   horairesDe(id: string): Horaires | undefined
   rechercher(c: Criteres): ResultatRecherche
   tous(): readonly Lieu[]
+  /** The places a structure manages, in name order. */
+  deLaStructure(structureId: string): readonly Lieu[]
   /** Open at this instant (local time of the place); null without recognised opening hours. */
   ouvertMaintenant(id: string, instant: Date): boolean | null
   /** The same place published by another source (see `reperesDoublons`): left out of searches. */
@@ -123,6 +125,13 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     if (l.latitude !== null && l.longitude !== null) avecPoint.push(i)
   })
   const doublons = reperesDoublons(tries)
+  const parStructure = new Map<string, Lieu[]>()
+  for (const l of tries) {
+    if (!l.structureId) continue
+    const liste = parStructure.get(l.structureId)
+    if (liste) liste.push(l)
+    else parStructure.set(l.structureId, [l])
+  }
   const arbre = new KDBush(Math.max(avecPoint.length, 1))
   for (const i of avecPoint) arbre.add(tries[i]!.longitude!, tries[i]!.latitude!)
   if (avecPoint.length === 0) arbre.add(0, 0)
@@ -293,6 +302,7 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       return i === undefined ? undefined : horaires[i]
     },
     tous: () => tries,
+    deLaStructure: (structureId) => parStructure.get(structureId) ?? [],
     ouvertMaintenant: (id, instant) => {
       const i = parId.get(id)
       return i === undefined ? null : ouvertA(i, instant)

@@ -48,10 +48,11 @@ export async function gestionLieuxRoutes(
     const n = normaliserNom(q)
     const index = await deps.catalogue.index()
     // Scoped by default: a manager only ever lists the places of their own structures.
-    const lieux = index
-      .tous()
-      .filter((l) => admin || (l.structureId !== null && miennes.has(l.structureId)))
-      .filter((l) => !n || normaliserNom(`${l.nom} ${l.commune} ${l.codePostal}`).includes(n))
+    const propres = admin ? index.tous() : [...miennes].flatMap((id) => index.deLaStructure(id))
+    // Each structure's list is in name order; only a manager of several structures needs a merge.
+    const lieux = (
+      miennes.size > 1 && !admin ? [...propres].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')) : propres
+    ).filter((l) => !n || normaliserNom(`${l.nom} ${l.commune} ${l.codePostal}`).includes(n))
     return reply.page({
       titre: admin ? 'Lieux' : 'Les lieux de ma structure',
       espace: 'pro',

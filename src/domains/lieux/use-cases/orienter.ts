@@ -105,8 +105,5 @@ export const makeLieuxDeLaStructure =
   (deps: Pick<DepsLieux, 'catalogue'>) =>
   async (structureId: string): Promise<{ id: string; nom: string; codeCommune: string | null }[]> => {
     const index = await deps.catalogue.index()
-    return index
-      .tous()
-      .filter((l) => l.structureId === structureId)
-      .map((l) => ({ id: l.id, nom: l.nom, codeCommune: l.codeInsee }))
+    return index.deLaStructure(structureId).map((l) => ({ id: l.id, nom: l.nom, codeCommune: l.codeInsee }))
   }
