@@ -27,7 +27,9 @@ import { DEPARTEMENTS } from '../../src/platform/geo/territoires'
 
 const N = Number(process.env.BENCH_N ?? 2_000_000)
 const URL_PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-const BASE = `escale_bench_activites_${process.pid}`
+/** BENCH_REPRENDRE=<database> measures again a database kept by an earlier run (BENCH_GARDER=1), without seeding. */
+const REPRENDRE = process.env.BENCH_REPRENDRE
+const BASE = REPRENDRE ?? `escale_bench_activites_${process.pid}`
 const PORT = Number(process.env.BENCH_PORT ?? 3917)
 const DUREE_CHARGE_S = Number(process.env.BENCH_DUREE ?? 15)
 const CONCURRENCE = Number(process.env.BENCH_CONCURRENCE ?? 16)
@@ -92,6 +94,9 @@ async function preparer() {
     ),
     prefecture: await compte('pref13@bench.localhost', [
       { role: 'prefecture', portee: { type: 'departement', code: '13', libelle: '13' } },
+    ]),
+    coordinateur: await compte('coord93@bench.localhost', [
+      { role: 'coordinateur', portee: { type: 'region', code: '93', libelle: 'Provence-Alpes-Côte d’Azur' } },
     ]),
     conseiller: await compte('cnfs@bench.localhost', [
       { role: 'conseiller', portee: { type: 'structure', code: s13.id, libelle: 'CCAS' } },
@@ -526,18 +531,48 @@ async function chargeSql(
   return { ecritures_par_s: Math.round(ok / DUREE_CHARGE_S) }
 }
 
+/** What `preparer` returns, read back from a kept database. */
+async function reprendre(): Promise<Awaited<ReturnType<typeof preparer>>> {
+  const c = new pg.Client({ connectionString: urlBase })
+  await c.connect()
+  try {
+    const conseiller = await c.query(`select id from comptes where email = 'cnfs@bench.localhost'`)
+    const ecrivains = await c.query(`select c.email, c.id, s.id as "structureId", s.code_departement as dep,
+        s.code_region as reg
+      from comptes c join roles_comptes r on r.compte_id = c.id and r.role = 'conseiller'
+      join structures s on s.id::text = r.portee_code
+      where c.email like 'cnfs%@bench.localhost' and c.email <> 'cnfs@bench.localhost' order by c.email`)
+    const tailles =
+      await c.query(`select (select count(*) from activites_stats_conseiller)::int as conseiller,
+      (select count(*) from activites_stats_territoire)::int as territoire,
+      (select count(*) from activites)::int as activites,
+      pg_size_pretty(pg_database_size(current_database())) as taille_base`)
+    return {
+      comptes: { conseiller: conseiller.rows[0] } as Awaited<ReturnType<typeof preparer>>['comptes'],
+      ecrivains: ecrivains.rows,
+      insertion: 0,
+      compteurs: 0,
+      tailles: tailles.rows[0],
+    }
+  } finally {
+    await c.end()
+  }
+}
+
 let serveur: ChildProcess | undefined
 try {
-  const prep = await preparer()
+  const prep = REPRENDRE ? await reprendre() : await preparer()
   log('démarrage du serveur')
   serveur = await demarrerServeur()
   const adminS = await Session.connecter('admin@bench.localhost', true)
   const prefS = await Session.connecter('pref13@bench.localhost', false)
+  const coordS = await Session.connecter('coord93@bench.localhost', false)
   const cnfsS = await Session.connecter('cnfs@bench.localhost', false)
   const periode = 'du=2025-12&au=2026-11'
   log('pages de statistiques (12 mois)')
   const pages = {
     national: await mesurerPage(adminS, `/activites/statistiques?territoire=national&${periode}`),
+    region: await mesurerPage(coordS, `/activites/statistiques?territoire=region:93&${periode}`),
     departement: await mesurerPage(prefS, `/activites/statistiques?territoire=departement:13&${periode}`),
     conseiller: await mesurerPage(cnfsS, `/activites/statistiques?${periode}`),
     national_4_ans: await mesurerPage(
@@ -548,6 +583,7 @@ try {
   }
   const sql = {
     national: await mesurerSql({ niveau: 'national' }),
+    region: await mesurerSql({ niveau: 'region', code: '93' }),
     departement: await mesurerSql({ niveau: 'departement', code: '13' }),
     conseiller: await mesurerSql({ niveau: 'conseiller', conseillerId: prep.comptes.conseiller.id }),
   }
@@ -587,5 +623,6 @@ try {
   serveur?.kill('SIGTERM')
   agent.destroy()
   await new Promise((r) => setTimeout(r, 1500))
-  if (process.env.BENCH_GARDER !== '1') await admin(`drop database if exists ${BASE} with (force)`)
+  if (process.env.BENCH_GARDER !== '1' && !REPRENDRE)
+    await admin(`drop database if exists ${BASE} with (force)`)
 }
