@@ -20,7 +20,34 @@ module.exports = {
         'Code outside the domains (app, demo, platform, tests support) uses a domain only through its index.ts.',
       severity: 'error',
       from: { path: '^src/(?!domains/)' },
-      to: { path: '^src/domains/[^/]+/.+', pathNot: '^src/domains/[^/]+/index\\.ts$' },
+      to: {
+        path: '^src/domains/[^/]+/.+',
+        pathNot: ['^src/domains/[^/]+/index\\.ts$', '^src/domains/[^/]+/client\\.ts$'],
+      },
+    },
+    {
+      name: 'client-par-client-ts',
+      comment:
+        "A domain's client.ts (pure code and views bundled for the browser, ADR 010) is for the islands of src/client/ only.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/client/' },
+      to: { path: '^src/domains/[^/]+/client\\.ts$' },
+    },
+    {
+      name: 'client-pur',
+      comment:
+        "Nothing a domain's client.ts reaches may need the server: no framework, database, Node built-in, use case, route or table.",
+      severity: 'error',
+      from: { path: '^src/domains/[^/]+/client\\.ts$' },
+      to: {
+        reachable: true,
+        path: [
+          '^node_modules/(fastify|@fastify|drizzle-orm|pg|@electric-sql)',
+          '^src/domains/[^/]+/(http|db|use-cases)/',
+          '^src/platform/(db|http|assets|auth|outbox|journal|pdf|geo)/',
+          '^(node:)?(fs|path|crypto|os|stream|child_process|net|http|https|zlib|url|util|worker_threads)$',
+        ],
+      },
     },
     {
       name: 'plateforme-independante',

@@ -3,6 +3,11 @@
  * default, opt-in), text size, and printing. Choices last for the browser tab only (sessionStorage):
  * no cookie, nothing left behind on a shared computer once the tab is closed.
  */
+import { effacerCopieLocale } from './diagnostic-partage/copie-locale'
+
+// A page that says no answer of this browser can still be sent (the result is on the server, or
+// no test is open): the offline copy and the kept step page go (ADR 010).
+if (document.querySelector('[data-copie-locale="effacer"]')) void effacerCopieLocale()
 const CLE_LECTURE = 'escale-diagnostic-lecture'
 const CLE_TAILLE = 'escale-diagnostic-taille'
 const TAILLES = ['', 'escale-texte-1', 'escale-texte-2', 'escale-texte-3']

@@ -2,18 +2,35 @@
  * The exercises done for real in the page. Each pointer task has a keyboard and a touch way to do
  * it. Measures are counts and durations only: the length of what is typed is counted, its content
  * is never read, kept or sent by this script.
+ *
+ * Without network (ADR 010) the answer goes to the offline module (diagnostic-hors-ligne), loaded
+ * only then, from the service worker's cache: it judges the answer, renders the next step in this
+ * page and hands it back here (`initialiserEtape`).
  */
-const formulaire = document.querySelector<HTMLFormElement>('form[data-exercice]')
-const racine = document.querySelector<HTMLElement>('.escale-diagnostic[data-etape]')
+import { copieLocalePresente } from './diagnostic-partage/copie-locale'
 
-const mesures: Record<string, number> = {}
+interface ModuleHorsLigne {
+  demarrer(o: { initialiserEtape: (racine: HTMLElement) => void }): void
+  reprendre(): void
+  soumettre(form: HTMLFormElement, bouton: HTMLElement | null): void
+}
+
+const SELECTEUR_ETAPE = '.escale-diagnostic[data-etape]'
+const racine = document.querySelector<HTMLElement>(SELECTEUR_ETAPE)
+
+// The step on screen: reset by `initialiserEtape` each time a step is rendered.
+let formulaire: HTMLFormElement | null = null
+let mesures: Record<string, number> = {}
+let actifDepuis = 0
+let actifMs = 0
+let envoye = false
+let frappes = { nombre: 0, premier: 0, dernier: 0 }
+
 const ajouter = (cle: string, n = 1) => {
   mesures[cle] = (mesures[cle] ?? 0) + n
 }
 
 // Time actually spent on the item: a hidden tab does not count.
-let actifDepuis = document.hidden ? 0 : performance.now()
-let actifMs = 0
 document.addEventListener('visibilitychange', () => {
   if (document.hidden && actifDepuis) {
     actifMs += performance.now() - actifDepuis
@@ -21,7 +38,6 @@ document.addEventListener('visibilitychange', () => {
   } else if (!document.hidden) actifDepuis = performance.now()
 })
 
-let envoye = false
 function remplirMesures(): void {
   if (!formulaire) return
   const champ = formulaire.querySelector<HTMLInputElement>('[data-mesures]')
@@ -31,20 +47,47 @@ function remplirMesures(): void {
   if (champ) champ.value = JSON.stringify(mesures)
 }
 
+/** Online with nothing waiting to be sent: the server takes the answer, as without this script. */
+const versLeServeur = () => navigator.onLine && !copieLocalePresente()
+
 /** Sends the exercise as done (or not): the server records it and shows the next step. */
 function terminer(reussi: boolean, message: string): void {
-  if (!formulaire || envoye) return
+  const form = formulaire
+  if (!form || envoye) return
   envoye = true
-  const termine = formulaire.querySelector<HTMLInputElement>('[data-termine]')
+  const termine = form.querySelector<HTMLInputElement>('[data-termine]')
   if (termine) termine.value = reussi ? 'oui' : 'non'
   annoncer(message)
   remplirMesures()
   // A short pause so that the person sees (and a screen reader says) that it worked.
-  window.setTimeout(() => (navigator.onLine ? formulaire.submit() : garderHorsLigne(formulaire, null)), 900)
+  window.setTimeout(() => (versLeServeur() ? form.submit() : horsLigne(form, null)), 900)
 }
 
-// Network lost in the middle of the test (a bus, a basement): the answer is not lost. It stays in
-// this page and leaves by itself when the connection returns.
+let chargement: Promise<ModuleHorsLigne> | undefined
+/** The offline module, whose hashed address the step page gives; from the service worker's cache offline. */
+function chargerModule(): Promise<ModuleHorsLigne> {
+  if (!chargement) {
+    const url = document.querySelector<HTMLElement>('[data-module-hors-ligne]')?.dataset.moduleHorsLigne
+    if (!url) return Promise.reject(new Error('module hors ligne absent'))
+    chargement = (import(url) as Promise<ModuleHorsLigne>).then((m) => {
+      m.demarrer({ initialiserEtape })
+      return m
+    })
+    chargement.catch(() => {
+      chargement = undefined
+    })
+  }
+  return chargement
+}
+
+function horsLigne(form: HTMLFormElement, bouton: HTMLElement | null): void {
+  chargerModule()
+    .then((m) => m.soumettre(form, bouton))
+    .catch(() => garderHorsLigne(form, bouton))
+}
+
+// Without the offline module (no service worker, never loaded): the answer is not lost. It stays
+// in this page and leaves by itself when the connection returns.
 let enAttente: { form: HTMLFormElement; bouton: HTMLElement | null } | undefined
 function garderHorsLigne(form: HTMLFormElement, bouton: HTMLElement | null): void {
   enAttente = { form, bouton }
@@ -68,9 +111,15 @@ window.addEventListener('online', () => {
   else form.submit()
 })
 document.addEventListener('submit', (e) => {
-  if (navigator.onLine) return
+  const form = e.target as HTMLFormElement
+  if (!form.closest(SELECTEUR_ETAPE)) return
+  if (form === formulaire) {
+    remplirMesures()
+    envoye = true
+  }
+  if (versLeServeur()) return
   e.preventDefault()
-  garderHorsLigne(e.target as HTMLFormElement, (e as SubmitEvent).submitter)
+  horsLigne(form, (e as SubmitEvent).submitter)
 })
 
 function annoncer(texte: string): void {
@@ -88,8 +137,7 @@ function noterMoyen(e: MouseEvent): void {
   else if (typePointeur === 'touch' || typePointeur === 'pen') mesures.tactile = 1
 }
 
-const frappes = { nombre: 0, premier: 0, dernier: 0 }
-formulaire?.addEventListener('input', (e) => {
+function compterFrappe(e: Event): void {
   const cible = e.target as HTMLElement
   if (!cible.matches('[data-saisie]')) return
   const type = (e as InputEvent).inputType ?? ''
@@ -100,11 +148,7 @@ formulaire?.addEventListener('input', (e) => {
     if (!frappes.premier) frappes.premier = maintenant
     frappes.dernier = maintenant
   }
-})
-formulaire?.addEventListener('submit', () => {
-  remplirMesures()
-  envoye = true
-})
+}
 
 function cliquer(f: HTMLFormElement): void {
   const zone = f.querySelector<HTMLElement>('[data-zone]')
@@ -295,25 +339,73 @@ function defiler(f: HTMLFormElement): void {
   })
 }
 
-if (formulaire) {
-  const exercices: Record<string, (f: HTMLFormElement) => void> = {
-    cliquer,
-    double_cliquer: doubleCliquer,
-    glisser,
-    parties_courriel: partiesCourriel,
-    defiler,
-  }
+const exercices: Record<string, (f: HTMLFormElement) => void> = {
+  cliquer,
+  double_cliquer: doubleCliquer,
+  glisser,
+  parties_courriel: partiesCourriel,
+  defiler,
+}
+
+/** Wires the step shown in `r`: on load, and after the offline module rendered another one. */
+function initialiserEtape(r: HTMLElement): void {
+  formulaire = r.querySelector<HTMLFormElement>('form[data-exercice]')
+  mesures = {}
+  actifMs = 0
+  actifDepuis = document.hidden ? 0 : performance.now()
+  envoye = false
+  frappes = { nombre: 0, premier: 0, dernier: 0 }
+  if (!formulaire) return
+  formulaire.addEventListener('input', compterFrappe)
   exercices[formulaire.dataset.exercice ?? '']?.(formulaire)
   // After a correction, the summary gets the focus so that a screen reader reads it first.
   document.getElementById('bilan')?.focus()
 }
 
+/**
+ * Once a test has started, the service worker keeps what every step needs, so that the whole
+ * test can go on without network. The link page is not fetched while its exercise is on screen:
+ * opening it is what that exercise checks.
+ */
+function preparerHorsLigne(r: HTMLElement): void {
+  const module = r.dataset.moduleHorsLigne
+  if (!module || !('serviceWorker' in navigator)) return
+  navigator.serviceWorker
+    .register('/diagnostic/sw.js', { scope: '/diagnostic/' })
+    .then(async () => {
+      const pret = await navigator.serviceWorker.ready
+      const fichiers = [
+        ...Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map((l) => l.getAttribute('href')),
+        ...Array.from(document.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')),
+        module,
+      ].filter((u): u is string => !!u)
+      const pages = [
+        '/diagnostic/etape',
+        ...(r.dataset.etape === 'lien' ? [] : ['/diagnostic/exercice/horaires']),
+      ]
+      pret.active?.postMessage({ type: 'precharger', fichiers, pages })
+    })
+    .catch(() => undefined)
+}
+
+if (racine) {
+  initialiserEtape(racine)
+  preparerHorsLigne(racine)
+  // Answers wait to be sent, or the page came from the cache without network: the module takes over.
+  if (copieLocalePresente() || !navigator.onLine)
+    chargerModule()
+      .then((m) => m.reprendre())
+      .catch(() => undefined)
+  window.addEventListener('offline', () => void chargerModule().catch(() => undefined))
+}
+
 // When a conseiller follows the diagnostic, they may mark the current step from their screen:
 // the page then moves on by itself. Polling is cheap and survives any number of app instances.
+// Not while answers wait in this browser: they go first, then the page follows the server.
 if (racine?.dataset.suivi === 'oui') {
-  const etape = racine.dataset.etape
   window.setInterval(async () => {
-    if (document.hidden || envoye) return
+    const affichee = document.querySelector<HTMLElement>(SELECTEUR_ETAPE)?.dataset.etape
+    if (!affichee || document.hidden || envoye || !navigator.onLine || copieLocalePresente()) return
     try {
       const r = await fetch('/diagnostic/etat', {
         credentials: 'same-origin',
@@ -321,7 +413,7 @@ if (racine?.dataset.suivi === 'oui') {
       })
       if (!r.ok) return
       const etat = (await r.json()) as { etape: string | null }
-      if (etat.etape !== etape)
+      if (etat.etape !== affichee)
         window.location.assign(etat.etape === 'fin' ? '/diagnostic/resultat' : '/diagnostic/etape')
     } catch {
       // Offline for a moment: the next poll will tell.

@@ -8,8 +8,12 @@
  * R3 A pseudonymous beneficiary record and all its diagnostics are deleted 24 months after the
  *    last diagnostic kept in it (the usual retention of a mediation follow-up).
  * R4 A diagnostic with no activity for 30 minutes ends: its cookie no longer opens it (shared PCs).
+ *    Without network, the answers kept in the browser count as activity (the page says how long
+ *    ago each was given), but never more than 2 hours after the last exchange with the server: a
+ *    forged "I was answering offline" cannot reopen a diagnostic left on a shared PC for longer.
  */
 export const INACTIVITE_MINUTES = 30
+export const HORS_LIGNE_MAX_MINUTES = 120
 export const CONSERVATION_ANONYME_JOURS = 7
 export const VALIDITE_CODE_JOURS = 7
 export const CONSERVATION_CODE_EXPIRE_JOURS = 30
@@ -38,6 +42,19 @@ export function echeances(maintenant: Date): Echeances {
 
 export function expireParInactivite(derniereActivite: Date, maintenant: Date): boolean {
   return maintenant.getTime() - derniereActivite.getTime() >= INACTIVITE_MINUTES * 60_000
+}
+
+/** R4 for answers sent after a network cut: the last answer given offline counts as activity, within bounds. */
+export function expireHorsLigne(
+  derniereActiviteServeur: Date,
+  derniereReponseHorsLigne: Date,
+  maintenant: Date,
+): boolean {
+  const derniere = Math.max(derniereActiviteServeur.getTime(), derniereReponseHorsLigne.getTime())
+  return (
+    expireParInactivite(new Date(derniere), maintenant) ||
+    maintenant.getTime() - derniereActiviteServeur.getTime() >= HORS_LIGNE_MAX_MINUTES * 60_000
+  )
 }
 
 export function finValiditeCode(creeLe: Date): Date {

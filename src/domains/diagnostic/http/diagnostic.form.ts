@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ENVOI_MAX } from '../domain/hors-ligne'
 
 /**
  * Form schemas of the diagnostic. Measures come from the page's script as JSON: numbers only, with
@@ -69,6 +70,32 @@ export const reponseForm = z.object({
   destinataire: texte(320),
   objet: texte(300),
   message: texte(5000),
+})
+
+/**
+ * Answers given without network (`POST /diagnostic/synchronisation`, JSON): the same closed list of
+ * measures, the choice ids of a profile question, and nothing typed.
+ */
+export const synchronisationForm = z.object({
+  reponses: z
+    .array(
+      z.object({
+        etape: z.string().min(1).max(40),
+        resultat: z.enum(['reussi', 'echoue', 'passe']),
+        passer: z.boolean(),
+        choix: z.array(z.string().max(40)).max(10),
+        essais: z.number().int().min(1).max(10),
+        dureeMs: nombre,
+        depuisMs: z
+          .number()
+          .finite()
+          .min(0)
+          .max(7 * 24 * 3600_000),
+        mesures: mesuresSchema,
+      }),
+    )
+    .min(1)
+    .max(ENVOI_MAX),
 })
 
 export const observationForm = z.object({

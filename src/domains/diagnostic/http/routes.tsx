@@ -1,4 +1,7 @@
+import { createReadStream, existsSync } from 'node:fs'
+import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { loadManifest } from '../../../platform/assets/assets'
 import { sha256 } from '../../../platform/crypto'
 import { lireFormulaire } from '../../../platform/http/formulaire'
 import type { PassationRow } from '../db/diagnostic-repository'
@@ -16,11 +19,12 @@ import {
   makeLireResultat,
 } from '../use-cases/lire-resultat'
 import { makeAfficherEtape, makeNoterLienVisite, makeRepondre } from '../use-cases/repondre'
+import { makeSynchroniser } from '../use-cases/synchroniser'
 import { AccompagnementPage, AccueilDiagnosticPage, CodePage, InterrompuPage } from '../views/accueil.page'
-import { EtapePage } from '../views/etape.page'
+import { EtapePage, titreEtape } from '../views/etape.page'
 import { HorairesPage } from '../views/exercices'
 import { ResultatPage } from '../views/resultat.page'
-import { codeForm, communeForm, envoiForm, reponseForm } from './diagnostic.form'
+import { codeForm, communeForm, envoiForm, reponseForm, synchronisationForm } from './diagnostic.form'
 
 export const COOKIE_DIAGNOSTIC = 'escale_diagnostic'
 const CSS = ['css/diagnostic.css']
@@ -29,6 +33,24 @@ const LIMITE = { rateLimit: { max: 30, timeWindow: '1 minute' } }
 const LIMITE_ENVOI = { rateLimit: { max: 5, timeWindow: '1 minute' } }
 
 const PAGE_AIDANTS_CONNECT_NATIONALE = 'https://aidantsconnect.beta.gouv.fr/'
+
+const DOSSIER_BUILD = path.resolve(import.meta.dirname, '../../../../public/build')
+/** The built service worker, from the asset manifest, when app.ts does not hand its path. */
+function serviceWorkerConstruit(): string | undefined {
+  try {
+    return path.join(
+      DOSSIER_BUILD,
+      loadManifest(DOSSIER_BUILD)
+        .js('diagnostic-sw')
+        .replace(/^\/assets\//, ''),
+    )
+  } catch {
+    return undefined
+  }
+}
+
+/** Names a diagnostic for the offline copy in the browser without giving out its id. */
+const clePassation = (id: string) => sha256(`diagnostic-hors-ligne:${id}`).slice(0, 16)
 
 /** The places for a result page, from `?commune=` (a postal code); a bad or unknown one is a field error. */
 async function lieuxDeLaRequete(
@@ -65,15 +87,21 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
   const effacer = makeEffacerPassation(deps)
   const consentir = makeConsentir(deps)
   const noterLien = makeNoterLienVisite(deps)
+  const synchroniser = makeSynchroniser(deps)
+  const fichierServiceWorker = deps.fichierServiceWorker ?? serviceWorkerConstruit
 
   const poserCookie = (reply: FastifyReply, jeton: string) =>
     reply.setCookie(COOKIE_DIAGNOSTIC, jeton, { ...app.optionsCookieSession, path: '/diagnostic' })
   const effacerCookie = (reply: FastifyReply) => reply.clearCookie(COOKIE_DIAGNOSTIC, { path: '/diagnostic' })
 
-  const lire = async (request: FastifyRequest): Promise<Lecture> => {
+  const trouver = async (request: FastifyRequest): Promise<PassationRow | undefined> => {
     const jeton = request.cookies[COOKIE_DIAGNOSTIC]
     if (!jeton || jeton.length > 100) return undefined
-    const passation = await trouverPassationParJeton(deps.db, sha256(jeton))
+    return trouverPassationParJeton(deps.db, sha256(jeton))
+  }
+
+  const lire = async (request: FastifyRequest): Promise<Lecture> => {
+    const passation = await trouver(request)
     if (!passation) return undefined
     if (expireParInactivite(passation.derniereActiviteLe, deps.horloge())) return { interrompue: true }
     return { passation }
@@ -165,7 +193,7 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
     const etape = vue.etape
     return reply.page(
       (ctx) => ({
-        titre: etape.type === 'question' ? 'Quelques questions sur vous' : etape.item.titre,
+        titre: titreEtape(etape),
         enErreur: !!extra.erreur,
         ariane: [...ARIANE, { libelle: 'Le test' }],
         contenu: (
@@ -180,6 +208,11 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
             valeurs={extra.valeurs ?? {}}
             choisis={extra.choisis ?? []}
             suiviParConseiller={!!passation.sessionId}
+            horsLigne={{
+              passation: clePassation(passation.id),
+              reponses: vue.reponses,
+              module: ctx.asset('js/diagnostic-hors-ligne.js'),
+            }}
           />
         ),
         scripts: ['diagnostic-confort', 'diagnostic-exercice'],
@@ -230,6 +263,42 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
         : '/diagnostic/etape',
       303,
     )
+  })
+
+  /**
+   * Answers given without network, sent by the page when the network is back (ADR 010), JSON.
+   * R4 counts the offline answers as activity, within bounds (`expireHorsLigne`).
+   */
+  app.post('/diagnostic/synchronisation', { config: LIMITE }, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    const passation = await trouver(request)
+    // Erased, purged, or this browser's cookie is gone: the copy can never be sent.
+    if (!passation) return reply.status(404).send({ statut: 'inconnu' })
+    const corps = synchronisationForm.safeParse(request.body)
+    if (!corps.success) return reply.status(400).send({ erreur: 'Les réponses envoyées sont illisibles.' })
+    const r = await synchroniser(
+      passation,
+      corps.data.reponses.map((x) => ({
+        ...x,
+        mesures: Object.fromEntries(
+          Object.entries(x.mesures).filter((e): e is [string, number] => e[1] !== undefined),
+        ),
+      })),
+    )
+    if (!r.ok) return reply.status(410).send({ statut: 'interrompu' })
+    return reply.send(r.value)
+  })
+
+  /** The test's service worker: a stable URL whose scope is /diagnostic/ (the cookie's path). */
+  app.get('/diagnostic/sw.js', async (_request, reply) => {
+    const fichier = fichierServiceWorker()
+    if (!fichier || !existsSync(fichier))
+      return reply.status(404).type('text/plain').send('service worker non construit')
+    // The worker itself must be re-checked on every visit.
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(createReadStream(fichier))
   })
 
   // The "open a link and come back" exercise: a real page, really opened.

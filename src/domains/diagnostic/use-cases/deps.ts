@@ -33,6 +33,11 @@ export interface DepsDiagnostic {
    * page when the module is on (`/aidants`), otherwise the national service's site.
    */
   pageAidantsConnect?: string
+  /**
+   * Path of the built service worker of the test (`js/diagnostic-sw.js` of the asset manifest).
+   * Absent, the routes read it from `public/build` themselves.
+   */
+  fichierServiceWorker?: () => string | undefined
   /** Integer in [0, n): crypto.randomInt unless a test needs to choose. */
   aleatoire?: (n: number) => number
 }

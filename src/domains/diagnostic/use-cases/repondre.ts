@@ -7,9 +7,9 @@ import {
   trouverPassation,
   verrouillerPassation,
 } from '../db/diagnostic-repository'
-import { validerChoix } from '../domain/contenu'
 import type { ErreurDiagnostic } from '../domain/erreurs'
-import { type Correction, corriger } from '../domain/marquage'
+import { evaluer } from '../domain/evaluation'
+import type { Correction } from '../domain/marquage'
 import { type Etape, prochaineEtape, progression, type ResultatItem } from '../domain/moteur'
 import type { DepsDiagnostic } from './deps'
 
@@ -24,6 +24,11 @@ export interface EntreeReponse {
   mesures: Record<string, number>
   /** Assisted mode: the conseiller saw the person do it (or not). */
   observe?: 'reussi' | 'echoue' | undefined
+  /**
+   * An answer given without network and sent when it came back (`POST /diagnostic/synchronisation`):
+   * the browser's marking of an exercise, its attempts and duration, and when it was given.
+   */
+  horsLigne?: { resultat: ResultatItem; essais: number; dureeMs: number; reponduLe: Date } | undefined
 }
 
 export type SortieReponse =
@@ -45,55 +50,51 @@ export const makeRepondre =
       if (!passation || passation.termineLe) return ok({ statut: 'perime' as const })
       const reponses = await reponsesDe(tx, passation.id)
       const etape = prochaineEtape(pourMoteur(reponses))
-      if (idEtape(etape) !== entree.etape) return ok({ statut: 'perime' as const })
+      if (etape.type === 'fin' || idEtape(etape) !== entree.etape) return ok({ statut: 'perime' as const })
       const maintenant = horloge()
       const dureeMs = Math.min(
         DUREE_MAX_MS,
         Math.max(
           0,
-          maintenant.getTime() - (passation.itemAfficheLe ?? passation.derniereActiviteLe).getTime(),
+          Math.round(
+            entree.horsLigne?.dureeMs ??
+              maintenant.getTime() - (passation.itemAfficheLe ?? passation.derniereActiviteLe).getTime(),
+          ),
         ),
       )
       let resultat: ResultatItem
       let valeur: string | null = null
-      const essais = passation.essais + 1
-
-      if (etape.type === 'question') {
-        if (entree.passer) resultat = 'passe'
-        else {
-          if (entree.choix.length === 0) return err({ code: 'CHOIX_MANQUANT' as const })
-          const v = validerChoix(etape.question, entree.choix)
-          if (v === undefined) return err({ code: 'CHOIX_INVALIDE' as const })
-          valeur = v
-          resultat = 'reussi'
+      let essais: number
+      const hl = entree.horsLigne
+      if (hl && etape.type === 'exercice') {
+        // Marked in the browser by the same `evaluer` while the network was down: the result comes
+        // as `termine=oui` comes from the pointer exercises, and what was typed never left the page.
+        resultat = entree.passer ? 'passe' : hl.resultat
+        essais = Math.min(etape.item.essaisMax, Math.max(1, Math.round(hl.essais)))
+      } else {
+        const ev = evaluer(
+          etape,
+          {
+            passer: entree.passer,
+            choix: entree.choix,
+            valeurs: entree.valeurs,
+            observe: entree.source === 'conseiller' ? entree.observe : undefined,
+          },
+          { essais: passation.essais, lienVisite: passation.lienVisite },
+        )
+        if (ev.statut === 'refusee') return err(ev.erreur)
+        if (ev.statut === 'a_corriger') {
+          await mettreAJourPassation(tx, passation.id, { essais: ev.essais, derniereActiviteLe: maintenant })
+          return ok({
+            statut: 'a_corriger' as const,
+            correction: ev.correction,
+            essaisRestants: ev.essaisRestants,
+          })
         }
-      } else if (etape.type === 'exercice') {
-        if (entree.source === 'conseiller' && entree.observe) resultat = entree.observe
-        else if (entree.passer) resultat = 'passe'
-        else {
-          let correction = corriger(etape.item.id, { ...entree.valeurs, choix: entree.choix[0] })
-          // The answer can be guessed; the skill is to open the page and come back.
-          if (etape.item.id === 'lien' && correction.reussi && !passation.lienVisite)
-            correction = {
-              reussi: false,
-              champs: {
-                choix: {
-                  ok: false,
-                  message: 'Ouvrez d’abord le lien « Horaires d’ouverture » pour vérifier.',
-                },
-              },
-            }
-          if (correction.reussi) resultat = 'reussi'
-          else if (essais < etape.item.essaisMax) {
-            await mettreAJourPassation(tx, passation.id, { essais, derniereActiviteLe: maintenant })
-            return ok({
-              statut: 'a_corriger' as const,
-              correction,
-              essaisRestants: etape.item.essaisMax - essais,
-            })
-          } else resultat = 'echoue'
-        }
-      } else return ok({ statut: 'perime' as const })
+        resultat = ev.resultat
+        valeur = ev.valeur
+        essais = ev.essais
+      }
 
       await ajouterReponse(tx, {
         passationId: passation.id,
@@ -104,8 +105,8 @@ export const makeRepondre =
         valeur,
         dureeMs,
         essais,
-        mesures: entree.mesures,
-        reponduLe: maintenant,
+        mesures: hl ? { ...entree.mesures, horsLigne: 1 } : entree.mesures,
+        reponduLe: hl ? hl.reponduLe : maintenant,
       })
       const suivante = prochaineEtape([...pourMoteur(reponses), { item: entree.etape, resultat }])
       await mettreAJourPassation(tx, passation.id, {

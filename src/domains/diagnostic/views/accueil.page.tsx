@@ -5,7 +5,8 @@ import { Confort, Picto } from './composants'
 
 export function AccueilDiagnosticPage(p: { csrf: string; enCours: boolean }) {
   return (
-    <div class="escale-diagnostic">
+    // No test open in this browser: an offline copy of answers could never be sent.
+    <div class="escale-diagnostic" data-copie-locale={p.enCours ? undefined : 'effacer'}>
       <h1 class="fr-mt-4w" data-lire>
         Faire le point sur mes usages numériques
       </h1>

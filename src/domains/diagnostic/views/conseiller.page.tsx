@@ -236,6 +236,7 @@ function texteMesures(m: Record<string, number>): string {
   if (m.glisser) parts.push('glisser-déposer')
   if (m.clavier) parts.push('au clavier')
   if (m.tactile) parts.push('au doigt')
+  if (m.horsLigne) parts.push('fait sans réseau')
   return parts.join(', ') || '—'
 }
 

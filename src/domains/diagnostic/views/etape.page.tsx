@@ -2,9 +2,14 @@ import Html from '@kitajs/html'
 import { Csrf } from '../../../platform/layout/components'
 import { QUESTIONS_DETAIL, type QuestionId } from '../domain/contenu'
 import type { Correction } from '../domain/marquage'
-import type { Etape } from '../domain/moteur'
+import type { Etape, Reponse } from '../domain/moteur'
 import { Confort, Picto, Progression } from './composants'
 import { Exercice } from './exercices'
+import { BandeauHorsLigne } from './hors-ligne'
+
+/** The page title of a step (also set by the offline island when it renders the next step). */
+export const titreEtape = (etape: Exclude<Etape, { type: 'fin' }>): string =>
+  etape.type === 'question' ? 'Quelques questions sur vous' : etape.item.titre
 
 export function QuestionFormulaire(p: {
   question: QuestionId
@@ -85,6 +90,13 @@ export function EtapePage(p: {
   valeurs?: Record<string, string | undefined>
   choisis?: readonly string[]
   suiviParConseiller: boolean
+  /**
+   * For the offline island (ADR 010): which diagnostic (a digest, not its id), the answers the
+   * engine knows, and where the island's offline module is. Absent, the page has no offline mode.
+   */
+  horsLigne?: { passation: string; reponses: readonly Reponse[]; module: string } | undefined
+  /** Rendered in the browser without network: says so above the step. */
+  sansReseau?: boolean
 }) {
   const action = '/diagnostic/etape'
   return (
@@ -92,12 +104,23 @@ export function EtapePage(p: {
       class="escale-diagnostic"
       data-suivi={p.suiviParConseiller ? 'oui' : undefined}
       data-etape={p.etape.type === 'question' ? p.etape.question : p.etape.item.id}
+      data-passation={p.horsLigne?.passation}
+      data-reponses={
+        p.horsLigne
+          ? JSON.stringify(p.horsLigne.reponses.map((r) => ({ item: r.item, resultat: r.resultat })))
+          : undefined
+      }
+      data-module-hors-ligne={p.horsLigne?.module}
     >
       <Progression faites={p.faites} restantesMax={p.restantesMax} />
       <Confort />
       {p.etape.type === 'question' ? (
         <>
-          <h1 class="fr-h3 fr-mt-2w">Quelques questions sur vous</h1>
+          <h1 class="fr-h3 fr-mt-2w" tabindex="-1">
+            Quelques questions sur vous
+          </h1>
+          {/* After the title, which gets the focus: a screen reader reads the notice next. */}
+          {p.sansReseau ? <BandeauHorsLigne /> : ''}
           <QuestionFormulaire
             question={p.etape.question}
             csrf={p.csrf}
@@ -108,9 +131,10 @@ export function EtapePage(p: {
         </>
       ) : (
         <>
-          <h1 class="fr-h3 fr-mt-2w" safe>
+          <h1 class="fr-h3 fr-mt-2w" tabindex="-1" safe>
             {p.etape.item.titre}
           </h1>
+          {p.sansReseau ? <BandeauHorsLigne /> : ''}
           <p class="fr-text--lg escale-consigne" data-lire data-consigne safe>
             {p.etape.item.consigne}
           </p>

@@ -98,7 +98,8 @@ export function ResultatPage(p: ProprietesResultat) {
   const lieuxDe = (o: Orientation) =>
     aucunLieu ? undefined : p.lieux?.parOrientation.find((l) => l.orientation === o.id)
   return (
-    <div class="escale-diagnostic escale-resultat">
+    // The result is on the server: a copy of the answers kept in this browser is of no more use.
+    <div class="escale-diagnostic escale-resultat" data-copie-locale={p.actions ? 'effacer' : undefined}>
       <h1 class="fr-mt-4w" data-lire>
         Votre résultat
       </h1>
