@@ -367,7 +367,11 @@ class Session {
 }
 
 async function demarrerServeur(): Promise<ChildProcess> {
-  const enfant = spawn(path.join(racine, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  // BENCH_CPU_PROF=dir writes a CPU profile of the server there (read it in Chrome DevTools).
+  const profil = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const enfant = spawn(process.execPath, [...profil, '--import', 'tsx', 'src/server.ts'], {
     cwd: racine,
     env: {
       ...process.env,
@@ -477,16 +481,18 @@ async function chargeHttp(sessions: { s: Session; lieu: string }[]) {
  */
 async function chargeSql(
   ecrivains: { id: string; structureId: string; dep: string; reg: string }[],
-  enTransaction = false,
+  mode: 'instruction' | 'transaction' | 'activite_seule' = 'instruction',
 ) {
   const h = await openDatabase({ kind: 'postgresql', url: urlBase, poolSize: 10 })
   const { ecrireActivite, insererActiviteAnonyme } = await import(
     '../../src/domains/activites/db/activites-repository'
   )
-  const ecrire = (a: Parameters<typeof insererActiviteAnonyme>[1]) =>
-    enTransaction
-      ? h.db.transaction((tx) => ecrireActivite(tx, undefined, a))
-      : insererActiviteAnonyme(h.db, a)
+  const { activites } = await import('../../src/domains/activites/db/schema')
+  const ecrire = async (a: Parameters<typeof insererActiviteAnonyme>[1]) => {
+    if (mode === 'transaction') await h.db.transaction((tx) => ecrireActivite(tx, undefined, a))
+    else if (mode === 'activite_seule') await h.db.insert(activites).values(a)
+    else await insererActiviteAnonyme(h.db, a)
+  }
   const fin = Date.now() + DUREE_CHARGE_S * 1000
   let ok = 0
   await Promise.all(
@@ -569,24 +575,29 @@ try {
   const coordS = await Session.connecter('coord93@bench.localhost', false)
   const cnfsS = await Session.connecter('cnfs@bench.localhost', false)
   const periode = 'du=2025-12&au=2026-11'
+  const seulementEcritures = process.env.BENCH_SEULEMENT === 'ecritures'
   log('pages de statistiques (12 mois)')
-  const pages = {
-    national: await mesurerPage(adminS, `/activites/statistiques?territoire=national&${periode}`),
-    region: await mesurerPage(coordS, `/activites/statistiques?territoire=region:93&${periode}`),
-    departement: await mesurerPage(prefS, `/activites/statistiques?territoire=departement:13&${periode}`),
-    conseiller: await mesurerPage(cnfsS, `/activites/statistiques?${periode}`),
-    national_4_ans: await mesurerPage(
-      adminS,
-      '/activites/statistiques?territoire=national&du=2022-12&au=2026-11',
-      7,
-    ),
-  }
-  const sql = {
-    national: await mesurerSql({ niveau: 'national' }),
-    region: await mesurerSql({ niveau: 'region', code: '93' }),
-    departement: await mesurerSql({ niveau: 'departement', code: '13' }),
-    conseiller: await mesurerSql({ niveau: 'conseiller', conseillerId: prep.comptes.conseiller.id }),
-  }
+  const pages = seulementEcritures
+    ? {}
+    : {
+        national: await mesurerPage(adminS, `/activites/statistiques?territoire=national&${periode}`),
+        region: await mesurerPage(coordS, `/activites/statistiques?territoire=region:93&${periode}`),
+        departement: await mesurerPage(prefS, `/activites/statistiques?territoire=departement:13&${periode}`),
+        conseiller: await mesurerPage(cnfsS, `/activites/statistiques?${periode}`),
+        national_4_ans: await mesurerPage(
+          adminS,
+          '/activites/statistiques?territoire=national&du=2022-12&au=2026-11',
+          7,
+        ),
+      }
+  const sql = seulementEcritures
+    ? {}
+    : {
+        national: await mesurerSql({ niveau: 'national' }),
+        region: await mesurerSql({ niveau: 'region', code: '93' }),
+        departement: await mesurerSql({ niveau: 'departement', code: '13' }),
+        conseiller: await mesurerSql({ niveau: 'conseiller', conseillerId: prep.comptes.conseiller.id }),
+      }
   log('écritures par HTTP')
   const ecrivains: { s: Session; lieu: string }[] = []
   for (const e of prep.ecrivains) {
@@ -600,7 +611,9 @@ try {
   log('écritures en SQL direct (référence)')
   const sqlEcriture = await chargeSql(prep.ecrivains)
   log('écritures en SQL direct, chemin transactionnel (comparaison)')
-  const sqlTransaction = await chargeSql(prep.ecrivains, true)
+  const sqlTransaction = await chargeSql(prep.ecrivains, 'transaction')
+  log('insertion de la seule activité, sans compteurs (plancher)')
+  const sqlActiviteSeule = await chargeSql(prep.ecrivains, 'activite_seule')
   const resultat = {
     date: new Date().toISOString(),
     activites: N,
@@ -612,6 +625,7 @@ try {
     enregistrement_http: { concurrence: CONCURRENCE, duree_s: DUREE_CHARGE_S, ...http_ },
     enregistrement_sql_reference: sqlEcriture,
     enregistrement_sql_transaction_5_allers_retours: sqlTransaction,
+    enregistrement_sql_activite_seule: sqlActiviteSeule,
     charge_machine: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
   }
   console.log(JSON.stringify(resultat, null, 2))

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
+import { colonnesDe, instructionPreparee } from '../../../platform/db/preparee'
 import type { Activite } from '../domain/activite'
 import { moisDe } from '../domain/activite'
 import { cleTexte, delta, deltaPresence, fusionner, type LigneAgregat } from '../domain/agregats'
@@ -113,74 +114,84 @@ export async function ecrireActivite(
   await ajouterAuxCompteurs(tx, [...lignes.values()])
 }
 
+const COLONNES_ACTIVITE = colonnesDe(activites)
+const nbColonnes = COLONNES_ACTIVITE.nombre
+/** The counter columns, each sent as one array (unnest keeps their order, `with ordinality` numbers the rows). */
+const compteurs = (debut: number) =>
+  `unnest($${debut}::date[], $${debut + 1}::text[], $${debut + 2}::text[], $${debut + 3}::text[], $${debut + 4}::text[],
+    $${debut + 5}::int[], $${debut + 6}::int[], $${debut + 7}::bigint[], $${debut + 8}::int[]) with ordinality
+    as v(mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires, n)`
+const enColonnes = (l: readonly LigneAgregat[]) => [
+  l.map((x) => x.mois),
+  l.map((x) => x.codeDepartement),
+  l.map((x) => x.codeRegion),
+  l.map((x) => x.dimension),
+  l.map((x) => x.valeur),
+  l.map((x) => x.activites),
+  l.map((x) => x.personnes),
+  l.map((x) => x.minutes),
+  l.map((x) => x.beneficiaires),
+]
+const inserer = instructionPreparee<{ n: number }>(
+  'activites_inserer_anonyme',
+  `with ins as (
+    insert into activites (${COLONNES_ACTIVITE.noms})
+    values (${Array.from({ length: nbColonnes }, (_, i) => `$${i + 1}`).join(', ')})
+    on conflict (id) do nothing returning id
+  ),
+  c as (
+    insert into activites_stats_conseiller (mois, conseiller_id, structure_id, code_departement, code_region,
+      dimension, valeur, activites, personnes, minutes, beneficiaires)
+    select mois, $${nbColonnes + 1}::uuid, $${nbColonnes + 2}::text, code_departement, code_region, dimension, valeur,
+      activites, personnes, minutes, beneficiaires
+    from ${compteurs(nbColonnes + 3)}
+    where exists (select 1 from ins)
+    order by n
+    on conflict (conseiller_id, mois, structure_id, code_departement, code_region, dimension, valeur) do update set
+      activites = activites_stats_conseiller.activites + excluded.activites,
+      personnes = activites_stats_conseiller.personnes + excluded.personnes,
+      minutes = activites_stats_conseiller.minutes + excluded.minutes,
+      beneficiaires = activites_stats_conseiller.beneficiaires + excluded.beneficiaires
+  ),
+  t as (
+    insert into activites_stats_territoire (mois, code_departement, code_region, dimension, valeur,
+      activites, personnes, minutes, beneficiaires)
+    select mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires
+    from ${compteurs(nbColonnes + 12)}
+    where exists (select 1 from ins)
+    order by n
+    on conflict (code_departement, mois, code_region, dimension, valeur) do update set
+      activites = activites_stats_territoire.activites + excluded.activites,
+      personnes = activites_stats_territoire.personnes + excluded.personnes,
+      minutes = activites_stats_territoire.minutes + excluded.minutes,
+      beneficiaires = activites_stats_territoire.beneficiaires + excluded.beneficiaires
+  )
+  select (select count(*) from ins)::int as n`,
+)
+
 /**
- * Records a new activity without a follow-up file in **one statement**: the activity insert and both
- * counter upserts are data-modifying CTEs of a single autocommit query (atomic without BEGIN/COMMIT,
- * one round trip instead of five). The counters move only when the insert happened, so a report
- * sent twice is written and counted once. Returns false when the id already existed (nothing done).
- * Follow-up files take `ecrireActivite` in a transaction: their monthly presence needs a lock.
+ * The usual write (an anonymous activity, no follow-up file): the activity insert and both
+ * counter upserts are data-modifying CTEs of a single autocommit statement (atomic without
+ * BEGIN/COMMIT, one round trip), prepared once per connection. The counters move only when the
+ * insert happened, so a report sent twice is written and counted once. Returns false when the id
+ * already existed (nothing done). Follow-up files take `ecrireActivite` in a transaction: their
+ * monthly presence needs a lock.
  */
 export async function insererActiviteAnonyme(db: Database, a: Activite): Promise<boolean> {
   if (a.beneficiaireId) throw new Error('insererActiviteAnonyme : activité suivie, passer par ecrireActivite')
   const lignes = delta(undefined, a)
   const parTerritoire = new Map<string, LigneAgregat>()
   for (const l of lignes) fusionner([{ ...l, conseillerId: '', structureId: '' }], 1, parTerritoire)
+  // Sorted keys, so that concurrent writers lock shared territory rows in the same order.
   const territoire = [...parTerritoire.values()].sort((x, y) => (cleTexte(x) < cleTexte(y) ? -1 : 1))
-  // The ordinal keeps the sorted key order, so concurrent writers lock shared rows in the same order.
-  const valeursC = sql.join(
-    lignes.map(
-      (l, i) =>
-        sql`(${i}::int, ${l.mois}::date, ${l.conseillerId}::uuid, ${l.structureId}::text, ${l.codeDepartement}::text, ${l.codeRegion}::text, ${l.dimension}::text, ${l.valeur}::text, ${l.activites}::int, ${l.personnes}::int, ${l.minutes}::bigint, ${l.beneficiaires}::int)`,
-    ),
-    sql`, `,
-  )
-  const valeursT = sql.join(
-    territoire.map(
-      (l, i) =>
-        sql`(${i}::int, ${l.mois}::date, ${l.codeDepartement}::text, ${l.codeRegion}::text, ${l.dimension}::text, ${l.valeur}::text, ${l.activites}::int, ${l.personnes}::int, ${l.minutes}::bigint, ${l.beneficiaires}::int)`,
-    ),
-    sql`, `,
-  )
-  const insertion = db
-    .insert(activites)
-    .values(a)
-    .onConflictDoNothing({ target: activites.id })
-    .returning({ id: activites.id })
-  const r = await db.execute(sql`
-    with ins as (${insertion.getSQL()}),
-    c as (
-      insert into activites_stats_conseiller (mois, conseiller_id, structure_id, code_departement, code_region,
-        dimension, valeur, activites, personnes, minutes, beneficiaires)
-      select mois, conseiller_id, structure_id, code_departement, code_region, dimension, valeur,
-        activites, personnes, minutes, beneficiaires
-      from (values ${valeursC}) v(n, mois, conseiller_id, structure_id, code_departement, code_region,
-        dimension, valeur, activites, personnes, minutes, beneficiaires)
-      where exists (select 1 from ins)
-      order by n
-      on conflict (conseiller_id, mois, structure_id, code_departement, code_region, dimension, valeur) do update set
-        activites = activites_stats_conseiller.activites + excluded.activites,
-        personnes = activites_stats_conseiller.personnes + excluded.personnes,
-        minutes = activites_stats_conseiller.minutes + excluded.minutes,
-        beneficiaires = activites_stats_conseiller.beneficiaires + excluded.beneficiaires
-      returning 1
-    ),
-    t as (
-      insert into activites_stats_territoire (mois, code_departement, code_region, dimension, valeur,
-        activites, personnes, minutes, beneficiaires)
-      select mois, code_departement, code_region, dimension, valeur, activites, personnes, minutes, beneficiaires
-      from (values ${valeursT}) v(n, mois, code_departement, code_region, dimension, valeur,
-        activites, personnes, minutes, beneficiaires)
-      where exists (select 1 from ins)
-      order by n
-      on conflict (code_departement, mois, code_region, dimension, valeur) do update set
-        activites = activites_stats_territoire.activites + excluded.activites,
-        personnes = activites_stats_territoire.personnes + excluded.personnes,
-        minutes = activites_stats_territoire.minutes + excluded.minutes,
-        beneficiaires = activites_stats_territoire.beneficiaires + excluded.beneficiaires
-      returning 1
-    )
-    select (select count(*) from ins)::int as n, (select count(*) from c)::int as c, (select count(*) from t)::int as t`)
-  return (lignesDe<{ n: number }>(r)[0]?.n ?? 0) > 0
+  const [r] = await inserer(db, [
+    ...COLONNES_ACTIVITE.valeurs(a),
+    a.conseillerId,
+    a.structureId,
+    ...enColonnes(lignes),
+    ...enColonnes(territoire),
+  ])
+  return (r?.n ?? 0) > 0
 }
 
 /** Adds signed counters (upsert). Rows are sorted by key so concurrent writers lock in the same order. */

@@ -48,8 +48,10 @@ export interface DepsActivites {
 
 /** YYYY-MM-DD of a date in France métropolitaine's calendar (activities are dated by local day). */
 export function jourDe(d: Date): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(d)
+  return JOUR_A_PARIS.format(d)
 }
+// Built once: creating a DateTimeFormat costs more than a whole activity write's own work.
+const JOUR_A_PARIS = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' })
 
 /**
  * Where a structure is changes rarely and is read on every write: remembered one minute per

@@ -215,9 +215,8 @@ export async function creerSession(
 
 type LigneRole = { role: string; porteeType: string; porteeCode: string; porteeLibelle: string }
 
-/** The live session of a token, its account and the account's roles, in one round trip (read on every request). */
-export async function trouverSessionParJeton(db: Database, jetonHash: string) {
-  const [row] = await db
+const preparerSessionParJeton = (db: Database) =>
+  db
     .select({
       session: sessions,
       compte: comptes,
@@ -228,7 +227,21 @@ export async function trouverSessionParJeton(db: Database, jetonHash: string) {
     })
     .from(sessions)
     .innerJoin(comptes, eq(comptes.id, sessions.compteId))
-    .where(and(eq(sessions.jetonHash, jetonHash), isNull(sessions.revoqueeLe)))
+    .where(and(eq(sessions.jetonHash, sql.placeholder('jeton')), isNull(sessions.revoqueeLe)))
+    .prepare('session_par_jeton')
+const sessionParJeton = new WeakMap<Database, ReturnType<typeof preparerSessionParJeton>>()
+
+/**
+ * The live session of a token, its account and the account's roles, in one round trip, as a
+ * statement prepared once per database (it is read on every authenticated request).
+ */
+export async function trouverSessionParJeton(db: Database, jetonHash: string) {
+  let requete = sessionParJeton.get(db)
+  if (!requete) {
+    requete = preparerSessionParJeton(db)
+    sessionParJeton.set(db, requete)
+  }
+  const [row] = await requete.execute({ jeton: jetonHash })
   if (!row) return undefined
   const roles: LigneRole[] = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles
   return { session: row.session, compte: row.compte, habilitations: roles.map(versHabilitation) }
