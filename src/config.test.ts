@@ -18,6 +18,15 @@ describe('configuration', () => {
     expect(Object.isFrozen(c)).toBe(true)
   })
 
+  it('plusieurs processus : seulement avec PostgreSQL, 1 par défaut', () => {
+    expect(loadConfig({}).travailleurs).toBe(1)
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgresql://x/y' }).travailleurs).toBe(2)
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS : plusieurs processus demandent PostgreSQL/)
+    expect(() => loadConfig({ WORKERS: '0', DATABASE_URL: 'postgresql://x/y' })).toThrow(
+      /WORKERS : 1 au moins/,
+    )
+  })
+
   it('refuse le mode production sans SESSION_SECRET ni BASE_URL, en nommant chaque clé', () => {
     expect(() => loadConfig({ ESCALE_MODE: 'production' })).toThrow(ConfigError)
     try {

@@ -74,8 +74,21 @@ const schema = z
     FRANCECONNECT_CLIENT_ID: z.string().min(1).optional(),
     FRANCECONNECT_CLIENT_SECRET: z.string().min(16, 'au moins 16 caractères').optional(),
     AIDANTS_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+    WORKERS: z.coerce
+      .number({ error: 'attendu un nombre de processus' })
+      .int('attendu un entier')
+      .min(1, '1 au moins')
+      .max(32, '32 au plus')
+      .default(1),
   })
   .superRefine((env, ctx) => {
+    if (env.WORKERS > 1 && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WORKERS'],
+        message:
+          'plusieurs processus demandent PostgreSQL (DATABASE_URL) : la base embarquée ne se partage pas',
+      })
     if (env.ESCALE_MODE !== 'production') return
     for (const cle of ['SESSION_SECRET', 'BASE_URL'] as const) {
       if (!env[cle]) ctx.addIssue({ code: 'custom', path: [cle], message: 'obligatoire en mode production' })
@@ -120,6 +133,8 @@ export type Config = Readonly<{
   franceConnect: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }>
   /** Keys the attestation HMAC and salts the hash of FranceConnect `sub`. */
   aidantsSecret: string
+  /** Server processes sharing the port (one per core with PostgreSQL); 1 with the embedded database. */
+  travailleurs: number
 }>
 
 export class ConfigError extends Error {}
@@ -162,5 +177,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientSecret: e.FRANCECONNECT_CLIENT_SECRET ?? 'demo-uniquement-secret-client-franceconnect',
     }),
     aidantsSecret: e.AIDANTS_SECRET ?? 'demo-uniquement-secret-aidants-connect-0123456789',
+    travailleurs: e.WORKERS,
   })
 }

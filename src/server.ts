@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import { buildApp, ouvrirBase } from './app'
 import { type Config, ConfigError, loadConfig } from './config'
 import { envoyerEnAttente, expediteurSmtp } from './platform/outbox/outbox'
@@ -13,8 +14,10 @@ async function main() {
     }
     throw e
   }
+  if (cluster.isPrimary && config.travailleurs > 1) return demarrerTravailleurs(config)
+  // A worker finds the database ready: the primary applied the migrations and loaded the demo data.
   const base = await ouvrirBase(config)
-  const app = await buildApp(config, { base })
+  const app = await buildApp(cluster.isWorker ? { ...config, demoData: false } : config, { base })
 
   // Without SMTP, messages stay in the outbox and the demo mailbox shows them.
   let minuterie: NodeJS.Timeout | undefined
@@ -39,6 +42,40 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host })
   app.log.info(`Escale prête sur ${config.baseUrl} (base ${base.kind}, mode ${config.mode})`)
+}
+
+/**
+ * Several processes on one port (`WORKERS`, PostgreSQL only): Node runs JavaScript on one core per
+ * process, and a 2-core server needs two to use both. The primary prepares the database once, then
+ * starts the workers, restarts one that dies, and stops them all on SIGTERM. Workers share nothing but
+ * the database (sessions, OpenID Connect state and the outbox live there; rate limits are per process,
+ * see ADR 004).
+ */
+async function demarrerTravailleurs(config: Config) {
+  const base = await ouvrirBase(config)
+  const preparation = await buildApp(config, { base })
+  await preparation.ready()
+  await preparation.close()
+  await base.close()
+  let arret = false
+  for (let i = 0; i < config.travailleurs; i++) cluster.fork()
+  cluster.on('exit', (travailleur, code, signal) => {
+    if (arret) return
+    console.error(`processus ${travailleur.process.pid} arrêté (${signal ?? code}), relancé`)
+    cluster.fork()
+  })
+  const arreter = () => {
+    arret = true
+    const restants = Object.values(cluster.workers ?? {})
+    if (restants.length === 0) process.exit(0)
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+    })
+    for (const t of restants) t?.process.kill('SIGTERM')
+  }
+  process.once('SIGINT', arreter)
+  process.once('SIGTERM', arreter)
+  console.log(`Escale : ${config.travailleurs} processus sur le port ${config.port}`)
 }
 
 main().catch((e) => {

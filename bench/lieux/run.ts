@@ -2,7 +2,7 @@
  * Nearest places with filters through HTTP (docs/QUALITY.md: ≥ 3 000 req/s, p99 ≤ 20 ms on 2 cores),
  * with a bare Fastify route measured in the same run as reference.
  *
- *   npx tsx bench/lieux/run.ts [--duree=10] [--connexions=32] [--runs=3] [--debit=3000]
+ *   npx tsx bench/lieux/run.ts [--duree=10] [--connexions=32] [--runs=3] [--debit=3000] [--processus=2]
  *
  * Seeds 20 000 places (the 646 real PACA places, the 2 683 France Services, and generated places
  * around real communes weighted by population) into a fresh PostgreSQL database
@@ -35,6 +35,13 @@ const CONNEXIONS = arg('connexions', 32)
 const RUNS = arg('runs', 3)
 /** The load of the open-loop measure (QUALITY.md's 3 000 req/s). */
 const DEBIT = arg('debit', 3000)
+/**
+ * Connections of the open-loop measure: a pool kept open to the app, as a reverse proxy keeps its
+ * upstream connections (requests beyond wait in the pool, and that wait counts in their latency).
+ */
+const CONNEXIONS_RYTHME = arg('connexions-rythme', 64)
+/** Server processes, for the app and the reference alike: one per core, as in production (WORKERS). */
+const PROCESSUS = arg('processus', 2)
 const TOTAL_LIEUX = 20_000
 const URL_PG = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
@@ -262,7 +269,7 @@ async function charger(
  * request queued behind (no coordinated omission).
  */
 async function auRythme(base: string, chemin: () => string, dureeS: number, debit: number): Promise<Mesure> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 })
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNEXIONS_RYTHME })
   const envoyer = envoyeur(base)
   const latences: number[] = []
   let erreurs = 0
@@ -305,11 +312,18 @@ async function main() {
   try {
     const app = await demarrer(
       'src/server.ts',
-      { DATABASE_URL: url, DEMO_DATA: '0', LOG_LEVEL: 'warn', TRUST_PROXY: '1', DATA_DIR: os.tmpdir() },
+      {
+        DATABASE_URL: url,
+        DEMO_DATA: '0',
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: '1',
+        DATA_DIR: os.tmpdir(),
+        WORKERS: String(PROCESSUS),
+      },
       '/sante',
     )
     enfants.push(app.p)
-    const nu = await demarrer('bench/lieux/nu.ts', {}, '/nu')
+    const nu = await demarrer('bench/lieux/nu.ts', { WORKERS: String(PROCESSUS) }, '/nu')
     enfants.push(nu.p)
 
     const communes = JSON.parse(
@@ -337,10 +351,12 @@ async function main() {
     const lieux: Mesure[] = []
     const reference: Mesure[] = []
     const rythme: Mesure[] = []
+    const rythmeNu: Mesure[] = []
     for (let i = 0; i < RUNS; i++) {
       lieux.push(await charger(app.url, requete, DUREE_S, CONNEXIONS))
       reference.push(await charger(nu.url, () => '/nu', DUREE_S, CONNEXIONS))
       rythme.push(await auRythme(app.url, requete, DUREE_S, DEBIT))
+      rythmeNu.push(await auRythme(nu.url, () => '/nu', DUREE_S, DEBIT))
     }
     const resume = (m: Mesure[]) => ({
       reqParS: Math.round(mediane(m.map((x) => x.reqParS))),
@@ -355,17 +371,21 @@ async function main() {
       lieux: TOTAL_LIEUX,
       duree_s: DUREE_S,
       connexions: CONNEXIONS,
+      connexions_rythme: CONNEXIONS_RYTHME,
+      processus: PROCESSUS,
       runs: RUNS,
       debit_cible: DEBIT,
       api: resume(lieux),
       fastify_nu: resume(reference),
       api_au_rythme: resume(rythme),
+      fastify_nu_au_rythme: resume(rythmeNu),
     }
     const ratio = r.api.reqParS / r.fastify_nu.reqParS
     console.table({
       '/api/v1/lieux, boucle fermée (débit max)': r.api,
       'Fastify nu, boucle fermée (référence)': r.fastify_nu,
       [`/api/v1/lieux, ${DEBIT} req/s imposées`]: r.api_au_rythme,
+      [`Fastify nu, ${DEBIT} req/s imposées`]: r.fastify_nu_au_rythme,
     })
     console.log(`ratio débit API / Fastify nu : ${(ratio * 100).toFixed(0)} %`)
     const tenu = r.api_au_rythme.reqParS >= DEBIT * 0.99
