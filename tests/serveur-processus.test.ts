@@ -14,11 +14,12 @@ const portLibre = () =>
       s.close(() => resolve(port))
     })
   })
+/** The server processes started by `pid` (tsx may also start esbuild services: not counted). */
 const enfants = (pid: number) =>
-  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+  execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
     .split('\n')
-    .map((x) => Number(x.trim()))
-    .filter(Boolean)
+    .filter((ligne) => ligne.includes('src/server.ts'))
+    .map((ligne) => Number(ligne.trim().split(/\s+/)[0]))
 
 describe.runIf(urlPostgresDeTest)('serveur en plusieurs processus (WORKERS, PostgreSQL)', () => {
   const nom = `escale_processus_${process.pid}`

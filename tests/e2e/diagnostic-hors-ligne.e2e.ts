@@ -1,63 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, lancerChromium, sansChromium, verifierAccessibilite } from './outils'
-
-/**
- * A real network cut between the browser and the server. `context.setOffline` alone does not cut
- * a service worker's own requests in Chromium (playwright#2311): they would still reach the
- * server and hide a missing cache. The person's browser goes through this relay, which the test
- * cuts (every open connection closed, every new one refused) and restores.
- */
-function relais(cible: URL) {
-  const ouvertes = new Set<net.Socket>()
-  let coupe = false
-  let adresse: Promise<string> | undefined
-  const serveur = net.createServer((client) => {
-    if (coupe) {
-      client.destroy()
-      return
-    }
-    const amont = net.connect(Number(cible.port), cible.hostname)
-    const fermer = () => {
-      client.destroy()
-      amont.destroy()
-      ouvertes.delete(client)
-      ouvertes.delete(amont)
-    }
-    ouvertes.add(client)
-    ouvertes.add(amont)
-    client.on('error', fermer).on('close', fermer)
-    amont.on('error', fermer).on('close', fermer)
-    client.pipe(amont)
-    amont.pipe(client)
-  })
-  return {
-    ecouter: () => {
-      adresse ??= new Promise<string>((ok) =>
-        serveur.listen(0, '127.0.0.1', () =>
-          ok(`http://127.0.0.1:${(serveur.address() as net.AddressInfo).port}`),
-        ),
-      )
-      return adresse
-    },
-    couper() {
-      coupe = true
-      for (const s of ouvertes) s.destroy()
-      ouvertes.clear()
-    },
-    retablir() {
-      coupe = false
-    },
-    fermer: () =>
-      new Promise<void>((ok) => {
-        for (const s of ouvertes) s.destroy()
-        serveur.close(() => ok())
-      }),
-  }
-}
+import { baseUrl, lancerChromium, relais, sansChromium, verifierAccessibilite } from './outils'
 
 /** With CAPTURES=<folder>, keeps a full-page picture to look at. */
 async function capturer(page: Page, nom: string): Promise<void> {
