@@ -1,4 +1,4 @@
-import type { Browser, CDPSession } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession } from 'playwright-core'
 
 /**
  * One cold page load in Chromium under the conditions of docs/QUALITY.md: slow 4G and a 4×
@@ -80,8 +80,14 @@ function enregistrer(cdp: CDPSession): Map<string, Ressource> {
   return ressources
 }
 
-export async function measure(browser: Browser, url: string, settleMs = 500): Promise<Measurement> {
-  // A fresh context per load: empty HTTP cache, no cookies, no service worker.
+export async function measure(
+  browser: Browser,
+  url: string,
+  settleMs = 500,
+  /** Cookies of a session the page needs (a diagnostic step); none by default. */
+  cookies: Parameters<BrowserContext['addCookies']>[0] = [],
+): Promise<Measurement> {
+  // A fresh context per load: empty HTTP cache, no cookies but those given, no service worker.
   const context = await browser.newContext({
     viewport: VIEWPORT,
     deviceScaleFactor: DEVICE_SCALE_FACTOR,
@@ -90,6 +96,7 @@ export async function measure(browser: Browser, url: string, settleMs = 500): Pr
     locale: 'fr-FR',
   })
   try {
+    if (cookies.length) await context.addCookies(cookies)
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
