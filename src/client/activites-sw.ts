@@ -3,27 +3,8 @@
  * form page and its static files so that a conseiller can open it and record without network.
  * Recording itself goes through the island's local queue (activites-saisie.ts), never through here.
  */
+import { sw } from './partage/portee-service-worker'
 
-interface EvenementAttente extends Event {
-  waitUntil(p: Promise<unknown>): void
-}
-interface EvenementRequete extends EvenementAttente {
-  request: Request
-  respondWith(r: Promise<Response> | Response): void
-}
-interface EvenementMessage extends EvenementAttente {
-  data: unknown
-}
-interface PorteeTravailleur {
-  location: Location
-  skipWaiting(): Promise<void>
-  clients: { claim(): Promise<void> }
-  addEventListener(type: 'install' | 'activate', f: (e: EvenementAttente) => void): void
-  addEventListener(type: 'fetch', f: (e: EvenementRequete) => void): void
-  addEventListener(type: 'message', f: (e: EvenementMessage) => void): void
-}
-
-const sw = self as unknown as PorteeTravailleur
 const CACHE = 'escale-activites-v1'
 const FORMULAIRE = '/activites/nouvelle'
 
@@ -91,5 +72,3 @@ sw.addEventListener('fetch', (e) => {
     )
   }
 })
-
-export {}

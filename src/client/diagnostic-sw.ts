@@ -6,27 +6,8 @@
  * and records nothing: the page's island runs the engine and keeps the answers.
  */
 import { CACHE_FICHIERS, CACHE_PAGES, DUREE_PAGE_GARDEE_MS } from './diagnostic-partage/copie-locale'
+import { sw } from './partage/portee-service-worker'
 
-interface EvenementAttente extends Event {
-  waitUntil(p: Promise<unknown>): void
-}
-interface EvenementRequete extends EvenementAttente {
-  request: Request
-  respondWith(r: Promise<Response> | Response): void
-}
-interface EvenementMessage extends EvenementAttente {
-  data: unknown
-}
-interface PorteeTravailleur {
-  location: Location
-  skipWaiting(): Promise<void>
-  clients: { claim(): Promise<void> }
-  addEventListener(type: 'install' | 'activate', f: (e: EvenementAttente) => void): void
-  addEventListener(type: 'fetch', f: (e: EvenementRequete) => void): void
-  addEventListener(type: 'message', f: (e: EvenementMessage) => void): void
-}
-
-const sw = self as unknown as PorteeTravailleur
 const ETAPE = '/diagnostic/etape'
 const HORAIRES = '/diagnostic/exercice/horaires'
 const PAGES_GARDEES = [ETAPE, HORAIRES]
