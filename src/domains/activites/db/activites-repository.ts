@@ -180,10 +180,7 @@ const inserer = instructionPreparee<{ n: number }>(
 export async function insererActiviteAnonyme(db: Database, a: Activite): Promise<boolean> {
   if (a.beneficiaireId) throw new Error('insererActiviteAnonyme : activité suivie, passer par ecrireActivite')
   const lignes = delta(undefined, a)
-  const parTerritoire = new Map<string, LigneAgregat>()
-  for (const l of lignes) fusionner([{ ...l, conseillerId: '', structureId: '' }], 1, parTerritoire)
-  // Sorted keys, so that concurrent writers lock shared territory rows in the same order.
-  const territoire = [...parTerritoire.values()].sort((x, y) => (cleTexte(x) < cleTexte(y) ? -1 : 1))
+  const territoire = parTerritoire(lignes)
   const [r] = await inserer(db, [
     ...COLONNES_ACTIVITE.valeurs(a),
     a.conseillerId,
@@ -195,6 +192,16 @@ export async function insererActiviteAnonyme(db: Database, a: Activite): Promise
 }
 
 /** Adds signed counters (upsert). Rows are sorted by key so concurrent writers lock in the same order. */
+/**
+ * Conseiller lines summed per territory (département, région, month, dimension, value), in key order:
+ * concurrent writers then lock shared territory rows in the same order.
+ */
+function parTerritoire(lignes: readonly LigneAgregat[]): LigneAgregat[] {
+  const parCle = new Map<string, LigneAgregat>()
+  for (const l of lignes) fusionner([{ ...l, conseillerId: '', structureId: '' }], 1, parCle)
+  return [...parCle.values()].sort((a, b) => (cleTexte(a) < cleTexte(b) ? -1 : 1))
+}
+
 export async function ajouterAuxCompteurs(tx: Database, lignes: readonly LigneAgregat[]): Promise<void> {
   const utiles = lignes
     .filter((l) => l.activites || l.personnes || l.minutes || l.beneficiaires)
@@ -221,11 +228,8 @@ export async function ajouterAuxCompteurs(tx: Database, lignes: readonly LigneAg
       ],
       set: ajout,
     })
-  const parTerritoire = new Map<string, LigneAgregat>()
-  for (const l of utiles) fusionner([{ ...l, conseillerId: '', structureId: '' }], 1, parTerritoire)
-  const territoire = [...parTerritoire.values()]
+  const territoire = parTerritoire(utiles)
     .filter((l) => l.activites || l.personnes || l.minutes || l.beneficiaires)
-    .sort((a, b) => (cleTexte(a) < cleTexte(b) ? -1 : 1))
     .map(({ conseillerId: _c, structureId: _s, ...l }) => l)
   if (territoire.length === 0) return
   await tx

@@ -176,7 +176,7 @@ function pageSuivante(url: string, page: number): string {
   return `${chemin}?${parametres.join('&')}`
 }
 
-// ——— OpenAPI descriptions (also used by Fastify to serialise responses quickly) ———
+// ——— OpenAPI descriptions (also used by Fastify to serialise a single place; lists are written by `pagesEnJson`) ———
 
 const chaines = { type: 'array', items: { type: 'string' } } as const
 const texteOuNull = { type: ['string', 'null'] } as const
@@ -284,7 +284,7 @@ function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string
 
 /** `GET /api/v1/…`: places as JSON, the export in the standard, commune suggestions. CORS on these reads only. */
 export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
-  const reponses = memoireDesReponses<string>(2000)
+  const reponses = memoireDesReponses(2000)
   const enJson = pagesEnJson()
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
 

@@ -3,7 +3,7 @@ import { memoireDesReponses } from './memoire-reponses'
 
 describe('mémoire des réponses de l’API', () => {
   it('ne garde une réponse qu’à la deuxième demande de la même requête', () => {
-    const m = memoireDesReponses<string>(2)
+    const m = memoireDesReponses(2)
     m.garder('a', 'A1')
     expect(m.lire('a')).toBeUndefined()
     m.garder('a', 'A2')
@@ -11,7 +11,7 @@ describe('mémoire des réponses de l’API', () => {
   })
 
   it('oublie la moins récemment lue quand elle est pleine', () => {
-    const m = memoireDesReponses<string>(2)
+    const m = memoireDesReponses(2)
     for (const cle of ['a', 'b', 'c']) {
       m.garder(cle, cle)
       m.garder(cle, cle)
@@ -26,7 +26,7 @@ describe('mémoire des réponses de l’API', () => {
   })
 
   it('ne note qu’un nombre borné de requêtes vues une fois', () => {
-    const m = memoireDesReponses<string>(1)
+    const m = memoireDesReponses(1)
     m.garder('ancienne', 'x')
     for (let i = 0; i < 10; i++) m.garder(`autre-${i}`, 'y')
     m.garder('ancienne', 'x')

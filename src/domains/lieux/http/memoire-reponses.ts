@@ -6,11 +6,11 @@
  * nor load the garbage collector with ~10 KB strings that live just long enough to be promoted.
  * Least recently used first out.
  */
-export function memoireDesReponses<T>(max: number) {
-  const reponses = new Map<string, T>()
+export function memoireDesReponses(max: number) {
+  const reponses = new Map<string, string>()
   const vues = new Set<string>()
   return {
-    lire(cle: string): T | undefined {
+    lire(cle: string): string | undefined {
       const v = reponses.get(cle)
       if (v !== undefined) {
         reponses.delete(cle)
@@ -18,7 +18,7 @@ export function memoireDesReponses<T>(max: number) {
       }
       return v
     },
-    garder(cle: string, v: T) {
+    garder(cle: string, v: string) {
       if (!vues.delete(cle)) {
         vues.add(cle)
         if (vues.size > max * 4) vues.delete(vues.values().next().value as string)
