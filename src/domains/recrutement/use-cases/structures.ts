@@ -54,32 +54,11 @@ export const makeDeposerStructure =
     const vague = await vagueOuverte(deps.db)
     // Read before the transaction: on the embedded engine a query outside it would wait for it.
     const prefectures = await emailsPrefecture(deps, c.codeDepartement)
-    const identifiant = normaliserSiret(d.identifiant).toUpperCase()
     try {
       return await deps.db.transaction(async (tx) => {
         const s = await creerStructure(tx, {
-          nom: d.nom,
-          siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
-          rna: /^W/.test(identifiant) ? identifiant : null,
-          type: d.type,
-          adresse: d.adresse,
-          codeCommune: c.code,
-          codeDepartement: c.codeDepartement,
-          codeRegion: departement(c.codeDepartement)?.region ?? '',
-          latitude: c.latitude,
-          longitude: c.longitude,
-          postesSouhaites: d.postes_souhaites,
-          contactPrenom: d.contact_prenom,
-          contactNom: d.contact_nom,
-          contactFonction: d.contact_fonction,
+          ...champsDuFormulaire(d, c),
           contactEmail: d.contact_email.toLowerCase(),
-          contactTelephone: d.contact_telephone,
-          projet: d.projet,
-          zoneIntervention: d.zone_intervention,
-          qpv: d.qpv,
-          zrr: d.zrr,
-          lieuxProches: d.lieux_proches,
-          dateDebutSouhaitee: d.date_debut,
           statut: 'deposee',
           vagueId: vague?.id ?? null,
         })
@@ -217,6 +196,37 @@ export const makeAbandonnerStructure =
     })
   }
 
+/** The structure's fields as its application form gives them (filing and later edits alike). */
+function champsDuFormulaire(
+  d: Omit<DonneesStructure, 'contact_email'>,
+  c: NonNullable<ReturnType<typeof commune>>,
+) {
+  const identifiant = normaliserSiret(d.identifiant).toUpperCase()
+  return {
+    nom: d.nom,
+    siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
+    rna: /^W/.test(identifiant) ? identifiant : null,
+    type: d.type,
+    adresse: d.adresse,
+    codeCommune: c.code,
+    codeDepartement: c.codeDepartement,
+    codeRegion: departement(c.codeDepartement)?.region ?? '',
+    latitude: c.latitude,
+    longitude: c.longitude,
+    postesSouhaites: d.postes_souhaites,
+    contactPrenom: d.contact_prenom,
+    contactNom: d.contact_nom,
+    contactFonction: d.contact_fonction,
+    contactTelephone: d.contact_telephone,
+    projet: d.projet,
+    zoneIntervention: d.zone_intervention,
+    qpv: d.qpv,
+    zrr: d.zrr,
+    lieuxProches: d.lieux_proches,
+    dateDebutSouhaitee: d.date_debut,
+  }
+}
+
 /**
  * The structure edits its application while the prefecture has not decided on it, or completes it
  * when asked to: it then goes back to "déposée" and the prefecture is told.
@@ -242,7 +252,6 @@ export const makeCompleterStructure =
     )
     if (date) return err(date)
     const prefectures = await emailsPrefecture(deps, c.codeDepartement)
-    const identifiant = normaliserSiret(d.identifiant).toUpperCase()
     return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, input.structureId, true)
       if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
@@ -250,27 +259,7 @@ export const makeCompleterStructure =
         return err({ code: 'STRUCTURE_NON_MODIFIABLE' })
       const completee = s.statut === 'a_completer'
       await majStructure(tx, s.id, {
-        nom: d.nom,
-        siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
-        rna: /^W/.test(identifiant) ? identifiant : null,
-        type: d.type,
-        adresse: d.adresse,
-        codeCommune: c.code,
-        codeDepartement: c.codeDepartement,
-        codeRegion: departement(c.codeDepartement)?.region ?? '',
-        latitude: c.latitude,
-        longitude: c.longitude,
-        postesSouhaites: d.postes_souhaites,
-        contactPrenom: d.contact_prenom,
-        contactNom: d.contact_nom,
-        contactFonction: d.contact_fonction,
-        contactTelephone: d.contact_telephone,
-        projet: d.projet,
-        zoneIntervention: d.zone_intervention,
-        qpv: d.qpv,
-        zrr: d.zrr,
-        lieuxProches: d.lieux_proches,
-        dateDebutSouhaitee: d.date_debut,
+        ...champsDuFormulaire(d, c),
         statut: 'deposee',
       })
       if (completee)
