@@ -1,5 +1,5 @@
 /**
- * Domain boundaries (ARCHITECTURE.md): a domain is reached only through its index.ts; pure domain code
+ * Domain boundaries (docs/ARCHITECTURE.md): a domain is reached only through its index.ts; pure domain code
  * imports no framework; the platform never depends on a domain.
  */
 module.exports = {

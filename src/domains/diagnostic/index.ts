@@ -26,7 +26,7 @@ export function resultatsDiagnosticDeLaFiche(
 }
 
 // The retention purge runs at start and then every hour; deleting is idempotent, so several
-// instances running it at once is harmless (ARCHITECTURE.md: nothing in process memory matters).
+// instances running it at once is harmless (docs/ARCHITECTURE.md: nothing in process memory matters).
 const PURGE_TOUTES_LES_MS = 3600_000
 
 export async function enregistrerDiagnostic(app: FastifyInstance, deps: DepsDiagnostic) {
