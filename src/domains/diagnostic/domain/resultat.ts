@@ -1,4 +1,11 @@
-import { COMPETENCES, COMPETENCES_DETAIL, type CompetenceId, niveauxDe } from './contenu'
+import {
+  COMPETENCES,
+  COMPETENCES_DETAIL,
+  type CompetenceId,
+  type ExerciceId,
+  itemParId,
+  niveauxDe,
+} from './contenu'
 import { type Niveau, positionner, type RaisonFin, type Reponse } from './moteur'
 import { type Orientations, orienter } from './orientation'
 import { type ProfilBesoins, profilBesoins } from './profil'
@@ -12,6 +19,11 @@ export interface ResultatDiagnostic {
   prochains: { competence: CompetenceId; phrase: string }[]
   profil: ProfilBesoins
   orientation: Orientations
+  /**
+   * The exercises the person skipped (« Je n’y arrive pas, passer »), in the order they came: the
+   * result says so, so that nobody reads a skipped pointer task as a failure they did not try.
+   */
+  passes: { item: ExerciceId; titre: string }[]
 }
 
 export function resultat(reponses: readonly (Reponse & { valeur?: string | null })[]): ResultatDiagnostic {
@@ -24,7 +36,18 @@ export function resultat(reponses: readonly (Reponse & { valeur?: string | null 
     competence: c,
     phrase: COMPETENCES_DETAIL[c].aApprendre[profil.niveaux[c]]!,
   }))
-  return { positions: positionner(reponses), jeSais, prochains, profil, orientation: orienter(profil) }
+  const passes = reponses.flatMap((r) => {
+    const item = r.resultat === 'passe' ? itemParId(r.item) : undefined
+    return item ? [{ item: item.id, titre: item.titre }] : []
+  })
+  return {
+    positions: positionner(reponses),
+    jeSais,
+    prochains,
+    profil,
+    orientation: orienter(profil),
+    passes,
+  }
 }
 
 export const LIBELLES_FIN: Record<RaisonFin, string> = {

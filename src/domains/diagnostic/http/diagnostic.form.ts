@@ -59,7 +59,12 @@ export const reponseForm = z.object({
       ctx.addIssue({ code: 'custom', message: MESSAGE_MESURES })
       return z.NEVER
     }),
-  termine: z.enum(['oui', 'non'], { error: 'Le champ « termine » est invalide.' }).optional(),
+  // The page's script fills this hidden field when a pointer exercise ends; it stays empty when
+  // the person skips it or has no JavaScript, which is a normal answer, not a bad one.
+  termine: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['oui', 'non'], { error: 'Le champ « termine » est invalide.' }).optional(),
+  ),
   nom: texte(200),
   prenom: texte(200),
   code_postal: texte(20),

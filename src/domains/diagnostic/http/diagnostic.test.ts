@@ -29,6 +29,34 @@ const REUSSITES: Record<string, Record<string, string>> = {
   arnaque_sms: { choix: 'supprimer' },
 }
 
+/** The hidden fields of the step's form, as a browser sends them (`_csrf` aside: the Navigateur adds it). */
+const champsCaches = (html: string): Record<string, string> =>
+  Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+      .filter((m) => m[1] !== '_csrf')
+      .map((m) => [m[1]!, m[2]!]),
+  )
+
+/** Right answers of the exercises that are forms. */
+const BONNES_REPONSES: Record<string, Record<string, string>> = {
+  defiler: { choix: 'a14' },
+  lien: { choix: 'mercredi' },
+  ecrire_courriel: {
+    destinataire: 'contact@mediatheque-villebelle.fr',
+    objet: 'Horaires',
+    message: 'Bonjour, vos horaires ?',
+  },
+  formulaire_simple: { nom: 'Martin', prenom: 'Rose', code_postal: '05000' },
+  formulaire_complet: {
+    date_naissance: '14/03/1956',
+    email: 'rose.martin@exemple.fr',
+    situation: 'retraite',
+    certifie: 'oui',
+  },
+  arnaque_sms: { choix: 'supprimer' },
+  arnaque_courriel: { choix: 'remboursement' },
+}
+
 const QUESTIONS_OK = {
   equipement: { choix: 'smartphone' },
   internet: { choix: 'telephone' },
@@ -115,6 +143,57 @@ describe.each(MOTEURS)('diagnostic public (%s)', (moteur) => {
     const inconnu = await n.get('/diagnostic/resultat?commune=99999')
     expect(inconnu.statusCode).toBe(400)
     expect(inconnu.body).toContain('Nous ne connaissons pas ce code postal')
+  })
+
+  it('passe chaque exercice de souris avec « Je n’y arrive pas, passer », champs cachés compris, et le résultat le dit', async () => {
+    // A browser sends every field of the form, the hidden ones as they are: `termine` stays empty
+    // when the exercise was not done (without JavaScript, or skipped).
+    const envoyerLaPage = async (n: Navigateur, ajout: Record<string, string>) => {
+      const page = await n.get('/diagnostic/etape')
+      const etape = etapeDe(page.body)
+      if (!etape) return { etape: undefined, r: page }
+      return { etape, r: await n.post('/diagnostic/etape', { ...champsCaches(page.body), ...ajout }) }
+    }
+    const SOURIS = ['cliquer', 'double_cliquer', 'glisser', 'parties_courriel']
+
+    // Skipped one after the other: the following exercise is reached each time.
+    const n = await commencer()
+    const vus: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const page = await n.get('/diagnostic/etape')
+      const etape = etapeDe(page.body)
+      if (!etape) break
+      if (etape === 'lien') await n.get('/diagnostic/exercice/horaires')
+      const { r } = await envoyerLaPage(
+        n,
+        SOURIS.includes(etape)
+          ? { passer: 'oui' }
+          : ((QUESTIONS_OK as Record<string, Record<string, string>>)[etape] ?? BONNES_REPONSES[etape]!),
+      )
+      expect(r.statusCode, etape).toBe(303)
+      vus.push(etape)
+    }
+    expect(vus.filter((e) => SOURIS.includes(e))).toEqual(['double_cliquer', 'cliquer', 'parties_courriel'])
+    const reponses = await t.base.db.select().from(diagnosticReponses)
+    for (const e of ['double_cliquer', 'cliquer', 'parties_courriel'])
+      expect(reponses.find((x) => x.item === e)?.resultat, e).toBe('passe')
+    const resultat = await n.get('/diagnostic/resultat')
+    expect(resultat.statusCode).toBe(200)
+    const passes = /<section aria-labelledby="titre-passes"[\s\S]*?<\/section>/.exec(resultat.body)?.[0] ?? ''
+    expect(passes).toContain('Ouvrir un dossier')
+    expect(passes).toContain('Attraper les ballons')
+    expect(passes).toContain('Lire un e-mail')
+    expect(passes).not.toContain('Trouver une information plus bas')
+
+    // The drag is only asked after a double-click done: it can be skipped the same way.
+    const m = await commencer()
+    for (const [etape, choix] of Object.entries(QUESTIONS_OK))
+      expect((await envoyerLaPage(m, choix)).etape).toBe(etape)
+    expect((await envoyerLaPage(m, { termine: 'oui' })).etape).toBe('double_cliquer')
+    const glisser = await envoyerLaPage(m, { passer: 'oui' })
+    expect(glisser.etape).toBe('glisser')
+    expect(glisser.r.statusCode).toBe(303)
+    expect(etapeDe((await m.get('/diagnostic/etape')).body)).toBe('defiler')
   })
 
   it('compte l’ouverture réelle du lien : ouvrir la page puis revenir et répondre réussit', async () => {

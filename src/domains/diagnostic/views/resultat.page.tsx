@@ -148,6 +148,25 @@ export function ResultatPage(p: ProprietesResultat) {
         ''
       )}
 
+      {r.passes.length > 0 ? (
+        <section aria-labelledby="titre-passes">
+          <h2 id="titre-passes" class="fr-h4">
+            <span class="fr-icon-arrow-right-line" aria-hidden="true" /> Les exercices que j’ai passés
+          </h2>
+          <p data-lire>
+            Passer un exercice n’est pas une erreur. Un conseiller numérique peut les faire avec vous, à votre
+            rythme.
+          </p>
+          <ul data-lire>
+            {r.passes.map((x) => (
+              <li safe>{x.titre}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+
       <section aria-labelledby="titre-ou">
         <h2 id="titre-ou" class="fr-h4">
           <span class="fr-icon-map-pin-2-line" aria-hidden="true" /> Où aller, et quand
