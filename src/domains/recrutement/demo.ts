@@ -1,6 +1,6 @@
+import { referentielCommunes } from '../../platform/geo/referentiel-communes'
 import { creerCompteDemo, type DepsComptes } from '../comptes'
 import { creerCandidature, creerMiseEnRelation } from './db/candidatures-repository'
-import { commune } from './db/communes'
 import { assurerPhaseParDefaut, creerVague } from './db/programme-repository'
 import { majStructure } from './db/structures-repository'
 import { ajouterMois } from './domain/financement'
@@ -79,7 +79,7 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
   for (const [cle, prenom, nom, email, , adresse] of contact) {
     const s = ctx.structures[cle]
     if (!s) continue
-    const c = commune(s.codeCommune)
+    const c = referentielCommunes().parCode(s.codeCommune)
     await majStructure(ctx.db, s.id, {
       latitude: c?.latitude ?? null,
       longitude: c?.longitude ?? null,
@@ -156,7 +156,7 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
     pix: number | null,
     statut: string,
   ) => {
-    const c = commune(codeCommune)
+    const c = referentielCommunes().parCode(codeCommune)
     if (!c) throw new Error(`commune de démonstration inconnue : ${codeCommune}`)
     return creerCandidature(ctx.db, {
       compteId,
@@ -166,7 +166,7 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
       telephone: '0600000000',
       codeCommune,
       nomCommune: c.nom,
-      codeDepartement: c.codeDepartement,
+      codeDepartement: c.departement,
       codeRegion: '',
       latitude: c.latitude,
       longitude: c.longitude,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { communeDuCodePostal } from '../db/codes-postaux'
+import { referentielCommunes } from '../../../platform/geo/referentiel-communes'
+
+const communeDuCodePostal = (cp: string) => {
+  const c = referentielCommunes().principaleDuCodePostal(cp)
+  return c && { code: c.code, nom: c.nom }
+}
+
 import { ORIENTATIONS } from '../domain/orientation'
 import type { DepsDiagnostic, LieuProche, TrouverLieux } from './deps'
 import { makeLieuxPourAccompagnement, makeLieuxPourOrientations } from './lire-resultat'

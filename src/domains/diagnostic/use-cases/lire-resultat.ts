@@ -1,5 +1,5 @@
+import { referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import { err, ok, type Result } from '../../../platform/result'
-import { communeDuCodePostal } from '../db/codes-postaux'
 import { pourMoteur, reponsesDe } from '../db/diagnostic-repository'
 import type { ErreurDiagnostic } from '../domain/erreurs'
 import type { Orientation, OrientationId } from '../domain/orientation'
@@ -62,7 +62,7 @@ export const makeLieuxPourOrientations =
     codePostal: string,
     orientations: readonly Orientation[],
   ): Promise<Result<LieuxProposes, ErreurDiagnostic>> => {
-    const commune = communeDuCodePostal(codePostal)
+    const commune = referentielCommunes().principaleDuCodePostal(codePostal)
     if (!commune) return err({ code: 'CODE_POSTAL_INCONNU' })
     // The source files list some places twice (a France services also in the regional file): ask
     // for a few more than shown, then drop the repeats.
@@ -111,7 +111,7 @@ export const makeLieuxPourOrientations =
 export const makeLieuxPourAccompagnement =
   ({ trouverLieux }: DepsDiagnostic) =>
   async (codePostal: string): Promise<Result<{ commune: string; lieux: LieuProche[] }, ErreurDiagnostic>> => {
-    const commune = communeDuCodePostal(codePostal)
+    const commune = referentielCommunes().principaleDuCodePostal(codePostal)
     if (!commune) return err({ code: 'CODE_POSTAL_INCONNU' })
     const lieux = await trouverLieux(commune.code, 'Maîtrise des outils numériques du quotidien', 8)
     return ok({ commune: commune.nom, lieux: sansDoublons(lieux).slice(0, 5) })

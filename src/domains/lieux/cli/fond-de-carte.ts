@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { DOSSIER_DONNEES } from '../db/referentiel-communes'
+import { DOSSIER_DONNEES } from '../../../platform/geo/referentiel-communes'
 
 type Point = [number, number]
 const TOLERANCE = 0.008

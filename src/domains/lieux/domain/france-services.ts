@@ -1,4 +1,4 @@
-import type { Commune } from './communes'
+import type { Commune } from '../../../platform/geo/communes'
 import { ecrireHorairesSemaine, type Plage } from './horaires'
 import type { Probleme } from './lieu'
 

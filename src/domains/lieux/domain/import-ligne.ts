@@ -1,4 +1,4 @@
-import type { Commune } from './communes'
+import type { Commune } from '../../../platform/geo/communes'
 import { lireHoraires } from './horaires'
 import {
   type DonneesLieu,

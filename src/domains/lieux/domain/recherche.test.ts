@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { distance } from 'geokdbush'
 import { describe, expect, it } from 'vitest'
-import { creerReferentielCommunes } from './communes'
+import { creerReferentielCommunes } from '../../../platform/geo/communes'
 import type { Lieu } from './lieu'
 import { creerIndex, distanceEnFrancais } from './recherche'
 import { SERVICES } from './vocabulaires'

@@ -1,6 +1,6 @@
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
-import type { ReferentielCommunes } from '../domain/communes'
+import type { ReferentielCommunes } from '../../../platform/geo/communes'
 import type { CatalogueLieux } from './catalogue-lieux'
 
 export interface DepsLieux {

@@ -1,4 +1,4 @@
-import { type Commune, normaliserNom } from '../domain/communes'
+import { type Commune, normaliserNom } from '../../../platform/geo/communes'
 import type { IndexLieux, ResultatRecherche } from '../domain/recherche'
 import type { RechercheFormulaire } from '../http/lieu.form'
 import type { DepsLieux } from './deps'

@@ -1,5 +1,5 @@
+import type { Commune } from '../../../platform/geo/communes'
 import { EtatVide, Pagination } from '../../../platform/layout/components'
-import type { Commune } from '../domain/communes'
 import type { Horaires } from '../domain/horaires'
 import type { Lieu } from '../domain/lieu'
 import type { Trouve } from '../domain/recherche'

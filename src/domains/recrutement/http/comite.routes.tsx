@@ -1,12 +1,12 @@
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { ecrireCsv } from '../../../platform/csv'
 import { estViolationUnicite } from '../../../platform/db/erreurs'
+import { contourDepartement } from '../../../platform/geo/referentiel-communes'
 import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
 import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
 import { journaliser } from '../../../platform/journal/journal'
-import { contourDepartement } from '../db/communes'
 import { conventionsDeStructure, versementsDe } from '../db/conventions-repository'
 import { chiffresParDepartement, statutsCandidatures, statutsStructures } from '../db/pilotage-repository'
 import {
@@ -364,7 +364,7 @@ export async function pilotageRoutes(app: FastifyInstance, { deps }: { deps: Dep
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="recrutement-par-departement.csv"')
       .header('cache-control', 'no-store')
-      .send(`\ufeff${stringify([colonnes, ...enLignes(lignes)], { delimiter: ';' })}`)
+      .send(ecrireCsv([colonnes, ...enLignes(lignes)], { separateur: ';', bom: true }))
   })
 
   app.get('/pilotage/export.xlsx', async (request, reply) => {

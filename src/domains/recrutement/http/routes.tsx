@@ -6,6 +6,7 @@ import {
   type Utilisateur,
   utilisateurConnecte,
 } from '../../../platform/auth/utilisateur'
+import { contourDepartement, referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
 import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
 import {
@@ -16,7 +17,6 @@ import {
   trouverCandidature,
   trouverMiseEnRelation,
 } from '../db/candidatures-repository'
-import { communesDuDepartement, contourDepartement } from '../db/communes'
 import {
   avenantsDe,
   conventionsDeStructure,
@@ -750,7 +750,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
         : [],
     )
     const lieux: PointCarte[] = await deps.lieux.lieuxDuDepartement(d.code)
-    const communes = communesDuDepartement(d.code)
+    const communes = referentielCommunes().duDepartement(d.code)
     const couverture = calculerCouverture(communes, postes, lieux)
     const contour = contourDepartement(d.code)
     const proj = projection(

@@ -1,3 +1,4 @@
+import { referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
@@ -10,7 +11,6 @@ import {
   majCandidature,
   misesEnRelationDeCandidature,
 } from '../db/candidatures-repository'
-import { commune } from '../db/communes'
 import { problemeCv } from '../domain/cv'
 import { HORIZON_MOIS, problemeDateAVenir } from '../domain/dates'
 import type { ErreurRecrutement } from '../domain/erreurs'
@@ -57,7 +57,7 @@ export interface FichierCv {
 }
 
 const champsCandidature = (d: DonneesCandidature) => {
-  const c = commune(d.code_commune)
+  const c = referentielCommunes().parCode(d.code_commune.trim())
   if (!c) return undefined
   return {
     prenom: d.prenom,
@@ -65,8 +65,8 @@ const champsCandidature = (d: DonneesCandidature) => {
     telephone: d.telephone,
     codeCommune: c.code,
     nomCommune: c.nom,
-    codeDepartement: c.codeDepartement,
-    codeRegion: departement(c.codeDepartement)?.region ?? '',
+    codeDepartement: c.departement,
+    codeRegion: departement(c.departement)?.region ?? '',
     latitude: c.latitude,
     longitude: c.longitude,
     rayonKm: d.rayon_km,

@@ -1,9 +1,10 @@
+import type { Commune } from '../../../platform/geo/communes'
+import { referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
 import { makeCreerCompteDemandeur, rechercherComptes } from '../../comptes'
-import { commune } from '../db/communes'
 import { trouverVague, vagueOuverte } from '../db/programme-repository'
 import {
   avisDe,
@@ -47,13 +48,13 @@ export const makeDeposerStructure =
   async (
     d: DonneesStructure,
   ): Promise<Result<{ structureId: string }, ErreurRecrutement & { champ?: string }>> => {
-    const c = commune(d.code_commune)
+    const c = referentielCommunes().parCode(d.code_commune.trim())
     if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
     const date = refusDate('date_debut', 'La date de début souhaitée', d.date_debut, deps.horloge())
     if (date) return err(date)
     const vague = await vagueOuverte(deps.db)
     // Read before the transaction: on the embedded engine a query outside it would wait for it.
-    const prefectures = await emailsPrefecture(deps, c.codeDepartement)
+    const prefectures = await emailsPrefecture(deps, c.departement)
     try {
       return await deps.db.transaction(async (tx) => {
         const s = await creerStructure(tx, {
@@ -197,10 +198,7 @@ export const makeAbandonnerStructure =
   }
 
 /** The structure's fields as its application form gives them (filing and later edits alike). */
-function champsDuFormulaire(
-  d: Omit<DonneesStructure, 'contact_email'>,
-  c: NonNullable<ReturnType<typeof commune>>,
-) {
+function champsDuFormulaire(d: Omit<DonneesStructure, 'contact_email'>, c: Commune) {
   const identifiant = normaliserSiret(d.identifiant).toUpperCase()
   return {
     nom: d.nom,
@@ -209,8 +207,8 @@ function champsDuFormulaire(
     type: d.type,
     adresse: d.adresse,
     codeCommune: c.code,
-    codeDepartement: c.codeDepartement,
-    codeRegion: departement(c.codeDepartement)?.region ?? '',
+    codeDepartement: c.departement,
+    codeRegion: departement(c.departement)?.region ?? '',
     latitude: c.latitude,
     longitude: c.longitude,
     postesSouhaites: d.postes_souhaites,
@@ -239,7 +237,7 @@ export const makeCompleterStructure =
     par: string
   }): Promise<Result<true, ErreurRecrutement & { champ?: string }>> => {
     const d = input.donnees
-    const c = commune(d.code_commune)
+    const c = referentielCommunes().parCode(d.code_commune.trim())
     if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
     const avant = await trouverStructure(deps.db, input.structureId)
     if (!avant) return err({ code: 'STRUCTURE_INTROUVABLE' })
@@ -251,7 +249,7 @@ export const makeCompleterStructure =
       avant.dateDebutSouhaitee,
     )
     if (date) return err(date)
-    const prefectures = await emailsPrefecture(deps, c.codeDepartement)
+    const prefectures = await emailsPrefecture(deps, c.departement)
     return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, input.structureId, true)
       if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })

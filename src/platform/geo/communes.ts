@@ -1,4 +1,9 @@
-/** Communes with their centre: to place a search ("près de Gap", "13003") and to locate places without coordinates. */
+/**
+ * The one commune reference of the app: each commune with its centre, population, département and postal
+ * codes. Places use it to place a search ("près de Gap", "13003") and to locate places without
+ * coordinates; the diagnostic to turn a postal code into a commune; recruitment for coverage maps.
+ * Pure: the loader that reads the data files is `referentiel-communes.ts`.
+ */
 
 export interface Commune {
   code: string
@@ -25,7 +30,15 @@ export function normaliserNom(s: string): string {
 
 export interface ReferentielCommunes {
   parCode(code: string): Commune | undefined
+  /** The communes using a postal code, most populated first. */
   parCodePostal(codePostal: string): readonly Commune[]
+  /**
+   * The commune a person means by a postal code: the most populated one using it. Many postal codes are
+   * also the INSEE code of another commune (13001 is Marseille for the post office, Aix-en-Provence for
+   * INSEE), so a postal code is never read as an INSEE code here.
+   */
+  principaleDuCodePostal(codePostal: string): Commune | undefined
+  duDepartement(codeDepartement: string): readonly Commune[]
   /** The commune of an address: by INSEE code, else by postal code and name, else the only one with that postal code. */
   localiser(a: { codeInsee?: string | null; codePostal?: string; commune?: string }): Commune | undefined
   /** Suggestions for a search box: a postal code (or its start) or a name (or its start), most populated first. */
@@ -65,7 +78,9 @@ export function creerReferentielCommunes(communes: readonly Commune[]): Referent
       return meilleure?.c
     },
     parCode: (code) => parCode.get(code),
-    parCodePostal: (cp) => parCp.get(cp) ?? [],
+    parCodePostal: (cp) => parCp.get(cp.trim()) ?? [],
+    principaleDuCodePostal: (cp) => parCp.get(cp.trim())?.[0],
+    duDepartement: (code) => parDep.get(code)?.map((x) => x.c) ?? [],
     localiser({ codeInsee, codePostal, commune }) {
       if (codeInsee) {
         const c = parCode.get(codeInsee)
