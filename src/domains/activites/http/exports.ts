@@ -1,14 +1,14 @@
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { celluleSansFormule, ecrireCsv } from '../../../platform/csv'
 import type { Activite } from '../domain/activite'
 import { libelle } from '../domain/vocabulaire'
 import type { VueStatistiques } from '../views/statistiques.page'
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection). */
+/** A count hidden by statistical secrecy reads « secret »; a text never goes out as a formula (also in XLSX). */
 export function cellule(v: string | number | null): string | number {
   if (v === null) return 'secret'
   if (typeof v === 'number') return v
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  return celluleSansFormule(v)
 }
 
 function lignesStatistiques(v: VueStatistiques): (string | number)[][] {
@@ -43,8 +43,7 @@ function lignesStatistiques(v: VueStatistiques): (string | number)[][] {
 const ENTETES_STATS = ['section', 'dimension', 'valeur', 'libelle', 'activites', 'personnes', 'heures']
 
 export function statistiquesCsv(v: VueStatistiques): string {
-  // BOM: spreadsheet software then reads the accents as UTF-8.
-  return `\ufeff${stringify([ENTETES_STATS, ...lignesStatistiques(v)], { delimiter: ';' })}`
+  return ecrireCsv([ENTETES_STATS, ...lignesStatistiques(v)], { separateur: ';', bom: true })
 }
 
 export async function statistiquesXlsx(v: VueStatistiques, titre: string): Promise<Buffer> {
@@ -125,5 +124,5 @@ export function activitesCsv(liste: readonly Activite[]): string {
       .join(', '),
     a.beneficiaireId ? 'oui' : 'non',
   ])
-  return `\ufeff${stringify([entetes, ...lignes], { delimiter: ';' })}`
+  return ecrireCsv([entetes, ...lignes], { separateur: ';', bom: true })
 }

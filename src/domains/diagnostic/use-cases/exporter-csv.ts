@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { ecrireCsv } from '../../../platform/csv'
 import {
   beneficiairesDeStructures,
   passationsDeStructures,
@@ -46,24 +46,20 @@ export const makeExporterCsv =
         String(Math.round(duree / 60_000)),
       ]
     })
-    return stringify(lignes, {
-      header: true,
-      columns: [
-        'date',
-        'code_session',
-        'reference_beneficiaire',
-        'mode',
-        'termine',
-        ...COMPETENCES.map((c) => `niveau_${c}`),
-        'acces',
-        'competences',
-        'confiance',
-        'demarche',
-        'orientations',
-        'duree_minutes',
-      ],
-      // Excel opens a UTF-8 file with accents correctly only with a BOM.
-      bom: true,
-      delimiter: ';',
-    })
+    const colonnes = [
+      'date',
+      'code_session',
+      'reference_beneficiaire',
+      'mode',
+      'termine',
+      ...COMPETENCES.map((c) => `niveau_${c}`),
+      'acces',
+      'competences',
+      'confiance',
+      'demarche',
+      'orientations',
+      'duree_minutes',
+    ]
+    // Excel opens a UTF-8 file with accents correctly only with a BOM.
+    return ecrireCsv([colonnes, ...lignes], { separateur: ';', bom: true })
   }

@@ -219,6 +219,38 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
     expect((await t.app.inject({ url: '/api/v1/lieux/export?format=xml' })).statusCode).toBe(400)
   })
 
+  it('export CSV : un nom qui serait une formule de tableur sort en texte', async () => {
+    const formule = '=HYPERLINK("https://attaquant.example/";"Cliquez ici")'
+    await importer({
+      contenu: Buffer.from(
+        JSON.stringify([
+          {
+            id: 'formule-1',
+            nom: formule,
+            commune: 'Gap',
+            code_postal: '05000',
+            adresse: '4 rue D',
+            date_maj: '2025-01-01',
+            source: 'essai-formule',
+          },
+        ]),
+      ),
+      fichier: 'formule.json',
+      acteurId: null,
+    })
+    let ligne: Record<string, string> | undefined
+    for (let essai = 0; essai < 40 && !ligne; essai++) {
+      if (essai > 0) await new Promise((fin) => setTimeout(fin, 100))
+      const csv = await t.app.inject({ url: `/api/v1/lieux/export?format=csv&essai=${essai}` })
+      const lignes = parse(csv.body, { columns: true }) as Record<string, string>[]
+      ligne = lignes.find((l) => l.id === 'formule-1')
+    }
+    expect(ligne?.nom).toBe(`'${formule}`)
+    // The JSON export is data, not a spreadsheet: the name goes out as typed.
+    const json = (await t.app.inject({ url: '/api/v1/lieux/export?format=json' })).json() as { nom: string }[]
+    expect(json.some((l) => l.nom === formule)).toBe(true)
+  })
+
   it('orientation : les 3 France services les plus proches d’une commune', async () => {
     const r = await lieuxLesPlusProches({
       codeCommune: '13055',

@@ -1,5 +1,5 @@
 import type { SchemaLieuMediationNumerique } from '@gouvfr-anct/lieux-de-mediation-numerique'
-import { stringify } from 'csv-stringify/sync'
+import { ecrireCsv } from '../../../platform/csv'
 import { exporterLieu, ligneCsv } from '../domain/export'
 import type { Lieu } from '../domain/lieu'
 import { COLONNES_STANDARD } from '../domain/vocabulaires'
@@ -21,7 +21,10 @@ export function exporter(lieux: readonly Lieu[]): Export {
   return { lignes, exclus }
 }
 
-/** CSV as the standard's README asks: UTF-8, comma, every column in the schema order, header row. */
+/**
+ * CSV as the standard's README asks: UTF-8, comma, every column in the schema order, header row; a
+ * text that a spreadsheet would run as a formula (a name typed as `=HYPERLINK(…)`) goes out as text.
+ */
 export function enCsv(lignes: readonly SchemaLieuMediationNumerique[]): string {
-  return stringify([[...COLONNES_STANDARD], ...lignes.map(ligneCsv)], { quoted_match: /[,"\n\r]/ })
+  return ecrireCsv([[...COLONNES_STANDARD], ...lignes.map(ligneCsv)])
 }
