@@ -345,6 +345,22 @@ export async function lireCompteurs(db: Database, f: Filtre, p: Periode): Promis
   }))
 }
 
+/** Among `parmi`, the structures a conseiller has counted activities for (a manager's scope check). */
+export async function structuresDuConseiller(
+  db: Database,
+  conseillerId: string,
+  parmi: readonly string[],
+): Promise<string[]> {
+  if (parmi.length === 0) return []
+  const lignes = await db
+    .selectDistinct({ structureId: statsConseiller.structureId })
+    .from(statsConseiller)
+    .where(
+      and(eq(statsConseiller.conseillerId, conseillerId), inArray(statsConseiller.structureId, [...parmi])),
+    )
+  return lignes.map((l) => l.structureId)
+}
+
 /** Totals by département (the map), for the national and région scopes. */
 export async function lireParDepartement(
   db: Database,

@@ -59,6 +59,11 @@ export function resoudre(
   habs: readonly HabilitationLue[],
   t: Territoire,
   structure?: TerritoireStructure,
+  /**
+   * For a conseiller territory: the structures, among the caller's, that conseiller has counted
+   * activities for (asked only for a manager reading someone else's figures).
+   */
+  structuresDuConseiller: readonly string[] = [],
 ): Filtre | undefined {
   const a = (role: string, type: string, code: string) =>
     habs.some((h) => h.role === role && h.portee.type === type && h.portee.code === code)
@@ -90,8 +95,14 @@ export function resoudre(
       if (admin) return { niveau: 'conseiller', conseillerId: t.code }
       if (t.code === compteId && habs.some((h) => h.role === 'conseiller'))
         return { niveau: 'conseiller', conseillerId: t.code }
-      // A manager sees a conseiller's work done for their structure, not for a previous employer.
-      const gest = habs.find((h) => h.role === 'gestionnaire')
+      // A manager sees a conseiller's work done for their structure, not for a previous employer;
+      // a conseiller who never worked for it is outside their scope (403, not a page of zeros).
+      const gest = habs.find(
+        (h) =>
+          h.role === 'gestionnaire' &&
+          h.portee.type === 'structure' &&
+          structuresDuConseiller.includes(h.portee.code),
+      )
       return gest ? { niveau: 'conseiller', conseillerId: t.code, structureId: gest.portee.code } : undefined
     }
   }

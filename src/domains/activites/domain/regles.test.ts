@@ -167,11 +167,14 @@ describe('périmètres des statistiques', () => {
     expect(
       resoudre('x', pref, { type: 'structure', code: 's1' }, { codeDepartement: '05', codeRegion: '93' }),
     ).toBeUndefined()
-    expect(resoudre('x', gest, { type: 'conseiller', code: 'c' })).toEqual({
+    expect(resoudre('x', gest, { type: 'conseiller', code: 'c' }, undefined, ['s1'])).toEqual({
       niveau: 'conseiller',
       conseillerId: 'c',
       structureId: 's1',
     })
+    // A conseiller who never counted anything for the manager's structure is outside their scope.
+    expect(resoudre('x', gest, { type: 'conseiller', code: 'c' })).toBeUndefined()
+    expect(resoudre('x', gest, { type: 'conseiller', code: 'c' }, undefined, ['s2'])).toBeUndefined()
     expect(
       resoudre('moi', [{ role: 'conseiller', portee: { type: 'structure', code: 's1' } }], {
         type: 'conseiller',

@@ -187,10 +187,14 @@ export function territoireTexte(t: Territoire): string {
   return t.type === 'national' ? 'national' : `${t.type}:${t.code}`
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function lireTerritoire(brut: unknown): Territoire | undefined {
   if (typeof brut !== 'string' || brut.length > 80) return undefined
   if (brut === 'national') return { type: 'national' }
   const m = /^(region|departement|structure|conseiller):([0-9A-Za-z-]{1,64})$/.exec(brut)
   if (!m) return undefined
+  // A conseiller is an account id: anything else names no one (and would not compare with a uuid column).
+  if (m[1] === 'conseiller' && !UUID.test(m[2] as string)) return undefined
   return { type: m[1] as 'region', code: m[2] as string }
 }

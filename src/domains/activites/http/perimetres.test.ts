@@ -19,6 +19,7 @@ const personnes = (corps: string) =>
 describe.each(MOTEURS)('activités : chaque rôle voit les chiffres de son périmètre (%s)', (moteur) => {
   let t: AppDeTest
   const qui = new Map<string, Navigateur>()
+  const ids = new Map<string, string>()
   let gap: { id: string }
   let marseille: { id: string }
   beforeAll(async () => {
@@ -48,8 +49,10 @@ describe.each(MOTEURS)('activités : chaque rôle voit les chiffres de son péri
     }
     for (const [nom, habilitations] of Object.entries(comptes)) {
       const n = new Navigateur(t.app)
-      await connecter(n, t, await creerCompteTest(t.base, { habilitations, totp: nom === 'admin' }))
+      const compte = await creerCompteTest(t.base, { habilitations, totp: nom === 'admin' })
+      await connecter(n, t, compte)
       qui.set(nom, n)
+      ids.set(nom, compte.id)
     }
     const jour = new Date().toISOString().slice(0, 10)
     const ines = qui.get('ines')!
@@ -109,6 +112,23 @@ describe.each(MOTEURS)('activités : chaque rôle voit les chiffres de son péri
     expect((await page('coordinateur93', 'region:84')).statut).toBe(403)
     expect((await page('coordinateur93', 'national')).statut).toBe(403)
     expect((await page('ines', `structure:${gap.id}`)).statut).toBe(403)
+  })
+
+  it('un conseiller d’une autre structure est hors du périmètre d’un gestionnaire : 403, pas des zéros', async () => {
+    const ines = `conseiller:${ids.get('ines')}`
+    const karim = `conseiller:${ids.get('karim')}`
+    expect(await page('gestionnaireGap', ines)).toEqual({ statut: 200, personnes: 8 })
+    expect((await page('gestionnaireGap', karim)).statut).toBe(403)
+    expect((await page('gestionnaireGap', `conseiller:${crypto.randomUUID()}`)).statut).toBe(403)
+    expect(
+      (await qui.get('gestionnaireGap')!.get(`/activites/statistiques.csv?territoire=${karim}`)).statusCode,
+    ).toBe(403)
+    expect((await page('ines', karim)).statut).toBe(403)
+    expect((await page('prefecture13', karim)).statut).toBe(403)
+    expect((await page('coordinateur93', karim)).statut).toBe(403)
+    expect(await page('admin', karim)).toEqual({ statut: 200, personnes: 1 })
+    // Not an account id: a wrong request, answered in French rather than by a database error.
+    expect((await page('admin', 'conseiller:pas-un-identifiant')).statut).toBe(400)
   })
 
   it('les exports suivent le même périmètre', async () => {

@@ -16,7 +16,12 @@ import {
   region,
 } from '../../../platform/geo/territoires'
 import { lireFormulaire } from '../../../platform/http/formulaire'
-import { activitesDuMois, listerActivites, trouverActivite } from '../db/activites-repository'
+import {
+  activitesDuMois,
+  listerActivites,
+  structuresDuConseiller,
+  trouverActivite,
+} from '../db/activites-repository'
 import { listerBeneficiaires } from '../db/beneficiaires-repository'
 import { estModifiable } from '../domain/activite'
 import { messageErreur } from '../domain/erreurs'
@@ -595,7 +600,12 @@ export async function activitesRoutes(
       territoire.type === 'structure'
         ? await deps.structures.territoireDeStructure(territoire.code)
         : undefined
-    const filtre = resoudre(u.compteId, u.habilitations, territoire, structure)
+    const gerees = u.habilitations.filter((h) => h.role === 'gestionnaire').map((h) => h.portee.code)
+    const travaillees =
+      territoire.type === 'conseiller' && territoire.code !== u.compteId
+        ? await structuresDuConseiller(deps.db, territoire.code, gerees)
+        : []
+    const filtre = resoudre(u.compteId, u.habilitations, territoire, structure, travaillees)
     if (!filtre) throw new AccesInterditError()
     return { ok: true, territoire, filtre, periode: p.periode }
   }
