@@ -90,8 +90,9 @@ export function PilotagePage(p: {
         <figure class="fr-mb-4w" aria-labelledby="pilotage-legende">
           <svg
             viewBox={`0 0 ${p.carte.proj.largeur} ${p.carte.proj.hauteur}`}
-            width="100%"
-            style={`max-width:${p.carte.proj.largeur}px`}
+            width={p.carte.proj.largeur}
+            height={p.carte.proj.hauteur}
+            class="escale-carte-svg"
             role="img"
             aria-labelledby="pilotage-carte-titre"
           >

@@ -240,8 +240,9 @@ export function CartePage(p: {
       <figure class="fr-mb-4w" aria-labelledby="carte-legende">
         <svg
           viewBox={`0 0 ${proj.largeur} ${proj.hauteur}`}
-          width="100%"
-          style={`max-width:${proj.largeur}px`}
+          width={proj.largeur}
+          height={proj.hauteur}
+          class="escale-carte-svg"
           role="img"
           aria-labelledby="carte-titre"
         >
