@@ -40,6 +40,11 @@ export interface Criteres {
   dispositifs?: readonly DispositifProgrammeNational[]
   gratuit?: boolean
   ouvertMaintenant?: boolean
+  /**
+   * Keep the copies of a place that another source also publishes (see `reperesDoublons`): the export
+   * publishes every stored place, a search shows each place once.
+   */
+  avecDoublons?: boolean
   instant: Date
   page: number
   parPage: number
@@ -218,9 +223,10 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     // Read once: the criteria come in objects of several shapes, and this runs for every point of the box.
     const gratuitSeulement = c.gratuit === true
     const ouvertSeulement = c.ouvertMaintenant === true
+    const sansDoublons = c.avecDoublons !== true
     const instant = c.instant
     return (i) => {
-      if (doublons[i]) return false
+      if (sansDoublons && doublons[i]) return false
       if (ms && !(services[i]! & ms)) return false
       if (mp && publics[i] && !(publics[i]! & mp)) return false
       if (mm && !(modalites[i]! & mm)) return false

@@ -373,8 +373,11 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       const instant = deps.horloge()
       const tag = etag(index, request, instant)
       if (request.headers['if-none-match'] === tag) return reply.status(304).send()
+      // Every stored place, those another source also publishes included (the README's promise: a
+      // duplicate is only left out of what a person is shown, never out of the published data).
       const tous = index.rechercher({
         ...criteres(f.data, instant),
+        avecDoublons: true,
         page: 1,
         parPage: Number.MAX_SAFE_INTEGER,
       })
