@@ -131,8 +131,10 @@ describe.each(MOTEURS)(
       usager: string
       demarche: string
       claims?: unknown
+      /** The browser's cookies, kept across logins to play a second login in the same browser. */
+      jar?: Map<string, string>
     }) {
-      const jar = new Map<string, string>()
+      const jar = o.jar ?? new Map<string, string>()
       const cookies = () => [cookieSession, ...[...jar].map(([k, v]) => `${k}=${v}`)].join('; ')
       const garder = (r: Response) => {
         for (const c of r.headers.getSetCookie()) {
@@ -176,6 +178,22 @@ describe.each(MOTEURS)(
       while (location && !location.startsWith(o.redirect ?? redirectUri())) {
         r = await get(location)
         location = r.headers.get('location') ?? ''
+        // Logging in as another account (another authorisation) first ends the provider session: the
+        // provider answers a form the browser submits at once (its script is allowed by a CSP hash).
+        const corps = r.status === 200 ? await r.text() : ''
+        const action = /<form method="post" action="([^"]+)"/.exec(corps)?.[1]
+        if (action && corps.includes('Submitting Callback')) {
+          const champs = [...corps.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)]
+          r = garder(
+            await fetch(action, {
+              method: 'POST',
+              headers: { cookie: cookies(), 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams(champs.map((m) => [m[1] ?? '', m[2] ?? ''])),
+              redirect: 'manual',
+            }),
+          )
+          location = r.headers.get('location') ?? ''
+        }
       }
       return { location, statut: r.status }
     }
@@ -243,6 +261,20 @@ describe.each(MOTEURS)(
       const texte = JSON.stringify(entrees.rows)
       for (const secret of [corps.access_token, corps.id_token, codeDe(r.location), SECRET, 'Actif'])
         expect(texte).not.toContain(secret)
+    })
+
+    const claimsDe = (idToken: string) =>
+      JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>
+
+    it('permet une deuxième connexion dans le même navigateur, pour une autre démarche', async () => {
+      const jar = new Map<string, string>()
+      const premiere = await parcours({ usager: 'Actif', demarche: 'social', jar })
+      expect(codeDe(premiere.location)).not.toBe('')
+      expect((await jeton(codeDe(premiere.location))).status).toBe(200)
+      const seconde = await parcours({ usager: 'Actif', demarche: 'logement', jar })
+      expect(erreurDe(seconde.location)).toBeNull()
+      const corps = (await (await jeton(codeDe(seconde.location))).json()) as { id_token: string }
+      expect(claimsDe(corps.id_token).demarche).toBe('logement')
     })
 
     it('refuse un code rejoué (invalid_grant)', async () => {

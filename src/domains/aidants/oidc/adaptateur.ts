@@ -109,10 +109,21 @@ export function fabriqueAdaptateur(
       await db.delete(oidcStockage).where(this.cle(id))
     }
 
+    /**
+     * The provider calls this on each token model's adapter in turn: only this model's rows go. Other
+     * models also carry a grant id (the pending Interaction, the Session) and must survive, or a second
+     * login in the same browser loses its interaction ("interaction session not found").
+     */
     async revokeByGrantId(grantId: string): Promise<void> {
       await db
         .delete(oidcStockage)
-        .where(and(eq(oidcStockage.fournisseur, fournisseur), eq(oidcStockage.grantId, grantId)))
+        .where(
+          and(
+            eq(oidcStockage.fournisseur, fournisseur),
+            eq(oidcStockage.modele, this.modele),
+            eq(oidcStockage.grantId, grantId),
+          ),
+        )
     }
   }
 }
