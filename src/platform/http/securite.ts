@@ -36,3 +36,26 @@ export function entetesDeSecurite({ https }: { https: boolean }): Readonly<Recor
     'x-xss-protection': '0',
   })
 }
+
+/**
+ * The CSP of a page whose form legitimately leads, through redirects, to another origin (an Aidants
+ * Connect partner, FranceConnect): browsers check `form-action` on every redirect that follows a form
+ * submission, so `'self'` alone stops the aidant on our last redirect. Only the origins given are
+ * added, each reduced to its scheme, host and port (nothing else can slip into the header).
+ */
+export function cspAvecFormulairesVers(csp: string, urls: Iterable<string>): string {
+  const origines = new Set<string>()
+  for (const u of urls) {
+    try {
+      const { origin, protocol } = new URL(u)
+      if (protocol === 'https:' || protocol === 'http:') origines.add(origin)
+    } catch {
+      // A malformed address opens nothing.
+    }
+  }
+  if (origines.size === 0) return csp
+  return csp
+    .split(';')
+    .map((d) => (d.startsWith('form-action ') ? `form-action 'self' ${[...origines].join(' ')}` : d))
+    .join(';')
+}

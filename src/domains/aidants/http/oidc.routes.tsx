@@ -21,6 +21,7 @@ import { monterFournisseur, origineDe } from '../oidc/monter'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeNoterActivite, makeReauthentificationRequise } from '../use-cases/totp-aidant'
 import { ChoixDemarchePage, ChoixIdentitePage, ChoixUsagerPage } from '../views/aidants.page'
+import { formulairesVers } from './formulaires-vers'
 import { organisationCourante } from './organisation-courante'
 
 export const CLIENT_DEMO = 'demarche-partenaire-demo'
@@ -158,13 +159,22 @@ export async function oidcRoutes(
   const reauthRequise = makeReauthentificationRequise(deps)
   const noterActivite = makeNoterActivite(deps)
 
-  await monterFournisseur(app, '/oidc', (r) => registre.idp(r), { max: 120, timeWindow: '1 minute' })
+  const vers = formulairesVers(deps)
+  await monterFournisseur(
+    app,
+    '/oidc',
+    (r) => registre.idp(r),
+    { max: 120, timeWindow: '1 minute' },
+    vers.versPartenaires,
+  )
 
   // ——— Interaction of our identity provider: the aidant picks the usager, then the démarche ———
   const exigerAidant = exigerRole('aidant')
+  // The usager and démarche forms end, through /oidc/auth/:uid, on the partner's callback.
+  const aidantVersPartenaire = [exigerAidant, vers.versPartenaires]
   app.get<{ Params: { uid: string } }>(
     '/aidants/connexion-demarche/:uid',
-    { preHandler: exigerAidant },
+    { preHandler: aidantVersPartenaire },
     async (request, reply) => {
       const u = utilisateurConnecte(request)
       if (await reauthRequise(u.compteId, u.dernierFacteurLe))
@@ -193,7 +203,7 @@ export async function oidcRoutes(
 
   app.post<{ Params: { uid: string }; Body: { usager?: unknown; demarche?: unknown } }>(
     '/aidants/connexion-demarche/:uid',
-    { preHandler: exigerAidant, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { preHandler: aidantVersPartenaire, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const u = utilisateurConnecte(request)
       if (await reauthRequise(u.compteId, u.dernierFacteurLe))

@@ -8,6 +8,8 @@ import { autorisations, clientsPartenaires, mandats, usagers } from '../db/schem
 
 const CLIENT = 'partenaire-test'
 const SECRET = 'secret-du-partenaire-de-test'
+/** A partner on another origin: the pages leading to it must let the browser's form redirect go there. */
+const AILLEURS = 'https://partenaire.exemple.fr'
 
 describe.each(MOTEURS)(
   'fournisseur d’identité : connexion d’un partenaire au nom d’un usager (%s)',
@@ -93,6 +95,13 @@ describe.each(MOTEURS)(
         secret: SECRET,
         redirectUris: [redirectUri()],
         postLogoutRedirectUris: [`${base}/au-revoir`],
+      })
+      await t.base.db.insert(clientsPartenaires).values({
+        clientId: 'partenaire-ailleurs',
+        nom: 'Partenaire sur une autre origine',
+        secret: SECRET,
+        redirectUris: [`${AILLEURS}/retour`],
+        postLogoutRedirectUris: ['https://fin.exemple.fr/au-revoir'],
       })
       const demain = new Date(Date.now() + 86_400_000)
       await creerMandatTest({
@@ -275,6 +284,30 @@ describe.each(MOTEURS)(
       expect(erreurDe(seconde.location)).toBeNull()
       const corps = (await (await jeton(codeDe(seconde.location))).json()) as { id_token: string }
       expect(claimsDe(corps.id_token).demarche).toBe('logement')
+    })
+
+    it('laisse les formulaires du choix de l’usager mener aux partenaires enregistrés, pas ailleurs', async () => {
+      const formAction = (r: Response) =>
+        (r.headers.get('content-security-policy') ?? '').split(';').find((d) => d.startsWith('form-action'))
+      const auth = await fetch(
+        `${base}/oidc/auth?${new URLSearchParams({ client_id: 'partenaire-ailleurs', response_type: 'code', scope: 'openid', redirect_uri: `${AILLEURS}/retour` })}`,
+        { redirect: 'manual' },
+      )
+      const cookies = [cookieSession, ...auth.headers.getSetCookie().map((c) => c.split(';')[0] ?? '')].join(
+        '; ',
+      )
+      const page = await fetch(new URL(auth.headers.get('location') ?? '', base), {
+        headers: { cookie: cookies },
+        redirect: 'manual',
+      })
+      expect(page.status).toBe(200)
+      for (const r of [auth, page]) {
+        const fa = formAction(r) ?? ''
+        expect(fa).toContain(AILLEURS)
+        expect(fa).toContain('https://fin.exemple.fr')
+        expect(fa.startsWith("form-action 'self' ")).toBe(true)
+      }
+      expect(formAction(await fetch(`${base}/aidants`))).toBe("form-action 'self'")
     })
 
     it('refuse un code rejoué (invalid_grant)', async () => {

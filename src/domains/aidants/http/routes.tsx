@@ -80,6 +80,7 @@ import {
   reglesStructure,
   telephoneForm,
 } from './aidants.form'
+import { formulairesVers } from './formulaires-vers'
 import type { RegistreFournisseurs } from './oidc.routes'
 import {
   organisationCourante,
@@ -106,6 +107,9 @@ export async function aidantsRoutes(
   const reauthRequise = makeReauthentificationRequise(deps)
   const noterActivite = makeNoterActivite(deps)
   const exigerAidant = exigerRole('aidant')
+  // Pages whose form is answered by a redirect to FranceConnect (another origin in production).
+  const versFc = formulairesVers(deps).versFranceConnect
+  const aidantVersFc = [exigerAidant, versFc]
   const habilitation = makeHabilitation(deps)
   const consentement = makeConsentementSms(deps)
 
@@ -470,7 +474,7 @@ export async function aidantsRoutes(
     },
   )
 
-  app.get('/aidants/mandats/nouveau', { preHandler: exigerAidant }, async (request, reply) => {
+  app.get('/aidants/mandats/nouveau', { preHandler: aidantVersFc }, async (request, reply) => {
     if (!(await exigerPresence(request, reply))) return reply
     const organisation = await organisationCourante(deps, request)
     return reply.page((ctx) => ({
@@ -485,7 +489,7 @@ export async function aidantsRoutes(
     }))
   })
 
-  app.post('/aidants/mandats/nouveau', { preHandler: exigerAidant }, async (request, reply) => {
+  app.post('/aidants/mandats/nouveau', { preHandler: aidantVersFc }, async (request, reply) => {
     const u = utilisateurConnecte(request)
     const organisation = await organisationCourante(deps, request)
     const autorisees = organisation.demarchesAutorisees.filter(estDemarche)
@@ -847,7 +851,7 @@ export async function aidantsRoutes(
     if (!s || s.expireLe <= deps.horloge()) return undefined
     return trouverUsager(deps.db, s.usagerId)
   }
-  app.get('/mes-mandats', async (request, reply) => {
+  app.get('/mes-mandats', { preHandler: versFc }, async (request, reply) => {
     const usager = await usagerConnecte(request)
     if (!usager)
       return reply.page((ctx) => ({

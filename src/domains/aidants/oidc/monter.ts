@@ -11,12 +11,15 @@ export async function monterFournisseur(
   prefixe: string,
   obtenir: (request: FastifyRequest) => Promise<Provider>,
   limite: { max: number; timeWindow: string },
+  /** Widens the pages' CSP where the provider's own forms lead to a partner (logout, login resumed). */
+  avantReponse?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
 ) {
   await app.register(async (sousApp) => {
     sousApp.removeAllContentTypeParsers()
     sousApp.addContentTypeParser('*', (_request, _payload, done) => done(null))
     const gerer = async (request: FastifyRequest, reply: FastifyReply) => {
       const provider = await obtenir(request)
+      if (avantReponse) await avantReponse(request, reply)
       // Security headers set by the platform (CSP, nosniff…) still apply to what the provider writes.
       for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) reply.raw.setHeader(k, v)
       reply.hijack()
