@@ -263,7 +263,9 @@ export async function oidcRoutes(
       await provider.interactionFinished(
         request.raw,
         reply.raw,
-        { login: { accountId: active.autorisation.id } },
+        // The ID token's `acr` comes from the login result, not from the account's claims: the aidant
+        // proved two factors (e-mail or password, then TOTP), the level partners ask for.
+        { login: { accountId: active.autorisation.id, acr: 'eidas1' } },
         { mergeWithLastSubmission: false },
       )
     },

@@ -275,6 +275,12 @@ describe.each(MOTEURS)(
     const claimsDe = (idToken: string) =>
       JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>
 
+    it('donne l’acr eidas1 demandé dans l’id_token', async () => {
+      const r = await parcours({ usager: 'Actif', demarche: 'social' })
+      const corps = (await (await jeton(codeDe(r.location))).json()) as { id_token: string }
+      expect(claimsDe(corps.id_token).acr).toBe('eidas1')
+    })
+
     it('permet une deuxième connexion dans le même navigateur, pour une autre démarche', async () => {
       const jar = new Map<string, string>()
       const premiere = await parcours({ usager: 'Actif', demarche: 'social', jar })
