@@ -128,9 +128,11 @@ function afficher(
     if (!navigator.onLine) dire('Toujours pas de connexion internet. Vos réponses restent sur cet appareil.')
     void synchroniser()
   })
-  // A new step is like a new page: reading starts at its title; a correction at its summary.
-  if (!extra.correction) nouvelle.querySelector<HTMLElement>('h1')?.focus()
-  if (extra.erreur) nouvelle.querySelector<HTMLElement>('.fr-error-text')?.scrollIntoView()
+  // A new step is like a new page: reading starts at its title; a correction or an error where the
+  // server's page would put the focus (its `autofocus`, which a page built here does not apply).
+  const cible =
+    nouvelle.querySelector<HTMLElement>('[autofocus]') ?? nouvelle.querySelector<HTMLElement>('h1')
+  cible?.focus()
 }
 
 function sauver(c: CopieLocale): void {

@@ -85,6 +85,7 @@ export function Case(p: {
         value="oui"
         checked={p.coche}
         aria-describedby={p.erreur ? `${p.nom}-erreur` : undefined}
+        aria-invalid={p.erreur ? 'true' : undefined}
       />
       <label class="fr-label" for={p.nom}>
         {Html.escapeHtml(p.libelle)}
@@ -132,6 +133,8 @@ export function Radios(p: {
               name={p.nom}
               value={o.valeur}
               checked={o.valeur === p.valeur}
+              // Each radio of a group in error says so: a screen reader announces it on the one it reaches.
+              aria-invalid={p.erreur ? 'true' : undefined}
             />
             <label class="fr-label" for={`${p.nom}-${o.valeur}`} safe>
               {o.libelle}

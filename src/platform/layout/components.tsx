@@ -15,7 +15,10 @@ export function ResumeErreurs({ erreurs }: { erreurs: ErreursFormulaire }) {
   const liste = Object.entries(erreurs).filter((e): e is [string, string] => !!e[1])
   if (liste.length === 0) return ''
   return (
-    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="resume-erreurs">
+    // `autofocus` on a focusable element: the browser moves the focus here when the page loads,
+    // without JavaScript; a keyboard or screen-reader user starts from the list of what to fix.
+    // The page has no other `autofocus` (one per page), and `tabindex="-1"` is not a Tab stop.
+    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="resume-erreurs" tabindex="-1" autofocus>
       <h2 class="fr-alert__title" safe>
         {liste.length === 1
           ? 'Le formulaire contient une erreur'

@@ -114,7 +114,8 @@ export function CodePage(p: { csrf: string; valeur?: string | undefined; erreur?
           Écrivez le code que votre conseiller vous a donné. Il a 6 lettres puis 3 chiffres.
         </p>
         {p.erreur ? (
-          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
+          // Focused on load (no JavaScript needed): the person hears the error first.
+          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert" tabindex="-1" autofocus>
             <p>
               <a href="#code" safe>
                 {p.erreur}
@@ -208,6 +209,8 @@ export function FormulaireCommune(p: {
           value={p.valeur ?? ''}
           aria-describedby={p.erreur ? 'commune-erreur' : undefined}
           aria-invalid={p.erreur ? 'true' : undefined}
+          // A single field: in error, it takes the focus when the page loads.
+          autofocus={!!p.erreur}
         />
         {p.erreur ? (
           <p class="fr-error-text" id="commune-erreur" safe>

@@ -507,7 +507,13 @@ function Dossier(p: {
           class={`fr-checkbox-group fr-mb-2w${p.erreurs?.accord ? ' fr-checkbox-group--error' : ''}`}
           id="accord-groupe"
         >
-          <input type="checkbox" id="accord" name="accord" value="oui" />
+          <input
+            type="checkbox"
+            id="accord"
+            name="accord"
+            value="oui"
+            aria-invalid={p.erreurs?.accord ? 'true' : undefined}
+          />
           <label class="fr-label" for="accord">
             La personne m’a dit qu’elle est d’accord pour que je garde son résultat
           </label>

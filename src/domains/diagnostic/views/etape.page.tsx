@@ -36,7 +36,7 @@ export function QuestionFormulaire(p: {
           {q.multiple ? <span class="fr-hint-text">Vous pouvez cocher plusieurs réponses.</span> : ''}
         </legend>
         <div class="escale-choix">
-          {q.choix.map((c) => (
+          {q.choix.map((c, i) => (
             // Written out in full: the CSS build keeps only class names it finds in the sources.
             <div
               class={`${type === 'checkbox' ? 'fr-checkbox-group' : 'fr-radio-group'} escale-choix__option`}
@@ -47,6 +47,9 @@ export function QuestionFormulaire(p: {
                 name="choix"
                 value={c.valeur}
                 checked={p.choisis?.includes(c.valeur)}
+                aria-invalid={p.erreur ? 'true' : undefined}
+                // No answer chosen: the focus goes back to the first choice, without JavaScript.
+                autofocus={!!p.erreur && i === 0}
               />
               <label class="fr-label" for={`choix-${c.valeur}`}>
                 <Picto icone={c.icone} grand />
@@ -143,7 +146,7 @@ export function EtapePage(p: {
             : <span safe>{p.etape.item.consigneAlternative}</span>
           </p>
           {p.erreur ? (
-            <p class="fr-error-text" role="alert" safe>
+            <p class="fr-error-text" role="alert" tabindex="-1" autofocus safe>
               {p.erreur}
             </p>
           ) : (

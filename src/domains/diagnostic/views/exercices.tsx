@@ -56,7 +56,9 @@ function Cadre(p: ProprietesExercice & { children: Html.Children; valider?: stri
 function Bilan({ correction, essaisRestants }: { correction: Correction; essaisRestants: number }) {
   const erreurs = Object.values(correction.champs).filter((c) => !c.ok).length
   return (
-    <div class="fr-alert fr-alert--info fr-mb-3w" role="alert" tabindex="-1" id="bilan">
+    // `autofocus`: the summary takes the focus on load even without JavaScript (the script focuses it
+    // too, for a step rendered in the page without network).
+    <div class="fr-alert fr-alert--info fr-mb-3w" role="alert" tabindex="-1" id="bilan" autofocus>
       <h2 class="fr-alert__title">
         {erreurs > 1 ? `Presque : ${erreurs} choses à corriger` : 'Presque : une chose à corriger'}
       </h2>
@@ -215,6 +217,7 @@ export function FormulaireComplet(p: ProprietesExercice) {
               id="situation"
               name="situation"
               aria-describedby={retourSituation?.message ? 'situation-retour' : undefined}
+              aria-invalid={retourSituation && !retourSituation.ok ? 'true' : undefined}
             >
               <option value="">Choisir dans la liste</option>
               {SITUATIONS.map((s) => (
@@ -235,6 +238,7 @@ export function FormulaireComplet(p: ProprietesExercice) {
               value="oui"
               checked={v.certifie === 'oui'}
               aria-describedby={retourCase?.message ? 'certifie-retour' : undefined}
+              aria-invalid={retourCase && !retourCase.ok ? 'true' : undefined}
             />
             <label class="fr-label" for="certifie">
               Je certifie que ces informations sont exactes
@@ -277,6 +281,7 @@ export function EcrireCourriel(p: ProprietesExercice) {
             rows="5"
             spellcheck="false"
             aria-describedby={retourMessage?.message ? 'message-retour' : undefined}
+            aria-invalid={retourMessage && !retourMessage.ok ? 'true' : undefined}
             data-saisie
             safe
           >
@@ -349,7 +354,13 @@ export function Lien(p: ProprietesExercice) {
         {HORAIRES_MAIRIE.map((h) => (
           <div class="fr-fieldset__element fr-fieldset__element--inline">
             <div class="fr-radio-group">
-              <input type="radio" id={`jour-${h.jour}`} name="choix" value={h.jour} />
+              <input
+                type="radio"
+                id={`jour-${h.jour}`}
+                name="choix"
+                value={h.jour}
+                aria-invalid={retour && !retour.ok ? 'true' : undefined}
+              />
               <label class="fr-label" for={`jour-${h.jour}`} safe>
                 {h.jour.charAt(0).toUpperCase() + h.jour.slice(1)}
               </label>

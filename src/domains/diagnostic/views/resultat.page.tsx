@@ -287,6 +287,7 @@ function Actions(p: NonNullable<ProprietesResultat['actions']> & { csrf: string 
               autocomplete="off"
               aria-describedby={e?.erreur ? 'destinataire-erreur' : undefined}
               aria-invalid={e?.erreur ? 'true' : undefined}
+              autofocus={!!e?.erreur}
             />
             {e?.erreur ? (
               <p class="fr-error-text" id="destinataire-erreur" safe>
