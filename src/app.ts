@@ -2,7 +2,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config'
 import { seedDemo } from './demo/seed'
-import { enregistrerActivites, lieuxOuLocaux } from './domains/activites'
+import { enregistrerActivites, lieuxOuLocaux, structureDeLaFicheSuivi } from './domains/activites'
 import { enregistrerAdmin } from './domains/admin'
 import { enregistrerAidants, porteesOrganisations } from './domains/aidants'
 import { codeTotp, type DepsComptes, enregistrerComptes, trouverCompte } from './domains/comptes'
@@ -121,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       })
       return r.ok ? r.value : []
     },
+    structureDeLaFicheSuivi: (id) => structureDeLaFicheSuivi(base.db, id),
     ...(config.aidantsConnect ? { pageAidantsConnect: '/aidants' } : {}),
   })
   await enregistrerRecrutement(app, {

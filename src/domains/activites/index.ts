@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Horloge } from '../../platform/crypto'
 import type { Database } from '../../platform/db/database'
+import { structureDuBeneficiaire } from './db/beneficiaires-repository'
 import { activitesRoutes } from './http/routes'
 import { makePurgerBeneficiaires } from './use-cases/beneficiaires'
 import {
@@ -102,4 +103,17 @@ export function lieuxOuLocaux(
       },
     ]
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The structure whose conseiller opened a follow-up file, `undefined` for an unknown file. Another
+ * domain linking one of its records to a file checks it against its caller's structures first.
+ */
+export async function structureDeLaFicheSuivi(
+  db: Database,
+  ficheSuiviId: string,
+): Promise<string | undefined> {
+  return UUID.test(ficheSuiviId) ? structureDuBeneficiaire(db, ficheSuiviId) : undefined
 }

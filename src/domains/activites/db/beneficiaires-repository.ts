@@ -22,6 +22,18 @@ export async function trouverBeneficiaire(db: Database, conseillerId: string, id
   return r
 }
 
+/**
+ * The structure a file was opened in, for another domain linking to it (a diagnostic record):
+ * only the structure, never the person.
+ */
+export async function structureDuBeneficiaire(db: Database, id: string): Promise<string | undefined> {
+  const [r] = await db
+    .select({ structureId: beneficiaires.structureId })
+    .from(beneficiaires)
+    .where(eq(beneficiaires.id, id))
+  return r?.structureId
+}
+
 export async function listerBeneficiaires(db: Database, conseillerId: string): Promise<Beneficiaire[]> {
   return db
     .select()

@@ -11,6 +11,7 @@ export type ErreurDiagnostic =
   | { code: 'DESTINATAIRE_INVALIDE'; canal: 'email' | 'sms' }
   | { code: 'CODE_POSTAL_INCONNU' }
   | { code: 'FICHE_SUIVI_INVALIDE' }
+  | { code: 'FICHE_SUIVI_INCONNUE' }
 
 export function messageErreur(e: ErreurDiagnostic): string {
   switch (e.code) {
@@ -34,6 +35,8 @@ export function messageErreur(e: ErreurDiagnostic): string {
       return 'Nous ne connaissons pas ce code postal. Vérifiez les 5 chiffres, par exemple 05000 pour Gap.'
     case 'FICHE_SUIVI_INVALIDE':
       return 'Collez l’adresse de la fiche de suivi, telle qu’elle s’affiche dans « Mes activités » (elle finit par /activites/beneficiaires/ suivi d’un identifiant).'
+    case 'FICHE_SUIVI_INCONNUE':
+      return 'Aucune fiche de suivi de votre structure n’a cette adresse. Copiez-la depuis la fiche, dans « Mes activités ».'
     case 'DESTINATAIRE_INVALIDE':
       return e.canal === 'email'
         ? 'Écrivez une adresse e-mail valide, par exemple nom@domaine.fr.'

@@ -309,7 +309,8 @@ export async function conseillerRoutes(app: FastifyInstance, { deps }: { deps: D
     if (r.ok && !r.value) return introuvable(reply)
     if (!r.ok)
       return pageBeneficiaire(request, reply, {
-        statut: 400,
+        // A file outside the conseiller's structures answers as an unknown one: nothing is linked.
+        statut: r.error.code === 'FICHE_SUIVI_INCONNUE' ? 404 : 400,
         erreur: messageErreur(r.error),
         fiche: form.donnees.fiche,
       })

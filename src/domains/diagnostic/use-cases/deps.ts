@@ -38,6 +38,12 @@ export interface DepsDiagnostic {
    * Absent, the routes read it from `public/build` themselves.
    */
   fichierServiceWorker?: () => string | undefined
+  /**
+   * Port to the activities domain: the structure a follow-up file of « Mes activités » belongs to
+   * (`undefined` when unknown). A record is attached only to a file of the conseiller's structures;
+   * without the port, no file is known and nothing can be attached.
+   */
+  structureDeLaFicheSuivi?: (ficheSuiviId: string) => Promise<string | undefined>
   /** Integer in [0, n): crypto.randomInt unless a test needs to choose. */
   aleatoire?: (n: number) => number
 }

@@ -27,7 +27,7 @@ export function lireFicheSuivi(texte: string): string | undefined {
 
 /** Attaches a diagnostic record to a follow-up file of « Mes activités », or detaches it (empty text). */
 export const makeLierFicheSuivi =
-  ({ db }: DepsDiagnostic) =>
+  ({ db, structureDeLaFicheSuivi }: Pick<DepsDiagnostic, 'db' | 'structureDeLaFicheSuivi'>) =>
   async (input: {
     structures: Structures
     beneficiaireId: string
@@ -38,6 +38,12 @@ export const makeLierFicheSuivi =
     if (!b || !input.structures.includes(b.structureCode)) return ok(undefined)
     const ficheSuiviId = input.fiche.trim() === '' ? null : lireFicheSuivi(input.fiche)
     if (ficheSuiviId === undefined) return err({ code: 'FICHE_SUIVI_INVALIDE' })
+    // Both ends of the link are checked: a file of another structure would otherwise receive this
+    // record's results, and hand them out in that person's data export.
+    if (ficheSuiviId !== null) {
+      const structure = await structureDeLaFicheSuivi?.(ficheSuiviId)
+      if (!structure || !input.structures.includes(structure)) return err({ code: 'FICHE_SUIVI_INCONNUE' })
+    }
     await lierFicheSuivi(db, b.id, ficheSuiviId)
     return ok({ ficheSuiviId })
   }
