@@ -285,6 +285,7 @@ export async function formationRoutes(
       sessionId: d.s.id,
       inscriptionId: f.donnees.inscription,
       par: d.u.compteId,
+      ...(organismes(d.u) ? { organismes: organismes(d.u) } : {}),
     })
     if (!r.ok) return pageSession(request, reply, { inscription: messageErreurFormation(r.error) }, 422)
     reply.flash('success', 'La personne est inscrite à la session.')

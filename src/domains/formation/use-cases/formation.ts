@@ -52,12 +52,21 @@ export const makeFormation = ({ db, horloge }: DepsFormation) => ({
     sessionId: string
     inscriptionId: string
     par: string
+    /** The caller's training providers; absent for the national team, who may move anyone. */
+    organismes?: readonly string[]
   }): Promise<Result<true, ErreurFormation>> {
     return db.transaction(async (tx) => {
       const s = await trouverSession(tx, input.sessionId, true)
       if (!s) return err({ code: 'SESSION_INTROUVABLE' })
       const i = await trouverInscription(tx, input.inscriptionId)
       if (!i || i.parcoursId !== s.parcoursId) return err({ code: 'INSCRIPTION_INTROUVABLE' })
+      // Both ends of the link: someone already placed in another provider's session is theirs, not
+      // on the waiting list; taking them would hand their attendance and certificate to this provider.
+      if (input.organismes && i.sessionId && i.sessionId !== s.id) {
+        const actuelle = await trouverSession(tx, i.sessionId)
+        if (!actuelle || !input.organismes.includes(actuelle.organismeId))
+          return err({ code: 'INSCRIPTION_INTROUVABLE' })
+      }
       if (placesRestantes(s.capacite, await compterInscrits(tx, s.id)) === 0)
         return err({ code: 'SESSION_COMPLETE' })
       await majInscription(tx, i.id, { sessionId: s.id })
