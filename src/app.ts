@@ -16,7 +16,7 @@ import {
   type Service,
 } from './domains/lieux'
 import { enregistrerRecrutement, porteesStructures, territoireDeStructure } from './domains/recrutement'
-import { assetsPlugin, loadManifest } from './platform/assets/assets'
+import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
 import { type DatabaseHandle, openDatabase } from './platform/db/database'
@@ -70,9 +70,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   if (!options.base) app.addHook('onClose', () => base.close())
 
-  const manifest = loadManifest(BUILD_DIR)
+  // Resolved once: a later rebuild moves the `public/build` link, this server keeps its own files.
+  const dossierAssets = dossierConstruit(BUILD_DIR)
+  const manifest = loadManifest(dossierAssets)
   const navigation = new Navigation()
-  await app.register(assetsPlugin, { buildDir: BUILD_DIR })
+  await app.register(assetsPlugin, { buildDir: dossierAssets })
   await app.register(webPlugin, {
     config,
     navigation,
@@ -158,7 +160,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     fichierServiceWorker: () => {
       try {
-        return path.join(BUILD_DIR, manifest.file('js/activites-sw.js').replace(/^\/assets\//, ''))
+        return path.join(dossierAssets, manifest.file('js/activites-sw.js').replace(/^\/assets\//, ''))
       } catch {
         return undefined
       }

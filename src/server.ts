@@ -1,6 +1,7 @@
 import cluster from 'node:cluster'
 import { buildApp, ouvrirBase } from './app'
 import { type Config, ConfigError, loadConfig } from './config'
+import { attendreAssetsDuLanceur } from './platform/assets/assets'
 import { envoyerEnAttente, expediteurSmtp } from './platform/outbox/outbox'
 
 async function main() {
@@ -14,9 +15,12 @@ async function main() {
     }
     throw e
   }
-  if (cluster.isPrimary && config.travailleurs > 1) return demarrerTravailleurs(config)
+  // `npm start` builds the assets meanwhile: opening the database (PGlite's first start creates it) overlaps.
+  const assets = cluster.isPrimary ? attendreAssetsDuLanceur() : Promise.resolve()
+  if (cluster.isPrimary && config.travailleurs > 1) return demarrerTravailleurs(config, assets)
   // A worker finds the database ready: the primary applied the migrations and loaded the demo data.
   const base = await ouvrirBase(config)
+  await assets
   const app = await buildApp(cluster.isWorker ? { ...config, demoData: false } : config, { base })
 
   // Without SMTP, messages stay in the outbox and the demo mailbox shows them.
@@ -51,8 +55,9 @@ async function main() {
  * the database (sessions, OpenID Connect state and the outbox live there; rate limits are per process,
  * see ADR 004).
  */
-async function demarrerTravailleurs(config: Config) {
+async function demarrerTravailleurs(config: Config, assets: Promise<void>) {
   const base = await ouvrirBase(config)
+  await assets
   const preparation = await buildApp(config, { base })
   await preparation.ready()
   await preparation.close()

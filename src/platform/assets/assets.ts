@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync } from 'fastify'
@@ -9,7 +9,42 @@ export interface AssetManifest {
   file(logicalName: string): string
 }
 
-/** Reads `manifest.json` written by `scripts/build-assets.ts` (logical name → hashed URL). */
+/**
+ * The build directory behind the `public/build` link, resolved once at start: a rebuild for other
+ * sources moves the link, and this server keeps serving the files its pages name. Unchanged when the
+ * link is missing, so that `loadManifest` explains what to do.
+ */
+export function dossierConstruit(buildDir: string): string {
+  try {
+    return realpathSync(buildDir)
+  } catch {
+    return buildDir
+  }
+}
+
+/**
+ * `npm start` builds the assets while the server opens its database (scripts/demarrer.mjs): the server,
+ * started with ESCALE_ATTENDRE_ASSETS=1 and an IPC channel, says it is waiting and goes on when the
+ * launcher answers. Anywhere else (production, tests) there is nothing to wait for.
+ */
+export function attendreAssetsDuLanceur(): Promise<void> {
+  if (process.env.ESCALE_ATTENDRE_ASSETS !== '1' || !process.send) return Promise.resolve()
+  return new Promise((resolve) => {
+    const recu = (message: unknown) => {
+      if (message !== 'assets-prets') return
+      process.off('message', recu)
+      // Processes started later (WORKERS) have no launcher to wait for.
+      delete process.env.ESCALE_ATTENDRE_ASSETS
+      // The channel no longer holds the process open once its only message has come.
+      process.channel?.unref()
+      resolve()
+    }
+    process.on('message', recu)
+    process.send?.('attente-assets')
+  })
+}
+
+/** Reads `manifest.json` written by the asset build (logical name → hashed URL). */
 export function loadManifest(buildDir: string): AssetManifest {
   const fichier = path.join(buildDir, 'manifest.json')
   let brut: string

@@ -1,5 +1,15 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -24,7 +34,7 @@ export const URL_PREFIX = '/assets/'
 export interface BuildOptions {
   /** Project root: holds `src/` and `node_modules/`. */
   rootDir: string
-  /** Emptied and rewritten on every build. */
+  /** Emptied and rewritten: a private directory (`construireSiBesoin` renames it into place). */
   outDir: string
 }
 
@@ -99,6 +109,144 @@ class Writer {
   async done(): Promise<void> {
     await Promise.all(this.pending)
   }
+}
+
+/**
+ * Fingerprint of everything `buildAssets` reads: every `.ts`, `.tsx` and `.css` file under `src/` (markup
+ * carries the class names the purge keeps, `src/client/` the islands, `src/platform/assets/` the pipeline
+ * itself), the map's stylesheets and the lock file (DSFR, Leaflet and esbuild versions). Same
+ * fingerprint, same output: `construireSiBesoin` then skips the build.
+ */
+export function empreinteDesSources(rootDir: string): string {
+  const srcDir = path.join(rootDir, 'src')
+  const fichiers = (readdirSync(srcDir, { recursive: true }) as string[])
+    .filter((f) => /\.(?:tsx?|css)$/.test(f))
+    .map((f) => path.join('src', f))
+  fichiers.push(...FEUILLE_CARTE.fichiers, 'package-lock.json')
+  const h = createHash('sha256')
+  for (const f of fichiers.map((x) => x.split(path.sep).join('/')).sort()) {
+    const absolu = path.join(rootDir, f)
+    if (!existsSync(absolu)) continue
+    h.update(f).update('\0').update(readFileSync(absolu)).update('\0')
+  }
+  return h.digest('hex').slice(0, 16)
+}
+
+export interface ConstructionAtomique {
+  /** False when the current build already matched the sources. */
+  construit: boolean
+  empreinte: string
+  /** The directory `public/build` now points to. */
+  dossier: string
+  resultat?: BuildResult
+}
+
+/** Builds kept besides the current one, for servers started before the last rebuild. */
+const ANCIENS_GARDES = 2
+
+/**
+ * `public/build` as a symbolic link to `public/builds/<fingerprint>/`, a directory that is complete
+ * before anyone can see it and never changes afterwards: the build goes to a private temporary
+ * directory, renamed into place, and the link is replaced by `rename(2)`, which is atomic. Two starts in
+ * the same folder therefore never remove each other's files: with the same sources the second one finds
+ * the build done and skips it; with different sources each running server keeps its own directory
+ * (`dossierConstruit` resolves the link once, at start).
+ */
+export async function construireSiBesoin({
+  rootDir,
+  publicDir = path.join(rootDir, 'public'),
+  force = false,
+}: {
+  rootDir: string
+  publicDir?: string
+  force?: boolean
+}): Promise<ConstructionAtomique> {
+  const empreinte = empreinteDesSources(rootDir)
+  const lien = path.join(publicDir, 'build')
+  const builds = path.join(publicDir, 'builds')
+  const relatif = `builds/${empreinte}`
+  const dossier = path.join(builds, empreinte)
+  const complet = () => existsSync(path.join(dossier, 'manifest.json'))
+  if (!force && lireLien(lien) === relatif && complet()) return { construit: false, empreinte, dossier }
+
+  await mkdir(builds, { recursive: true })
+  let resultat: BuildResult | undefined
+  if (force || !complet()) {
+    const tmp = path.join(builds, `.tmp-${empreinte}-${process.pid}-${randomBytes(4).toString('hex')}`)
+    try {
+      resultat = await buildAssets({ rootDir, outDir: tmp })
+      if (force && complet()) {
+        const ancien = `${tmp}-ancien`
+        renameSync(dossier, ancien)
+        rmSync(ancien, { recursive: true, force: true })
+      }
+      try {
+        renameSync(tmp, dossier)
+      } catch (e) {
+        // Another start finished the same build first: same sources, same bytes, theirs stays.
+        const code = (e as NodeJS.ErrnoException).code
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true })
+    }
+  }
+
+  // A real directory is the layout before this function existed: it goes, the link replaces it.
+  if (existsSync(lien) && !lstatSync(lien).isSymbolicLink()) rmSync(lien, { recursive: true, force: true })
+  const lienTmp = path.join(publicDir, `.build-${process.pid}-${randomBytes(4).toString('hex')}`)
+  symlinkSync(relatif, lienTmp)
+  renameSync(lienTmp, lien)
+  nettoyer(builds, empreinte)
+  return { construit: resultat !== undefined, empreinte, dossier, ...(resultat ? { resultat } : {}) }
+}
+
+function lireLien(lien: string): string | undefined {
+  try {
+    return readlinkSync(lien)
+  } catch {
+    return undefined
+  }
+}
+
+/** Keeps the current build and the most recent others; drops temporary directories of crashed builds. */
+function nettoyer(builds: string, courant: string): void {
+  // Another start may be removing or renaming an entry meanwhile: what vanished is skipped.
+  const entrees = readdirSync(builds).flatMap((nom) => {
+    try {
+      return [{ nom, mtime: statSync(path.join(builds, nom)).mtimeMs }]
+    } catch {
+      return []
+    }
+  })
+  const uneHeure = Date.now() - 3600_000
+  for (const e of entrees.filter((x) => x.nom.startsWith('.tmp-') && x.mtime < uneHeure))
+    rmSync(path.join(builds, e.nom), { recursive: true, force: true })
+  const anciens = entrees
+    .filter((x) => !x.nom.startsWith('.') && x.nom !== courant)
+    .sort((a, b) => b.mtime - a.mtime)
+    .slice(ANCIENS_GARDES)
+  for (const e of anciens) rmSync(path.join(builds, e.nom), { recursive: true, force: true })
+}
+
+/** One line per bundle and island, then the total, as `npm run build:assets` prints them. */
+export function rapportDeConstruction(resultat: BuildResult, dureeMs: number): string[] {
+  const ko = (n: number) => `${(n / 1024).toFixed(1)} Ko`
+  const lignes = [
+    ...resultat.bundles.map(
+      (b) => `css/${b.name}.css  ${ko(b.raw)} brut, ${ko(b.gzip)} gzip, ${ko(b.brotli)} brotli  → ${b.url}`,
+    ),
+    ...resultat.scripts.map((s) => `js/${s.name}.js  ${ko(s.raw)} brut, ${ko(s.gzip)} gzip  → ${s.url}`),
+  ]
+  if (resultat.ignoredPrefixes.length > 0)
+    lignes.push(
+      `Attention : classes construites dynamiquement non conservées (préfixe trop large) : ${resultat.ignoredPrefixes.join(', ')}. ` +
+        'Écrivez le nom complet de la classe (par exemple une icône) quelque part dans le code.',
+    )
+  lignes.push(
+    `${Object.keys(resultat.manifest).length} fichiers statiques construits en ${Math.round(dureeMs)} ms`,
+  )
+  return lignes
 }
 
 export async function buildAssets({ rootDir, outDir }: BuildOptions): Promise<BuildResult> {
