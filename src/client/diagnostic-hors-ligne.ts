@@ -111,7 +111,7 @@ function afficher(
       horsLigne: { passation: c.passation, reponses: connues, module: moduleUrl },
       sansReseau: !navigator.onLine,
     }) as string
-    titre = titreEtape(etape)
+    titre = titreEtape(etape, p.faites)
   }
   const gabarit = document.createElement('template')
   gabarit.innerHTML = html

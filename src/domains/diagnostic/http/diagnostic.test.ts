@@ -196,6 +196,37 @@ describe.each(MOTEURS)('diagnostic public (%s)', (moteur) => {
     expect(etapeDe((await m.get('/diagnostic/etape')).body)).toBe('defiler')
   })
 
+  it('donne à chaque étape son propre titre de page : son numéro et sa question', async () => {
+    const n = await commencer()
+    const titres: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const page = await n.get('/diagnostic/etape')
+      const etape = etapeDe(page.body)
+      if (!etape) break
+      if (etape === 'lien') await n.get('/diagnostic/exercice/horaires')
+      titres.push(/<title>([^<]*)<\/title>/.exec(page.body)?.[1] ?? '')
+      await n.post(
+        '/diagnostic/etape',
+        (QUESTIONS_OK as Record<string, Record<string, string>>)[etape]
+          ? { etape, ...(QUESTIONS_OK as Record<string, Record<string, string>>)[etape] }
+          : { etape, ...(REUSSITES[etape] ?? BONNES_REPONSES[etape] ?? { passer: 'oui' }) },
+      )
+    }
+    expect(titres.length).toBeGreaterThan(10)
+    expect(new Set(titres).size, titres.join('\n')).toBe(titres.length)
+    titres.forEach((t, i) => expect(t).toMatch(new RegExp(`^Étape ${i + 1} : .+ — Escale$`)))
+    expect(titres[0]).toBe('Étape 1 : Quel appareil avez-vous chez vous ? — Escale')
+    expect(titres[1]).toBe('Étape 2 : Avez-vous internet chez vous ? — Escale')
+    // A question re-shown with its error says so first.
+    await commencer().then(async (m) => {
+      await m.get('/diagnostic/etape')
+      const erreur = await m.post('/diagnostic/etape', { etape: 'equipement' })
+      expect(erreur.body).toContain(
+        '<title>Erreur : Étape 1 : Quel appareil avez-vous chez vous ? — Escale</title>',
+      )
+    })
+  })
+
   it('compte l’ouverture réelle du lien : ouvrir la page puis revenir et répondre réussit', async () => {
     const n = await commencer()
     for (let i = 0; i < 8; i++) {

@@ -193,7 +193,7 @@ export async function diagnosticRoutes(app: FastifyInstance, { deps }: { deps: D
     const etape = vue.etape
     return reply.page(
       (ctx) => ({
-        titre: titreEtape(etape),
+        titre: titreEtape(etape, vue.progression.faites),
         enErreur: !!extra.erreur,
         ariane: [...ARIANE, { libelle: 'Le test' }],
         contenu: (

@@ -7,9 +7,19 @@ import { Confort, Picto, Progression } from './composants'
 import { Exercice } from './exercices'
 import { BandeauHorsLigne } from './hors-ligne'
 
-/** The page title of a step (also set by the offline island when it renders the next step). */
-export const titreEtape = (etape: Exclude<Etape, { type: 'fin' }>): string =>
-  etape.type === 'question' ? 'Quelques questions sur vous' : etape.item.titre
+/**
+ * The page title of a step (also set by the offline island when it renders the next step): its
+ * number and its question or exercise, so that no two steps share a title (RGAA 8.6) and a screen
+ * reader says where the person is. `faites` is the number of steps already done.
+ */
+export const titreEtape = (etape: Exclude<Etape, { type: 'fin' }>, faites: number): string => {
+  const sujet =
+    etape.type === 'question'
+      ? // « … pour vous c’est : » reads badly as a title without its answers.
+        QUESTIONS_DETAIL[etape.question].titre.replace(/\s*:$/, '…')
+      : etape.item.titre
+  return `Étape ${faites + 1} : ${sujet}`
+}
 
 export function QuestionFormulaire(p: {
   question: QuestionId
