@@ -1,5 +1,5 @@
 import path from 'node:path'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import type { Config } from './config'
 import { seedDemo } from './demo/seed'
 import { enregistrerActivites, lieuxOuLocaux, structureDeLaFicheSuivi } from './domains/activites'
@@ -35,6 +35,8 @@ export interface BuildOptions {
   horloge?: Horloge
   /** Pino destination for tests that inspect logs. */
   logStream?: NodeJS.WritableStream
+  /** Sees every route as it is added (the authorization matrix lists the state-changing ones). */
+  onRoute?: (route: RouteOptions) => void
 }
 
 export async function ouvrirBase(config: Config): Promise<DatabaseHandle> {
@@ -69,6 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => crypto.randomUUID(),
   })
   if (!options.base) app.addHook('onClose', () => base.close())
+  if (options.onRoute) app.addHook('onRoute', options.onRoute)
 
   // Resolved once: a later rebuild moves the `public/build` link, this server keeps its own files.
   const dossierAssets = dossierConstruit(BUILD_DIR)

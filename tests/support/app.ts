@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, RouteOptions } from 'fastify'
 import { buildApp } from '../../src/app'
 import { loadConfig } from '../../src/config'
 import { creerCompteDemo, type Habilitation } from '../../src/domains/comptes'
@@ -19,6 +19,8 @@ export async function appDeTest(
   logStream?: NodeJS.WritableStream,
   /** Extra routes a test needs (e.g. one that throws), added before the app is ready. */
   ajouter?: (app: FastifyInstance) => void,
+  /** Sees every route as the app adds it (the authorization matrix lists the state-changing ones). */
+  onRoute?: (route: RouteOptions) => void,
 ): Promise<AppDeTest> {
   const base = await nouvelleBase(moteur)
   const maintenant = { valeur: new Date() }
@@ -32,6 +34,7 @@ export async function appDeTest(
     base,
     horloge: () => maintenant.valeur,
     ...(logStream ? { logStream } : {}),
+    ...(onRoute ? { onRoute } : {}),
   })
   ajouter?.(app)
   await app.ready()
