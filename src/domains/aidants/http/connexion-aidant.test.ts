@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type AppDeTest,
   appDeTest,
+  connecter,
   creerCompteTest,
   H,
   SECRET_TOTP_TEST,
@@ -12,7 +13,7 @@ import { Navigateur } from '../../../../tests/support/navigateur'
 import { outboxMessages } from '../../../platform/outbox/schema'
 import { codeTotp } from '../../comptes'
 import { creerOrganisation } from '../db/organisations-repository'
-import { journal } from '../db/schema'
+import { etatsAidant, journal } from '../db/schema'
 
 describe.each(MOTEURS)('connexion des aidants : e-mail + code, puis lien de 5 minutes (%s)', (moteur) => {
   let t: AppDeTest
@@ -137,6 +138,73 @@ describe.each(MOTEURS)('connexion des aidants : e-mail + code, puis lien de 5 mi
     })
     expect(r.statusCode).toBe(401)
     expect(r.body).toContain('Adresse e-mail ou code incorrect')
+  })
+
+  const faux = () => (code() === '000000' ? '111111' : '000000')
+  const demander = (email: string, c: string) =>
+    nav().soumettre('/aidants/connexion', '/aidants/connexion', { email, code: c })
+  const echecsEnBase = async (compteId: string) =>
+    (await t.base.db.select().from(etatsAidant).where(eq(etatsAidant.compteId, compteId)))[0]?.echecsTotp
+
+  it('compte chacun des codes faux envoyés en même temps, d’adresses différentes, et bloque le compte', async () => {
+    avancer()
+    const a = await aidant()
+    const enParallele = (n: number) =>
+      Promise.all(Array.from({ length: n }, async () => (await demander(a.email, faux())).statusCode))
+    expect((await enParallele(4)).every((s) => s === 401)).toBe(true)
+    // Counted in the database in one statement each: none is lost.
+    expect(await echecsEnBase(a.id)).toBe(4)
+    expect((await demander(a.email, faux())).statusCode).toBe(401)
+    expect((await demander(a.email, code())).statusCode).toBe(401)
+    // A burst of 20 more, all refused, and the right code still is.
+    expect((await enParallele(20)).every((s) => s === 401)).toBe(true)
+    avancer()
+    expect((await demander(a.email, code())).statusCode).toBe(401)
+  })
+
+  it('prolonge le blocage à chaque code faux après sa fin, au lieu de redonner 5 essais', async () => {
+    avancer()
+    const a = await aidant()
+    for (let i = 0; i < 5; i++) expect((await demander(a.email, faux())).statusCode).toBe(401)
+    avancer(16 * 60_000)
+    // One more wrong code after the 15 minutes: 30 minutes this time.
+    expect((await demander(a.email, faux())).statusCode).toBe(401)
+    avancer(16 * 60_000)
+    expect((await demander(a.email, code())).statusCode).toBe(401)
+    avancer(16 * 60_000)
+    expect((await demander(a.email, code())).statusCode).toBe(200)
+  })
+
+  it('partage le compteur des codes faux avec la ressaisie : 3 là, 2 ici, et le compte est bloqué', async () => {
+    avancer()
+    const a = await aidant()
+    const n = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
+    await connecter(n, t, a)
+    avancer(16 * 60_000)
+    const url = `/aidants/reauthentification?retour=${encodeURIComponent('/aidants/espace')}`
+    for (let i = 0; i < 3; i++) {
+      await n.get(url)
+      expect((await n.post(url, { code: faux() })).statusCode).toBe(400)
+    }
+    avancer()
+    for (let i = 0; i < 2; i++) expect((await demander(a.email, faux())).statusCode).toBe(401)
+    avancer()
+    expect((await demander(a.email, code())).statusCode).toBe(401)
+  })
+
+  it('refuse à la connexion un code déjà accepté à la ressaisie (un seul dernier pas utilisé)', async () => {
+    avancer()
+    const a = await aidant()
+    const n = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
+    await connecter(n, t, a)
+    avancer(16 * 60_000)
+    const url = `/aidants/reauthentification?retour=${encodeURIComponent('/aidants/espace')}`
+    const c = code()
+    await n.get(url)
+    expect((await n.post(url, { code: c })).statusCode).toBe(303)
+    expect((await demander(a.email, c)).statusCode).toBe(401)
+    avancer()
+    expect((await demander(a.email, code())).statusCode).toBe(200)
   })
 
   it('limite les tentatives par adresse IP (429 au-delà de 10 par minute)', async () => {

@@ -6,13 +6,18 @@ import {
   makeDemanderLienApresTotp,
   navigateurDe,
   poserCookieSession,
+  rechercherComptes,
 } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import type { DepsAidants } from '../use-cases/deps'
+import { makeVerifierTotpAidant } from '../use-cases/totp-aidant'
 import { ConfirmerLienAidantPage, ConnexionAidantPage, MessageSimple } from '../views/referent.page'
 import { connexionAidantForm } from './aidants.form'
 
-/** Per address; the per-account limits (lockout after wrong codes, 5 valid links at most) are in comptes. */
+/**
+ * Per address; per account, wrong codes lock every code (use-cases/totp-aidant.ts) and comptes allows 5
+ * valid links at most.
+ */
 const LIMITE_PAR_ADRESSE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 const ERREUR_GENERIQUE =
   'Adresse e-mail ou code incorrect, ou trop de tentatives. Vérifiez et réessayez dans une minute.'
@@ -24,6 +29,14 @@ const ERREUR_GENERIQUE =
 export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
   const demanderLien = makeDemanderLienApresTotp(deps.depsComptes)
   const consommerLien = makeConsommerLienApresTotp(deps.depsComptes)
+  const verifierTotp = makeVerifierTotpAidant(deps)
+  // The accounts domain offers no look-up by address on its public surface: its search, narrowed to
+  // the exact address.
+  const compteDeLAdresse = async (email: string) => {
+    const cherche = email.trim().toLowerCase()
+    const r = await rechercherComptes(deps.db, { texte: cherche, page: 1, parPage: 100 })
+    return r.comptes.find((c) => c.email.toLowerCase() === cherche)?.id
+  }
 
   app.get('/aidants/connexion', async (request, reply) => {
     if (request.utilisateur) return reply.redirect('/aidants/espace', 303)
@@ -36,7 +49,13 @@ export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { de
 
   app.post('/aidants/connexion', { config: LIMITE_PAR_ADRESSE }, async (request, reply) => {
     const f = lireFormulaire(connexionAidantForm, request.body)
-    const r = f.ok
+    // The code is checked here first, by the one verifier of Aidants Connect: wrong codes are counted
+    // in the database for the account whatever the address, and a code already used to sign a mandate
+    // or at a re-entry is refused. Only a right, fresh code reaches the accounts domain, which checks
+    // it again and sends the link.
+    const compteId = f.ok ? await compteDeLAdresse(f.donnees.email) : undefined
+    const codeAccepte = f.ok && compteId !== undefined && (await verifierTotp(compteId, f.donnees.code))
+    const r = codeAccepte
       ? await demanderLien({
           email: f.donnees.email,
           code: f.donnees.code,

@@ -1,50 +1,76 @@
 import { timingSafeEqual } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import { etatsAidant } from '../db/schema'
 import type { DepsAidants } from './deps'
 
-/** Wrong codes in a row before the re-entry is locked, and for how long (per account, on top of per-IP limits). */
+/** Wrong codes in a row before every code is refused, and for how long at first (per account). */
 export const ECHECS_TOTP_MAX = 5
 export const BLOCAGE_TOTP_MINUTES = 15
+/** Each further wrong code once locked doubles the lock, up to a day. */
+export const BLOCAGE_TOTP_MAX_MINUTES = 24 * 60
+
+/** Lock length after `echecs` wrong codes in a row (0: not locked). */
+export function dureeBlocageTotpMinutes(echecs: number): number {
+  if (echecs < ECHECS_TOTP_MAX) return 0
+  return Math.min(BLOCAGE_TOTP_MINUTES * 2 ** (echecs - ECHECS_TOTP_MAX), BLOCAGE_TOTP_MAX_MINUTES)
+}
+
+const horodatage = (d: Date) => sql`${d.toISOString()}::timestamptz`
 
 /**
- * TOTP re-entry before a sensitive act (mandate recap, identity-provider login after inactivity).
+ * Every TOTP code an aidant types in Aidants Connect — passwordless login, re-entry before a sensitive
+ * act, mandate signature — goes through here, so that one record says which step was used last and one
+ * counter holds the wrong codes.
  * Drift policy, the same as at login: the current 30-second step and one on either side (±30 s), never
  * more — Aidants Connect's "tolerance 30 steps after failures" is the weakness we do not copy. A code is
- * accepted once: its step must be later than the last one accepted at login and here.
- * Per account: after 5 wrong codes in a row, every code (even a right one) is refused for 15 minutes, so
- * that a stolen session cannot try the million codes from many addresses. The answer does not say so.
+ * accepted once: its step must be later than the last one accepted anywhere (here or at the password
+ * login of the accounts domain), and it is taken in one statement, so two requests cannot both use it.
+ * Per account, whatever the address: wrong codes are counted in the database in one statement (20 sent
+ * at once count 20), only a right code clears them, and from the fifth in a row every code — even a
+ * right one — is refused for 15 minutes, doubling with each further wrong code up to a day. The answer
+ * does not say so.
  */
 export const makeVerifierTotpAidant =
   ({ db, horloge, comptes }: DepsAidants) =>
   async (compteId: string, code: string): Promise<boolean> => {
     const maintenant = horloge()
+    const compte = await comptes.trouver(compteId)
+    if (!compte?.totpSecret || !compte.actif) return false
     const [etat] = await db.select().from(etatsAidant).where(eq(etatsAidant.compteId, compteId))
     if (etat?.totpBloqueJusquA && etat.totpBloqueJusquA > maintenant) return false
     const propre = code.replace(/\s/g, '')
-    const compte = await comptes.trouver(compteId)
-    if (!compte?.totpSecret || !compte.actif) return false
     const dernier = Math.max(compte.totpDernierPas ?? -1, etat?.totpDernierPas ?? -1)
     const pasActuel = Math.floor(maintenant.getTime() / 30_000)
-    if (/^\d{6}$/.test(propre))
-      for (const pas of [pasActuel - 1, pasActuel, pasActuel + 1]) {
-        const attendu = comptes.codeTotp(compte.totpSecret, new Date(pas * 30_000))
-        if (pas > dernier && timingSafeEqual(Buffer.from(attendu), Buffer.from(propre))) {
-          await db
-            .insert(etatsAidant)
-            .values({ compteId, totpDernierPas: pas, derniereActiviteLe: maintenant, echecsTotp: 0 })
-            .onConflictDoUpdate({
-              target: etatsAidant.compteId,
-              set: {
-                totpDernierPas: sql`greatest(${etatsAidant.totpDernierPas}, ${pas})`,
-                derniereActiviteLe: maintenant,
-                echecsTotp: 0,
-                totpBloqueJusquA: null,
-              },
-            })
-          return true
-        }
-      }
+    const pas = /^\d{6}$/.test(propre)
+      ? [pasActuel - 1, pasActuel, pasActuel + 1].find(
+          (p) =>
+            p > dernier &&
+            timingSafeEqual(
+              Buffer.from(comptes.codeTotp(compte.totpSecret ?? '', new Date(p * 30_000))),
+              Buffer.from(propre),
+            ),
+        )
+      : undefined
+    if (pas !== undefined) {
+      // Taken only if no concurrent request took this step (or a later one) and no burst of wrong codes
+      // locked the account in the meantime.
+      const pris = await db
+        .insert(etatsAidant)
+        .values({ compteId, totpDernierPas: pas, derniereActiviteLe: maintenant })
+        .onConflictDoUpdate({
+          target: etatsAidant.compteId,
+          set: { totpDernierPas: pas, derniereActiviteLe: maintenant, echecsTotp: 0, totpBloqueJusquA: null },
+          setWhere: and(
+            or(isNull(etatsAidant.totpDernierPas), lt(etatsAidant.totpDernierPas, pas)),
+            or(
+              isNull(etatsAidant.totpBloqueJusquA),
+              sql`${etatsAidant.totpBloqueJusquA} <= ${horodatage(maintenant)}`,
+            ),
+          ),
+        })
+        .returning({ compteId: etatsAidant.compteId })
+      if (pris.length === 1) return true
+    }
     const [apres] = await db
       .insert(etatsAidant)
       .values({ compteId, echecsTotp: 1 })
@@ -53,14 +79,17 @@ export const makeVerifierTotpAidant =
         set: { echecsTotp: sql`${etatsAidant.echecsTotp} + 1` },
       })
       .returning({ echecs: etatsAidant.echecsTotp })
-    if ((apres?.echecs ?? 0) >= ECHECS_TOTP_MAX)
+    const minutes = dureeBlocageTotpMinutes(apres?.echecs ?? 0)
+    if (minutes > 0) {
+      // greatest(): a slower concurrent request that computed a shorter lock never shortens a longer one.
+      const jusqua = horodatage(new Date(maintenant.getTime() + minutes * 60_000))
       await db
         .update(etatsAidant)
         .set({
-          echecsTotp: 0,
-          totpBloqueJusquA: new Date(maintenant.getTime() + BLOCAGE_TOTP_MINUTES * 60_000),
+          totpBloqueJusquA: sql`greatest(coalesce(${etatsAidant.totpBloqueJusquA}, ${jusqua}), ${jusqua})`,
         })
         .where(eq(etatsAidant.compteId, compteId))
+    }
     return false
   }
 
