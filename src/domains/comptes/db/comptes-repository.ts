@@ -104,7 +104,11 @@ export async function mettreAJourCompte(
   await db.update(comptes).set(champs).where(eq(comptes.id, id))
 }
 
-/** Atomic increment: two concurrent wrong passwords both count. */
+/**
+ * One more wrong password or code. The increment happens in the database, in one statement: wrong
+ * attempts sent in parallel all count (reading the counter and writing it back would count 20 as 1).
+ * Returns the new count.
+ */
 export async function compterEchec(db: Database, id: string): Promise<number> {
   const [row] = await db
     .update(comptes)
@@ -112,6 +116,55 @@ export async function compterEchec(db: Database, id: string): Promise<number> {
     .where(eq(comptes.id, id))
     .returning({ echecs: comptes.echecsConnexion })
   return row?.echecs ?? 0
+}
+
+/**
+ * Locks the account until `jusqua` at least: a slower concurrent request that computed a shorter lock
+ * never shortens a longer one (greatest).
+ */
+export async function bloquerCompte(db: Database, id: string, jusqua: Date) {
+  const t = sql`${jusqua.toISOString()}::timestamptz`
+  await db
+    .update(comptes)
+    .set({ bloqueJusquA: sql`greatest(coalesce(${comptes.bloqueJusquA}, ${t}), ${t})` })
+    .where(eq(comptes.id, id))
+}
+
+/** Lock end as the database has it now (not as read at the start of a request). */
+export async function bloqueJusquA(db: Database, id: string): Promise<Date | null> {
+  const [row] = await db.select({ b: comptes.bloqueJusquA }).from(comptes).where(eq(comptes.id, id))
+  return row?.b ?? null
+}
+
+/**
+ * A complete login clears the failure count, but only if the account is not locked at this instant and,
+ * when a TOTP step is given, only if no concurrent request has accepted that step or a later one: a
+ * correct code racing a burst of wrong ones loses once they have locked the account, and one code opens
+ * one session. `false` when refused.
+ */
+export async function reussirConnexion(
+  db: Database,
+  id: string,
+  maintenant: Date,
+  champs: Partial<typeof comptes.$inferInsert> & { totpDernierPas?: number },
+): Promise<boolean> {
+  const rows = await db
+    .update(comptes)
+    .set({ ...champs, echecsConnexion: 0, bloqueJusquA: null })
+    .where(
+      and(
+        eq(comptes.id, id),
+        or(
+          isNull(comptes.bloqueJusquA),
+          sql`${comptes.bloqueJusquA} <= ${maintenant.toISOString()}::timestamptz`,
+        ),
+        champs.totpDernierPas !== undefined
+          ? or(isNull(comptes.totpDernierPas), sql`${comptes.totpDernierPas} < ${champs.totpDernierPas}`)
+          : undefined,
+      ),
+    )
+    .returning({ id: comptes.id })
+  return rows.length === 1
 }
 
 export async function compterAdminsActifs(db: Database): Promise<number> {

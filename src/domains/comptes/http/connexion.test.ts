@@ -11,7 +11,7 @@ import {
 import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import { outboxMessages } from '../../../platform/outbox/schema'
-import { sessions } from '../db/schema'
+import { comptes, sessions } from '../db/schema'
 import { codeTotp } from '../domain/totp'
 
 describe.each(MOTEURS)('connexion (%s)', (moteur) => {
@@ -23,6 +23,21 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
 
   const seConnecter = (n: Navigateur, email: string, motDePasse = MOT_DE_PASSE_TEST) =>
     n.soumettre('/connexion', '/connexion', { email, mot_de_passe: motDePasse })
+
+  const compteEnBase = async (id: string) =>
+    (await t.base.db.select().from(comptes).where(eq(comptes.id, id)))[0]!
+
+  /** `n` six-digit codes that are wrong now (none of the accepted steps: now and ±30 s). */
+  const codesFaux = (n: number) => {
+    const vrais = new Set(
+      [-30_000, 0, 30_000].map((d) =>
+        codeTotp(SECRET_TOTP_TEST, new Date(t.maintenant.valeur.getTime() + d)),
+      ),
+    )
+    return Array.from({ length: n + 3 }, (_, i) => String(i * 1_111).padStart(6, '0'))
+      .filter((c) => !vrais.has(c))
+      .slice(0, n)
+  }
 
   it('connecte par mot de passe un conseiller et ouvre son espace', async () => {
     const c = await creerCompteTest(t.base, { habilitations: H.conseiller('s1') })
@@ -124,6 +139,50 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
       const s = await m.post('/connexion/totp', { code: codes[0]!.toUpperCase() })
       expect(s.statusCode === 303 ? 200 : s.statusCode).toBe(essai)
     }
+  })
+
+  it('ne remet pas à zéro les codes faux quand on se reconnecte avec le mot de passe', async () => {
+    const c = await creerCompteTest(t.base, { habilitations: H.admin(), totp: true })
+    const faux = codesFaux(5)
+    const n = new Navigateur(t.app)
+    await seConnecter(n, c.email)
+    await n.get('/connexion/totp')
+    for (const code of faux.slice(0, 4))
+      expect((await n.post('/connexion/totp', { code })).statusCode).toBe(400)
+    // A new password login, from another address: the four wrong codes still count.
+    const m = new Navigateur(t.app, undefined, '10.0.3.1')
+    expect((await seConnecter(m, c.email)).headers.location).toBe('/connexion/totp')
+    await m.get('/connexion/totp')
+    const cinquieme = await m.post('/connexion/totp', { code: faux[4]! })
+    expect(cinquieme.statusCode).toBe(429)
+    expect(cinquieme.body).toContain('réessayez dans 1 minute')
+    const bon = await m.post('/connexion/totp', { code: codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur) })
+    expect(bon.statusCode).toBe(429)
+    expect((await m.get('/admin/comptes')).statusCode).toBe(303)
+    expect((await compteEnBase(c.id)).echecsConnexion).toBe(5)
+  })
+
+  it('compte tous les codes faux envoyés en même temps', async () => {
+    const c = await creerCompteTest(t.base, { habilitations: H.admin(), totp: true })
+    const n = new Navigateur(t.app)
+    await seConnecter(n, c.email)
+    await n.get('/connexion/totp')
+    const reponses = await Promise.all(
+      codesFaux(20).map((code, i) => {
+        const copie = new Navigateur(t.app, undefined, `10.0.4.${i}`)
+        for (const [k, v] of n.cookies) copie.cookies.set(k, v)
+        copie.dernierCsrf = n.dernierCsrf
+        return copie.post('/connexion/totp', { code })
+      }),
+    )
+    // Four free failures, then every one locks (counted one by one, or refused as already locked).
+    const statuts = reponses.map((r) => r.statusCode).sort()
+    expect(statuts).toEqual([...Array(4).fill(400), ...Array(16).fill(429)])
+    const compte = await compteEnBase(c.id)
+    expect(compte.echecsConnexion).toBeGreaterThanOrEqual(5)
+    expect(compte.bloqueJusquA!.getTime()).toBeGreaterThan(t.maintenant.valeur.getTime())
+    const bon = await n.post('/connexion/totp', { code: codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur) })
+    expect(bon.statusCode).toBe(429)
   })
 
   it('envoie un lien magique à usage unique, valable 15 minutes, avec une réponse identique pour un inconnu', async () => {

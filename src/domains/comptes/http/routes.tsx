@@ -166,11 +166,8 @@ export async function comptesRoutes(
   app.post('/connexion/totp', { config: LIMITE_CONNEXION }, async (request, reply) => {
     const partielle = exigerSessionPartielle(request)
     const form = lireFormulaire(codeForm, request.body)
-    const erreur = !form.ok
-      ? form.erreurs
-      : await verifierSecondFacteur({ ...partielle, code: form.donnees.code }).then((r) =>
-          r.ok ? undefined : { code: messageErreur(r.error) },
-        )
+    const r = form.ok ? await verifierSecondFacteur({ ...partielle, code: form.donnees.code }) : undefined
+    const erreur = !form.ok ? form.erreurs : r && !r.ok ? { code: messageErreur(r.error) } : undefined
     if (erreur)
       return reply.page(
         (ctx) => ({
@@ -186,7 +183,7 @@ export async function comptesRoutes(
             />
           ),
         }),
-        400,
+        r && !r.ok && r.error.code === 'COMPTE_BLOQUE' ? 429 : 400,
       )
     return reply.redirect('/espace', 303)
   })

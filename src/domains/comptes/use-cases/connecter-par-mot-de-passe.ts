@@ -1,14 +1,10 @@
 import { hash, verify } from '@node-rs/argon2'
 import { err, ok, type Result } from '../../../platform/result'
-import {
-  type CompteRow,
-  compterEchec,
-  mettreAJourCompte,
-  trouverCompteParEmail,
-} from '../db/comptes-repository'
+import { bloqueJusquA, type CompteRow, trouverCompteParEmail } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
-import { dureeBlocageMinutes, estBloque } from '../domain/verrouillage'
+import { estBloque } from '../domain/verrouillage'
 import type { DepsComptes } from './deps'
+import { enregistrerEchec } from './echecs'
 
 // Verifying against a fixed hash when the account does not exist keeps the answer time the same,
 // so the response time does not reveal which e-mails have an account.
@@ -18,6 +14,10 @@ const leHashFactice = () => {
   return hashFactice
 }
 
+/**
+ * First factor. Success does not clear the failure count: for an account with TOTP only the second
+ * factor does (see ouvrirSession and verifierSecondFacteur).
+ */
 export const makeConnecterParMotDePasse =
   ({ db, horloge }: DepsComptes) =>
   async (input: { email: string; motDePasse: string }): Promise<Result<CompteRow, ErreurComptes>> => {
@@ -27,22 +27,18 @@ export const makeConnecterParMotDePasse =
       await verify(await leHashFactice(), input.motDePasse).catch(() => false)
       return err({ code: 'IDENTIFIANTS_INVALIDES' })
     }
-    if (estBloque(compte.bloqueJusquA, maintenant)) {
-      const minutes = Math.ceil((compte.bloqueJusquA!.getTime() - maintenant.getTime()) / 60_000)
-      return err({ code: 'COMPTE_BLOQUE', minutes })
-    }
+    const minutesRestantes = (jusqua: Date) => Math.ceil((jusqua.getTime() - maintenant.getTime()) / 60_000)
+    if (compte.bloqueJusquA && estBloque(compte.bloqueJusquA, maintenant))
+      return err({ code: 'COMPTE_BLOQUE', minutes: minutesRestantes(compte.bloqueJusquA) })
     const bon = await verify(compte.motDePasseHash, input.motDePasse).catch(() => false)
     if (!bon) {
-      const echecs = await compterEchec(db, compte.id)
-      const minutes = dureeBlocageMinutes(echecs)
-      if (minutes > 0) {
-        await mettreAJourCompte(db, compte.id, {
-          bloqueJusquA: new Date(maintenant.getTime() + minutes * 60_000),
-        })
-        return err({ code: 'COMPTE_BLOQUE', minutes })
-      }
-      return err({ code: 'IDENTIFIANTS_INVALIDES' })
+      const minutes = await enregistrerEchec(db, compte.id, maintenant)
+      return err(minutes > 0 ? { code: 'COMPTE_BLOQUE', minutes } : { code: 'IDENTIFIANTS_INVALIDES' })
     }
+    // Wrong passwords sent in parallel with this one may have locked the account while it was checked.
+    const jusqua = await bloqueJusquA(db, compte.id)
+    if (jusqua && estBloque(jusqua, maintenant))
+      return err({ code: 'COMPTE_BLOQUE', minutes: minutesRestantes(jusqua) })
     return ok(compte)
   }
 

@@ -36,11 +36,14 @@ export const makeOuvrirSession =
         navigateur,
         maintenant,
       })
-      await mettreAJourCompte(tx, compte.id, {
-        echecsConnexion: 0,
-        bloqueJusquA: null,
-        ...(etape === 'espace' ? { derniereConnexionLe: maintenant } : {}),
-      })
+      // Only a complete login clears the failure count: a first factor alone (password or link before
+      // the TOTP step) must not, or each new password login would buy four more guesses at the code.
+      if (etape === 'espace')
+        await mettreAJourCompte(tx, compte.id, {
+          echecsConnexion: 0,
+          bloqueJusquA: null,
+          derniereConnexionLe: maintenant,
+        })
     })
     return { jeton, etape }
   }
