@@ -210,7 +210,8 @@ export function Tableau(p: {
   return (
     <div class="fr-table fr-table--no-scroll">
       <div class="fr-table__wrapper">
-        <div class="fr-table__container">
+        {/* Scrolls on a narrow screen (escale.css): a named region the keyboard can reach and scroll. */}
+        <div class="fr-table__container" tabindex="0" role="region" aria-label={p.legende}>
           <div class="fr-table__content">
             <table>
               <caption safe>{p.legende}</caption>

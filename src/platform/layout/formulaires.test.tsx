@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Case, Radios, ZoneTexte } from './champs'
-import { Champ, ChoixListe, ResumeErreurs } from './components'
+import { Champ, ChoixListe, ResumeErreurs, Tableau } from './components'
 
 const OPTIONS = [
   { valeur: 'a', libelle: 'A' },
@@ -45,5 +45,21 @@ describe('pièces de formulaire partagées', () => {
     const caseHtml = String(<Case nom="accord" libelle="J’accepte" erreur="Cochez la case." />)
     expect(balises(caseHtml, '<input')[0]).toContain('aria-describedby="accord-erreur"')
     expect(caseHtml).toContain('id="accord-erreur"')
+  })
+})
+
+describe('tableaux', () => {
+  it('un tableau défile dans son propre conteneur, une région nommée que le clavier atteint', () => {
+    const html = String(
+      <Tableau
+        legende={'Activités "et" heures'}
+        entetes={['Mois', 'Activités']}
+        lignes={[['janvier', '3']]}
+      />,
+    )
+    const conteneur = html.match(/<div class="fr-table__container"[^>]*>/)?.[0] ?? ''
+    expect(conteneur).toContain('tabindex="0"')
+    expect(conteneur).toContain('role="region"')
+    expect(conteneur).toContain('aria-label="Activités &#34;et&#34; heures"')
   })
 })

@@ -117,7 +117,7 @@ export function TableauSuivi({ lignes }: { lignes: readonly LigneSuivi[] }) {
   return (
     <div class="fr-table fr-table--no-scroll">
       <div class="fr-table__wrapper">
-        <div class="fr-table__container">
+        <div class="fr-table__container" tabindex="0" role="region" aria-label="Personnes de cette session">
           <div class="fr-table__content">
             <table>
               <caption>Personnes de cette session</caption>
@@ -311,7 +311,7 @@ export function PassationPage(p: {
       ) : (
         <div class="fr-table fr-table--no-scroll">
           <div class="fr-table__wrapper">
-            <div class="fr-table__container">
+            <div class="fr-table__container" tabindex="0" role="region" aria-label="Réponses, dans l’ordre">
               <div class="fr-table__content">
                 <table>
                   <caption class="fr-sr-only">Réponses, dans l’ordre</caption>
@@ -569,7 +569,12 @@ export function BeneficiairePage(p: {
       <h1 class="fr-mt-4w" safe>{`Dossier ${p.beneficiaire.reference}`}</h1>
       <div class="fr-table fr-table--no-scroll">
         <div class="fr-table__wrapper">
-          <div class="fr-table__container">
+          <div
+            class="fr-table__container"
+            tabindex="0"
+            role="region"
+            aria-label="Progrès par compétence, d’un diagnostic à l’autre"
+          >
             <div class="fr-table__content">
               <table>
                 <caption>Progrès par compétence, d’un diagnostic à l’autre</caption>
