@@ -13,7 +13,9 @@ export type ErreurComptes =
 export function messageErreur(e: ErreurComptes): string {
   switch (e.code) {
     case 'IDENTIFIANTS_INVALIDES':
-      return 'Adresse e-mail ou mot de passe incorrect.'
+      // Also the answer while the account is locked: an address without an account is never locked,
+      // so a distinct message would tell who has one.
+      return 'Adresse e-mail ou mot de passe incorrect. Après plusieurs erreurs, la connexion par mot de passe est suspendue quelques minutes : réessayez plus tard, ou recevez un lien de connexion par e-mail.'
     case 'COMPTE_BLOQUE':
       return `Trop de tentatives de connexion. Par sécurité, réessayez dans ${e.minutes} minute${e.minutes > 1 ? 's' : ''}, ou recevez un lien de connexion par e-mail.`
     case 'CODE_TOTP_INVALIDE':

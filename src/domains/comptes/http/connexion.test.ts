@@ -27,6 +27,9 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
   const compteEnBase = async (id: string) =>
     (await t.base.db.select().from(comptes).where(eq(comptes.id, id)))[0]!
 
+  /** The text of the page's error alert (the CSRF token and the echoed address left out). */
+  const alerte = (html: string) => /role="alert">\s*<p>([^<]*)<\/p>/.exec(html)?.[1]
+
   /** `n` six-digit codes that are wrong now (none of the accepted steps: now and ±30 s). */
   const codesFaux = (n: number) => {
     const vrais = new Set(
@@ -67,20 +70,48 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
     expect((await n.get('/espace')).statusCode).toBe(303)
   })
 
-  it('bloque progressivement après des échecs répétés, même avec le bon mot de passe', async () => {
+  it('bloque progressivement après des échecs répétés, même avec le bon mot de passe, sans le dire', async () => {
     const c = await creerCompteTest(t.base, { habilitations: H.conseiller('s1') })
     const n = new Navigateur(t.app)
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 5; i++)
       expect((await seConnecter(n, c.email, 'mauvais mot de passe')).statusCode).toBe(401)
-    const cinquieme = await seConnecter(n, c.email, 'mauvais mot de passe')
-    expect(cinquieme.statusCode).toBe(429)
-    expect(cinquieme.body).toContain('réessayez dans 1 minute')
-    expect((await seConnecter(n, c.email)).statusCode).toBe(429)
+    expect((await compteEnBase(c.id)).bloqueJusquA).not.toBeNull()
+    const bloque = await seConnecter(n, c.email)
+    expect(bloque.statusCode).toBe(401)
+    expect(alerte(bloque.body)).toBe(
+      alerte(await seConnecter(n, 'personne@nulle-part.fr').then((r) => r.body)),
+    )
     t.maintenant.valeur = new Date(t.maintenant.valeur.getTime() + 61_000)
-    const sixieme = await seConnecter(n, c.email, 'encore mauvais')
-    expect(sixieme.body).toContain('réessayez dans 2 minutes')
-    t.maintenant.valeur = new Date(t.maintenant.valeur.getTime() + 121_000)
+    expect((await seConnecter(n, c.email, 'encore mauvais')).statusCode).toBe(401)
+    // The sixth failure locks for 2 minutes: one minute later the right password is still refused.
+    t.maintenant.valeur = new Date(t.maintenant.valeur.getTime() + 61_000)
+    expect((await seConnecter(n, c.email)).statusCode).toBe(401)
+    t.maintenant.valeur = new Date(t.maintenant.valeur.getTime() + 61_000)
     expect((await seConnecter(n, c.email)).headers.location).toBe('/espace')
+    expect((await compteEnBase(c.id)).echecsConnexion).toBe(0)
+  })
+
+  it('répond pareil pour une adresse bloquée et pour une adresse sans compte, essais simultanés compris', async () => {
+    const c = await creerCompteTest(t.base, { habilitations: H.conseiller('s1') })
+    const reponses = async (email: string, reseau: string) => {
+      // Eight wrong passwords at once, each from its own address (the per-address limit is not the point).
+      const paralleles = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          seConnecter(new Navigateur(t.app, undefined, `${reseau}.${i}`), email, 'mauvais mot de passe'),
+        ),
+      )
+      const suivante = await seConnecter(new Navigateur(t.app, undefined, `${reseau}.99`), email)
+      return [...paralleles, suivante].map((r) => ({ statut: r.statusCode, message: alerte(r.body) }))
+    }
+    const existante = await reponses(c.email, '10.0.1')
+    const inconnue = await reponses('personne@nulle-part.fr', '10.0.2')
+    expect(existante).toEqual(inconnue)
+    expect(existante.every((r) => r.statut === 401)).toBe(true)
+    // The account is locked all the same: every parallel failure was counted, and even the right
+    // password (the last attempt) was refused.
+    const compte = await compteEnBase(c.id)
+    expect(compte.echecsConnexion).toBeGreaterThanOrEqual(5)
+    expect(compte.bloqueJusquA!.getTime()).toBeGreaterThan(t.maintenant.valeur.getTime())
   })
 
   it('exige et vérifie le code TOTP pour un administrateur, et refuse de rejouer un code', async () => {

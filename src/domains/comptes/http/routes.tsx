@@ -136,7 +136,8 @@ export async function comptesRoutes(
             />
           ),
         }),
-        resultat.error.code === 'COMPTE_BLOQUE' ? 429 : 401,
+        // The same status whether the account is locked, the password wrong or the address unknown.
+        401,
       )
     return ouvrir(request, reply, resultat.value, retourSur(form.donnees.retour))
   })

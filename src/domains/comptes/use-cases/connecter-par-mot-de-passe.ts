@@ -15,30 +15,29 @@ const leHashFactice = () => {
 }
 
 /**
- * First factor. Success does not clear the failure count: for an account with TOTP only the second
- * factor does (see ouvrirSession and verifierSecondFacteur).
+ * First factor. Every refusal is `IDENTIFIANTS_INVALIDES`, locked account included, and takes one argon2
+ * verification: an address without an account cannot be locked, so telling "locked" apart from "wrong"
+ * would tell who has an account. A locked account's password is not checked at all (the lock would
+ * otherwise still let guesses through). Success does not clear the failure count: for an account with
+ * TOTP only the second factor does (see ouvrirSession and verifierSecondFacteur).
  */
 export const makeConnecterParMotDePasse =
   ({ db, horloge }: DepsComptes) =>
   async (input: { email: string; motDePasse: string }): Promise<Result<CompteRow, ErreurComptes>> => {
+    const refus = err({ code: 'IDENTIFIANTS_INVALIDES' } as const)
     const maintenant = horloge()
     const compte = await trouverCompteParEmail(db, input.email)
-    if (!compte?.actif || !compte.motDePasseHash) {
+    if (!compte?.actif || !compte.motDePasseHash || estBloque(compte.bloqueJusquA, maintenant)) {
       await verify(await leHashFactice(), input.motDePasse).catch(() => false)
-      return err({ code: 'IDENTIFIANTS_INVALIDES' })
+      return refus
     }
-    const minutesRestantes = (jusqua: Date) => Math.ceil((jusqua.getTime() - maintenant.getTime()) / 60_000)
-    if (compte.bloqueJusquA && estBloque(compte.bloqueJusquA, maintenant))
-      return err({ code: 'COMPTE_BLOQUE', minutes: minutesRestantes(compte.bloqueJusquA) })
     const bon = await verify(compte.motDePasseHash, input.motDePasse).catch(() => false)
     if (!bon) {
-      const minutes = await enregistrerEchec(db, compte.id, maintenant)
-      return err(minutes > 0 ? { code: 'COMPTE_BLOQUE', minutes } : { code: 'IDENTIFIANTS_INVALIDES' })
+      await enregistrerEchec(db, compte.id, maintenant)
+      return refus
     }
     // Wrong passwords sent in parallel with this one may have locked the account while it was checked.
-    const jusqua = await bloqueJusquA(db, compte.id)
-    if (jusqua && estBloque(jusqua, maintenant))
-      return err({ code: 'COMPTE_BLOQUE', minutes: minutesRestantes(jusqua) })
+    if (estBloque(await bloqueJusquA(db, compte.id), maintenant)) return refus
     return ok(compte)
   }
 
