@@ -124,7 +124,7 @@ export async function seedAidants(
       hashAttestation: hash,
     })
     const base = { le: creeLe, aidantId: sophie, organisationId: org, usagerId: u.id, mandatId: id }
-    await ajouterAuJournal(db, {
+    await ajouterAuJournal(db, SECRET_DEMO, {
       ...base,
       action: 'creation_attestation',
       details: { hashAttestation: hash, duree },
@@ -133,7 +133,7 @@ export async function seedAidants(
       .insert(autorisations)
       .values(demarches.map((demarche) => ({ mandatId: id, demarche })))
       .returning())
-      await ajouterAuJournal(db, {
+      await ajouterAuJournal(db, SECRET_DEMO, {
         ...base,
         action: 'creation_autorisation',
         autorisationId: a.id,

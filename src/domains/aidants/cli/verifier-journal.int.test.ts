@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../platform/db/database'
 import { ajouterAuJournal } from '../db/journal-repository'
 
+/** The app's Aidants Connect secret in demo mode (config default): it signs the journal's end. */
+const SECRET_AIDANTS_DEMO = 'demo-uniquement-secret-aidants-connect-0123456789'
+
 const executer = promisify(execFile)
 const CLI = path.resolve(import.meta.dirname, 'verifier-journal.ts')
 const TSX = path.resolve(import.meta.dirname, '../../../../node_modules/.bin/tsx')
@@ -38,7 +41,7 @@ describe('commande de vérification du journal (pglite, processus séparé)', ()
       'creation_autorisation',
       'utilisation_autorisation',
     ] as const)
-      await ajouterAuJournal(h.db, { action, le: new Date(), demarche: 'social' })
+      await ajouterAuJournal(h.db, SECRET_AIDANTS_DEMO, { action, le: new Date(), demarche: 'social' })
     await h.close()
   })
   afterAll(async () => rm(dossier, { recursive: true, force: true }))

@@ -1,4 +1,4 @@
-import { asc, desc, gt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
 import {
   type ContenuEntree,
@@ -25,8 +25,10 @@ export type EntreeAEcrire = Omit<
 /**
  * Appends an entry in the caller's transaction. The table is locked in SHARE ROW EXCLUSIVE mode so that two
  * concurrent writers cannot both chain onto the same previous entry (the lock ends with the transaction).
+ * The same transaction moves the signed checkpoint onto the new entry (see `signerLaFin`): the end of the
+ * journal is signed from its first entry on, and deleting it shows at once, not at the next daily task.
  */
-export async function ajouterAuJournal(db: Database, e: EntreeAEcrire): Promise<void> {
+export async function ajouterAuJournal(db: Database, secret: string, e: EntreeAEcrire): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table aidants_journal in share row exclusive mode`)
     const [dernier] = await tx.select({ hash: journal.hash }).from(journal).orderBy(desc(journal.id)).limit(1)
@@ -43,10 +45,50 @@ export async function ajouterAuJournal(db: Database, e: EntreeAEcrire): Promise<
       details: e.details ?? {},
     }
     const precedent = dernier?.hash ?? HASH_ORIGINE
-    await tx
+    const signable = !dernier || (await pointIntact(tx, secret))
+    const [ecrite] = await tx
       .insert(journal)
       .values({ ...contenu, hashPrecedent: precedent, hash: hacherEntree(contenu, precedent) })
+      .returning({ id: journal.id, hash: journal.hash })
+    // After a deletion the end stays unsigned, and verification keeps saying so.
+    if (ecrite && signable) await signerLaFin(tx, secret, ecrite, contenu.le)
   })
+}
+
+/**
+ * A genuine checkpoint whose entry is still there, unchanged. The chain links that entry to the end, so
+ * signing the end then vouches for nothing that was not already vouched for. Without it (the signed end
+ * was deleted, with or without its checkpoint), signing would launder the deletion.
+ */
+async function pointIntact(db: Database, secret: string): Promise<boolean> {
+  const points = await db
+    .select({
+      entreeId: pointsJournal.entreeId,
+      hash: pointsJournal.hash,
+      signature: pointsJournal.signature,
+    })
+    .from(pointsJournal)
+    .innerJoin(journal, and(eq(journal.id, pointsJournal.entreeId), eq(journal.hash, pointsJournal.hash)))
+  return points.some((p) => signerPoint(secret, p) === p.signature)
+}
+
+/**
+ * One signed checkpoint, on the last entry: older ones are removed in the same transaction. Verification
+ * then demands that the last entry carry a genuine checkpoint, so that deleting the end of the journal
+ * shows whether or not the checkpoint is deleted with it — nobody without the secret can sign the new
+ * end. (Keeping the older checkpoints would let such a deletion stop on one of them unseen.)
+ */
+async function signerLaFin(db: Database, secret: string, fin: { id: number; hash: string }, le: Date) {
+  await db.delete(pointsJournal).where(lt(pointsJournal.entreeId, fin.id))
+  await db
+    .insert(pointsJournal)
+    .values({
+      entreeId: fin.id,
+      hash: fin.hash,
+      le,
+      signature: signerPoint(secret, { entreeId: fin.id, hash: fin.hash }),
+    })
+    .onConflictDoNothing()
 }
 
 function versEntree(r: typeof journal.$inferSelect): EntreeChainee {
@@ -101,26 +143,34 @@ export async function verifierJournal(db: Database, secret?: string): Promise<Re
     if (hashes.get(p.entreeId) !== p.hash)
       return { ok: false, entrees: total, premierMaillonCasse: p.entreeId, raison: 'entree_pointee_absente' }
   }
+  // Every write signs the new end: an end without a genuine checkpoint had entries after it deleted,
+  // together with their checkpoint.
+  if (secret && apres > 0 && !pointes.has(apres))
+    return { ok: false, entrees: total, premierMaillonCasse: apres, raison: 'fin_non_signee' }
   return { ok: true, entrees: total }
 }
 
-/** Lays a signed checkpoint on the last entry (nothing if it already has one). Idempotent. */
+/**
+ * Signs the last entry when it has no checkpoint yet (daily task), only while an intact checkpoint vouches
+ * for the chain before it — for journals whose end was last signed by the former daily checkpoint.
+ * Idempotent: false when there was nothing to do, or nothing it may vouch for.
+ */
 export async function poserPointDeControle(db: Database, secret: string, le: Date): Promise<boolean> {
-  const [dernier] = await db
-    .select({ id: journal.id, hash: journal.hash })
-    .from(journal)
-    .orderBy(desc(journal.id))
-    .limit(1)
-  if (!dernier) return false
-  const ajoutes = await db
-    .insert(pointsJournal)
-    .values({
-      entreeId: dernier.id,
-      hash: dernier.hash,
-      le,
-      signature: signerPoint(secret, { entreeId: dernier.id, hash: dernier.hash }),
-    })
-    .onConflictDoNothing()
-    .returning()
-  return ajoutes.length > 0
+  return db.transaction(async (tx) => {
+    // The same lock as the writers: no entry slips in between reading the end and signing it.
+    await tx.execute(sql`lock table aidants_journal in share row exclusive mode`)
+    const [dernier] = await tx
+      .select({ id: journal.id, hash: journal.hash })
+      .from(journal)
+      .orderBy(desc(journal.id))
+      .limit(1)
+    if (!dernier) return false
+    const [deja] = await tx
+      .select({ id: pointsJournal.entreeId })
+      .from(pointsJournal)
+      .where(eq(pointsJournal.entreeId, dernier.id))
+    if (deja || !(await pointIntact(tx, secret))) return false
+    await signerLaFin(tx, secret, dernier, le)
+    return true
+  })
 }

@@ -4,6 +4,8 @@ import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { ajouterAuJournal, verifierJournal } from './journal-repository'
 
+const SECRET = 'secret-de-test-aidants-connect-0123456789'
+
 describe.each(MOTEURS)('journal Aidants Connect chaîné (%s)', (moteur) => {
   let base: DatabaseHandle
   beforeAll(async () => {
@@ -14,7 +16,12 @@ describe.each(MOTEURS)('journal Aidants Connect chaîné (%s)', (moteur) => {
       'utilisation_autorisation',
       'revocation_mandat',
     ] as const)
-      await ajouterAuJournal(base.db, { action, le: new Date(), demarche: 'social', details: { n: 1 } })
+      await ajouterAuJournal(base.db, SECRET, {
+        action,
+        le: new Date(),
+        demarche: 'social',
+        details: { n: 1 },
+      })
   })
   afterAll(async () => base?.close())
 

@@ -75,7 +75,12 @@ export function hacherEntree(e: ContenuEntree, hashPrecedent: string): string {
   return createHash('sha256').update(hashPrecedent).update('\n').update(formeCanonique(e)).digest('hex')
 }
 
-export type RaisonRupture = 'contenu_modifie' | 'chainage_rompu' | 'entree_pointee_absente' | 'point_falsifie'
+export type RaisonRupture =
+  | 'contenu_modifie'
+  | 'chainage_rompu'
+  | 'entree_pointee_absente'
+  | 'point_falsifie'
+  | 'fin_non_signee'
 export type ResultatVerification =
   | { ok: true; entrees: number }
   | { ok: false; entrees: number; premierMaillonCasse: number; raison: RaisonRupture }
@@ -109,4 +114,5 @@ export const LIBELLES_RUPTURE: Record<RaisonRupture, string> = {
   entree_pointee_absente:
     'entrée d’un point de contrôle signé supprimée ou modifiée (fin du journal effacée ?)',
   point_falsifie: 'point de contrôle à la signature fausse',
+  fin_non_signee: 'dernière entrée sans point de contrôle signé (fin du journal effacée avec son point ?)',
 }

@@ -116,7 +116,7 @@ export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { de
           410,
         )
       poserCookieSession(app, reply, r.value.jeton)
-      await ajouterAuJournal(deps.db, {
+      await ajouterAuJournal(deps.db, deps.secret, {
         action: 'connexion_aidant',
         le: deps.horloge(),
         aidantId: r.value.compteId,

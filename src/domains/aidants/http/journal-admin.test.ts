@@ -5,6 +5,9 @@ import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import { ajouterAuJournal } from '../db/journal-repository'
 
+/** The app's Aidants Connect secret in demo mode (config default): it signs the journal's end. */
+const SECRET_AIDANTS_DEMO = 'demo-uniquement-secret-aidants-connect-0123456789'
+
 describe.each(MOTEURS)('page de vérification du journal pour l’équipe nationale (%s)', (moteur) => {
   let t: AppDeTest
   let admin: Navigateur
@@ -14,7 +17,7 @@ describe.each(MOTEURS)('page de vérification du journal pour l’équipe nation
     admin = new Navigateur(t.app)
     await connecter(admin, t, await creerCompteTest(t.base, { habilitations: H.admin(), totp: true }))
     for (const demarche of ['social', 'logement', 'papiers'])
-      await ajouterAuJournal(t.base.db, {
+      await ajouterAuJournal(t.base.db, SECRET_AIDANTS_DEMO, {
         action: 'utilisation_autorisation',
         le: new Date(),
         aidantId: crypto.randomUUID(),

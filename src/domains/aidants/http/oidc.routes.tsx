@@ -91,7 +91,7 @@ export function registreFournisseurs(deps: DepsAidants) {
             const usager = await trouverUsager(deps.db, mandat.usagerId)
             if (!usager || usager.pseudonymiseLe) return undefined
             if (usage.route === 'userinfo')
-              await ajouterAuJournal(deps.db, {
+              await ajouterAuJournal(deps.db, deps.secret, {
                 action: 'transmission_identite',
                 le: deps.horloge(),
                 organisationId: mandat.organisationId,
@@ -247,7 +247,7 @@ export async function oidcRoutes(
         return refuser('démarche non couverte par un mandat actif ou hors du périmètre demandé')
       const active = actives.get(demarche)
       if (!active) return refuser('aucun mandat actif ne couvre cette démarche')
-      await ajouterAuJournal(deps.db, {
+      await ajouterAuJournal(deps.db, deps.secret, {
         action: 'utilisation_autorisation',
         le: maintenant,
         aidantId: u.compteId,

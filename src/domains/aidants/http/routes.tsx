@@ -197,7 +197,7 @@ export async function aidantsRoutes(
       .onConflictDoUpdate({ target: usagers.subHash, set: champs })
       .returning()
     if (!usager) return undefined
-    await ajouterAuJournal(deps.db, {
+    await ajouterAuJournal(deps.db, deps.secret, {
       action: 'franceconnect_usager',
       le: deps.horloge(),
       aidantId: connexion.aidantId,
@@ -429,7 +429,7 @@ export async function aidantsRoutes(
         .insert(etatsAidant)
         .values({ compteId: u.compteId, organisationCourante: choisie })
         .onConflictDoUpdate({ target: etatsAidant.compteId, set: { organisationCourante: choisie } })
-      await ajouterAuJournal(deps.db, {
+      await ajouterAuJournal(deps.db, deps.secret, {
         action: 'changement_organisation',
         le: deps.horloge(),
         aidantId: u.compteId,
@@ -779,7 +779,7 @@ export async function aidantsRoutes(
         duree: t.m.duree,
         renouvellementDe: t.m.id,
       })
-      await ajouterAuJournal(deps.db, {
+      await ajouterAuJournal(deps.db, deps.secret, {
         action: 'debut_renouvellement',
         le: deps.horloge(),
         aidantId: u.compteId,
@@ -830,7 +830,7 @@ export async function aidantsRoutes(
           }),
           400,
         )
-      await ajouterAuJournal(deps.db, {
+      await ajouterAuJournal(deps.db, deps.secret, {
         action: 'reauthentification_aidant',
         le: deps.horloge(),
         aidantId: u.compteId,

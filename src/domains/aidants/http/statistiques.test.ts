@@ -6,6 +6,9 @@ import { ajouterAuJournal } from '../db/journal-repository'
 import { creerOrganisation } from '../db/organisations-repository'
 import { habilitationsAidant, mandats, organisations, usagers } from '../db/schema'
 
+/** The app's Aidants Connect secret in demo mode (config default): it signs the journal's end. */
+const SECRET_AIDANTS_DEMO = 'demo-uniquement-secret-aidants-connect-0123456789'
+
 /** Cells of the row whose first cell is `debut`, as plain text. */
 const ligne = (html: string, debut: string) => {
   const tr = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
@@ -86,7 +89,7 @@ describe.each(MOTEURS)('chiffres publics et API des structures habilitées (%s)'
     await mandat(nord.id)
     const m29 = await mandat(bzh.id)
     const utiliser = (organisationId: string, mandatId: string, demarche: string) =>
-      ajouterAuJournal(t.base.db, {
+      ajouterAuJournal(t.base.db, SECRET_AIDANTS_DEMO, {
         action: 'utilisation_autorisation',
         le: new Date(),
         organisationId,

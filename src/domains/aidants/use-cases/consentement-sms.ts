@@ -43,7 +43,7 @@ export const makeConsentementSms = (deps: DepsAidants) => {
           destinataire: input.telephone,
           texte: `${input.organisationNom} vous demande votre accord pour un mandat Aidants Connect. Lisez-le et répondez (30 min) : ${baseUrl}/consentement/lien/${jeton}`,
         })
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           action: 'consentement_sms_envoye',
           le: maintenant,
           aidantId: input.aidantId,
@@ -92,7 +92,7 @@ export const makeConsentementSms = (deps: DepsAidants) => {
         .returning()
       if (!c) return err({ code: 'CONSENTEMENT_INTROUVABLE' })
       const [b] = await db.select().from(brouillonsMandat).where(eq(brouillonsMandat.id, c.brouillonId))
-      await ajouterAuJournal(db, {
+      await ajouterAuJournal(db, deps.secret, {
         action: 'consentement_sms_recu',
         le: maintenant,
         aidantId: c.aidantId,

@@ -124,7 +124,7 @@ export const makeCreerMandat = (deps: DepsAidants) => {
             ),
           )
       for (const a of remplacees)
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           ...base,
           action: 'remplacement_autorisation',
           mandatId: a.mandatId,
@@ -144,7 +144,7 @@ export const makeCreerMandat = (deps: DepsAidants) => {
         consentement: input.modeConsentement ?? 'sur_place',
         hashAttestation: hash,
       })
-      await ajouterAuJournal(tx, {
+      await ajouterAuJournal(tx, deps.secret, {
         ...base,
         action: 'creation_attestation',
         mandatId,
@@ -160,7 +160,7 @@ export const makeCreerMandat = (deps: DepsAidants) => {
         .values(valides.demarches.map((demarche) => ({ mandatId, demarche })))
         .returning()
       for (const a of creees)
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           ...base,
           action: 'creation_autorisation',
           mandatId,

@@ -233,7 +233,7 @@ export const makeHabilitation = (deps: DepsAidants) => {
                 creeLe: maintenant,
               })),
             )
-          await ajouterAuJournal(tx, {
+          await ajouterAuJournal(tx, secret, {
             action: 'habilitation_organisation',
             le: maintenant,
             organisationId: o.id,

@@ -66,7 +66,7 @@ export const makeReferent = (deps: DepsAidants) => {
         .update(dispositifs)
         .set({ compteId, organisationId, confirmeLe: maintenant, retireLe: null, motifRetrait: null })
         .where(eq(dispositifs.id, d.id))
-      await ajouterAuJournal(tx, {
+      await ajouterAuJournal(tx, deps.secret, {
         action: d.type === 'carte' ? 'association_carte' : 'association_application',
         le: maintenant,
         aidantId: compteId,
@@ -124,7 +124,7 @@ export const makeReferent = (deps: DepsAidants) => {
             formationEnregistreeLe: h.formationEnregistreeLe ?? maintenant,
           })
           .where(eq(habilitationsAidant.id, h.id))
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           action: 'activation_aidant',
           le: maintenant,
           aidantId: r.value.compteId,
@@ -216,7 +216,7 @@ export const makeReferent = (deps: DepsAidants) => {
           .update(dispositifs)
           .set({ retireLe: maintenant, motifRetrait: input.motif })
           .where(eq(dispositifs.id, d.id))
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           action: d.type === 'carte' ? 'retrait_carte' : 'retrait_application',
           le: maintenant,
           aidantId: d.compteId,
@@ -245,7 +245,7 @@ export const makeReferent = (deps: DepsAidants) => {
           .update(habilitationsAidant)
           .set({ statut: 'annulee', retireLe: maintenant, motifRetrait: input.motif })
           .where(eq(habilitationsAidant.id, h.id))
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           action: 'retrait_aidant',
           le: maintenant,
           aidantId: h.compteId,

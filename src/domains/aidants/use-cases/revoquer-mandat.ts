@@ -46,7 +46,7 @@ export const makeRevoquer =
       if (a.revoqueeLe) return err({ code: 'DEJA_REVOQUE' })
       await db.transaction(async (tx) => {
         await tx.update(autorisations).set({ revoqueeLe: maintenant }).where(eq(autorisations.id, a.id))
-        await ajouterAuJournal(tx, {
+        await ajouterAuJournal(tx, deps.secret, {
           ...acteur,
           action: input.par.type === 'usager' ? 'revocation_par_usager' : 'revocation_autorisation',
           autorisationId: a.id,
@@ -71,7 +71,7 @@ export const makeRevoquer =
         .set({ revoqueeLe: maintenant })
         .where(and(eq(autorisations.mandatId, mandat.id), isNull(autorisations.revoqueeLe)))
       await tx.update(mandats).set({ revoqueLe: maintenant, hashRevocation }).where(eq(mandats.id, mandat.id))
-      await ajouterAuJournal(tx, {
+      await ajouterAuJournal(tx, deps.secret, {
         ...acteur,
         action: input.par.type === 'usager' ? 'revocation_par_usager' : 'revocation_mandat',
         details: { hashRevocation },

@@ -88,7 +88,7 @@ export const makeTaches = (deps: DepsAidants) => {
                   motifRetrait: 'Inactivité (6 mois sans connexion)',
                 })
                 .where(eq(habilitationsAidant.id, h.id))
-              await ajouterAuJournal(tx, {
+              await ajouterAuJournal(tx, deps.secret, {
                 action: 'desactivation_inactivite',
                 le: maintenant,
                 aidantId: compteId,
@@ -204,7 +204,11 @@ export const makeTaches = (deps: DepsAidants) => {
               })
               .where(eq(usagers.id, u.id))
             await tx.delete(sessionsUsager).where(eq(sessionsUsager.usagerId, u.id))
-            await ajouterAuJournal(tx, { action: 'pseudonymisation_usager', le: maintenant, usagerId: u.id })
+            await ajouterAuJournal(tx, deps.secret, {
+              action: 'pseudonymisation_usager',
+              le: maintenant,
+              usagerId: u.id,
+            })
           })
         }
         total += aTraiter.length
