@@ -25,6 +25,7 @@ import { webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
 import { pagesRoutes } from './platform/pages/routes'
+import { ouvrirPartage } from './platform/partage/partage'
 
 export const VERSION = '0.1.0'
 export const BUILD_DIR = path.resolve(import.meta.dirname, '../public/build')
@@ -71,6 +72,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => crypto.randomUUID(),
   })
   if (!options.base) app.addHook('onClose', () => base.close())
+  const partage = await ouvrirPartage(config.redisUrl)
+  app.addHook('onClose', () => partage.close())
   if (options.onRoute) app.addHook('onRoute', options.onRoute)
 
   // Resolved once: a later rebuild moves the `public/build` link, this server keeps its own files.
@@ -83,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     navigation,
     cssUrl: (espace) => manifest.css(espace),
     asset: (nom) => manifest.file(nom),
+    limitesDeDebit: partage.limitesDeDebit,
   })
 
   const deps: DepsComptes = {

@@ -80,6 +80,10 @@ const schema = z
       .min(1, '1 au moins')
       .max(32, '32 au plus')
       .default(1),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'doit commencer par redis:// ou rediss://')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.WORKERS > 1 && !env.DATABASE_URL)
@@ -135,6 +139,8 @@ export type Config = Readonly<{
   aidantsSecret: string
   /** Server processes sharing the port (one per core with PostgreSQL); 1 with the embedded database. */
   travailleurs: number
+  /** Shared rate-limit counters across instances (platform/partage); unset: per process. */
+  redisUrl: string | undefined
 }>
 
 export class ConfigError extends Error {}
@@ -178,5 +184,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     aidantsSecret: e.AIDANTS_SECRET ?? 'demo-uniquement-secret-aidants-connect-0123456789',
     travailleurs: e.WORKERS,
+    redisUrl: e.REDIS_URL,
   })
 }

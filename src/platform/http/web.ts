@@ -3,7 +3,7 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
-import rateLimit from '@fastify/rate-limit'
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config'
@@ -33,6 +33,8 @@ export interface WebOptions {
   navigation: Navigation
   cssUrl: (espace: 'public' | 'pro') => string
   asset: (nomLogique: string) => string
+  /** Where the rate-limit counters live (platform/partage): Redis shared by the instances, or memory. */
+  limitesDeDebit?: RateLimitPluginOptions
 }
 
 /**
@@ -40,7 +42,7 @@ export interface WebOptions {
  * compression, the page renderer and the single error handler.
  */
 export const webPlugin = fp(
-  async (app: FastifyInstance, { config, navigation, cssUrl, asset }: WebOptions) => {
+  async (app: FastifyInstance, { config, navigation, cssUrl, asset, limitesDeDebit }: WebOptions) => {
     app.decorate('navigation', navigation)
     await app.register(formbody, { bodyLimit: 256 * 1024 })
     await app.register(cookie, { secret: config.sessionSecret })
@@ -50,7 +52,7 @@ export const webPlugin = fp(
       done()
     })
     await app.register(compress, { threshold: 1024 })
-    await app.register(rateLimit, { global: false })
+    await app.register(rateLimit, { ...limitesDeDebit, global: false })
     await app.register(csrf, {
       sessionPlugin: '@fastify/cookie',
       cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
