@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
+import { type AppDeTest, appDeTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
-import { Navigateur } from '../../../../tests/support/navigateur'
+import { connecterTous, lectures } from '../../../../tests/support/matrice'
+import type { Navigateur } from '../../../../tests/support/navigateur'
 import type { Habilitation, Role } from '../../comptes'
 import { creerStructure } from '../../recrutement'
 
@@ -10,7 +11,7 @@ type Qui = Role | 'anonyme'
 
 describe.each(MOTEURS)('activités : autorisations des routes par rôle (%s)', (moteur) => {
   let t: AppDeTest
-  const navigateurs = new Map<Qui, Navigateur>()
+  let navigateurs = new Map<Qui, Navigateur>()
   beforeAll(async () => {
     t = await appDeTest(moteur)
     const s = await creerStructure(t.base.db, {
@@ -32,16 +33,7 @@ describe.each(MOTEURS)('activités : autorisations des routes par rôle (%s)', (
       formateur: [{ role: 'formateur', portee: { type: 'structure', code: 'of-1', libelle: 'OF' } }],
       mediateur: [{ role: 'mediateur', portee: { type: 'national', code: '', libelle: '' } }],
     }
-    navigateurs.set('anonyme', new Navigateur(t.app))
-    for (const role of Object.keys(habilitations) as Role[]) {
-      const c = await creerCompteTest(t.base, {
-        habilitations: habilitations[role],
-        totp: ['admin', 'aidant', 'referent'].includes(role),
-      })
-      const n = new Navigateur(t.app)
-      await connecter(n, t, c)
-      navigateurs.set(role, n)
-    }
+    navigateurs = (await connecterTous(t, habilitations)).navigateurs
   })
   afterAll(async () => t.fermer())
 
@@ -84,11 +76,7 @@ describe.each(MOTEURS)('activités : autorisations des routes par rôle (%s)', (
     'formateur',
     'mediateur',
   ]
-  const cas = Object.keys(ATTENDU).flatMap((route) => QUI.map((qui) => [route, qui] as const))
-  it.each(cas)('GET %s par %s', async (route, qui) => {
-    const r = await navigateurs.get(qui)!.get(route)
-    expect(r.statusCode).toBe(ATTENDU[route]!(qui))
-  })
+  lectures({ navigateurs: () => navigateurs, qui: QUI, attendu: ATTENDU })
 
   it('refuse l’enregistrement et la synchronisation à qui n’est pas conseiller', async () => {
     for (const qui of ['gestionnaire', 'prefecture', 'admin', 'candidat'] as Qui[]) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
+import { type AppDeTest, appDeTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
-import { Navigateur } from '../../../../tests/support/navigateur'
+import { connecterTous, lectures } from '../../../../tests/support/matrice'
+import type { Navigateur } from '../../../../tests/support/navigateur'
 import type { Habilitation } from '../../comptes'
 import { creerOrganisation } from '../db/organisations-repository'
 import { autorisations, habilitationsAidant, mandats, usagers } from '../db/schema'
@@ -15,9 +16,8 @@ const QUI: Qui[] = ['anonyme', 'aidant', 'referent', 'referentAutre', 'admin', '
  */
 describe.each(MOTEURS)('autorisations des routes Aidants Connect par rôle et périmètre (%s)', (moteur) => {
   let t: AppDeTest
-  const navigateurs = new Map<Qui, Navigateur>()
+  let navigateurs = new Map<Qui, Navigateur>()
   const ids: Record<string, string> = {}
-  let attendu: Record<string, (qui: Qui) => number>
 
   const mandat = async (organisationId: string, nom: string) => {
     const [u] = await t.base.db
@@ -89,21 +89,21 @@ describe.each(MOTEURS)('autorisations des routes Aidants Connect par rôle et p�
       admin: H.admin(),
       conseiller: H.conseiller('structure-1'),
     }
-    navigateurs.set('anonyme', new Navigateur(t.app))
-    for (const [qui, hs] of Object.entries(habilitations) as [Exclude<Qui, 'anonyme'>, Habilitation[]][]) {
-      const n = new Navigateur(t.app)
-      await connecter(n, t, await creerCompteTest(t.base, { habilitations: hs, totp: qui !== 'conseiller' }))
-      navigateurs.set(qui, n)
-      t.maintenant.valeur = new Date(t.maintenant.valeur.getTime() + 31_000)
-    }
-    t.maintenant.valeur = new Date()
-    const seul =
-      (role: Qui, ok = 200) =>
-      (qui: Qui) =>
-        qui === 'anonyme' ? 303 : qui === role ? ok : 403
-    const referents = (okA: number, okB: number) => (qui: Qui) =>
-      qui === 'anonyme' ? 303 : qui === 'referent' ? okA : qui === 'referentAutre' ? okB : 403
-    attendu = {
+    navigateurs = (await connecterTous(t, habilitations)).navigateurs
+  })
+  afterAll(async () => t?.fermer())
+
+  const seul =
+    (role: Qui, ok = 200) =>
+    (qui: Qui) =>
+      qui === 'anonyme' ? 303 : qui === role ? ok : 403
+  const referents = (okA: number, okB: number) => (qui: Qui) =>
+    qui === 'anonyme' ? 303 : qui === 'referent' ? okA : qui === 'referentAutre' ? okB : 403
+  // Keys in capitals name the objects of organisation A or B, created above.
+  lectures({
+    navigateurs: () => navigateurs,
+    qui: QUI,
+    attendu: {
       '/aidants': () => 200,
       '/aidants/habilitation': () => 200,
       '/aidants/statistiques': () => 200,
@@ -111,28 +111,23 @@ describe.each(MOTEURS)('autorisations des routes Aidants Connect par rôle et p�
       '/aidants/connexion': (qui) => (qui === 'anonyme' ? 200 : 303),
       '/aidants/espace': seul('aidant'),
       '/aidants/mandats/nouveau': seul('aidant'),
-      [`/aidants/usagers/${ids.usagerA}`]: seul('aidant'),
-      [`/aidants/usagers/${ids.usagerB}`]: seul('aidant', 404),
-      [`/aidants/mandats/${ids.mandatA}/attestation`]: seul('aidant'),
-      [`/aidants/mandats/${ids.mandatB}/attestation`]: seul('aidant', 404),
+      '/aidants/usagers/USAGER_A': seul('aidant'),
+      '/aidants/usagers/USAGER_B': seul('aidant', 404),
+      '/aidants/mandats/MANDAT_A/attestation': seul('aidant'),
+      '/aidants/mandats/MANDAT_B/attestation': seul('aidant', 404),
       '/aidants/referent': referents(200, 200),
-      [`/aidants/referent/aidants/${ids.h}`]: referents(200, 404),
+      '/aidants/referent/aidants/HABILITATION_A': referents(200, 404),
       '/aidants/admin/journal': seul('admin'),
       '/aidants/admin/habilitations': seul('admin'),
       '/aidants/admin/regions': seul('admin'),
-    }
-  })
-  afterAll(async () => t?.fermer())
-
-  it('répond à chaque route selon le rôle et le périmètre', async () => {
-    const ecarts: string[] = []
-    for (const [route, attente] of Object.entries(attendu))
-      for (const qui of QUI) {
-        const r = await navigateurs.get(qui)?.get(route)
-        if (r?.statusCode !== attente(qui))
-          ecarts.push(`${route} par ${qui} : ${r?.statusCode} au lieu de ${attente(qui)}`)
-      }
-    expect(ecarts).toEqual([])
+    },
+    url: (cle) =>
+      cle
+        .replace('USAGER_A', ids.usagerA ?? '')
+        .replace('USAGER_B', ids.usagerB ?? '')
+        .replace('MANDAT_A', ids.mandatA ?? '')
+        .replace('MANDAT_B', ids.mandatB ?? '')
+        .replace('HABILITATION_A', ids.h ?? ''),
   })
 
   it('refuse les formulaires d’un autre rôle (POST) sans rien faire', async () => {

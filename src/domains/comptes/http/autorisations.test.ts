@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
+import { connecterTous, lectures } from '../../../../tests/support/matrice'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import type { Habilitation, Role } from '../domain/roles'
 
@@ -33,29 +34,14 @@ const ATTENDU: Record<string, (qui: Qui) => number> = {
 
 describe.each(MOTEURS)('autorisations des routes par rôle (%s)', (moteur) => {
   let t: AppDeTest
-  const navigateurs = new Map<Qui, Navigateur>()
+  let navigateurs = new Map<Qui, Navigateur>()
   beforeAll(async () => {
     t = await appDeTest(moteur)
-    navigateurs.set('anonyme', new Navigateur(t.app))
-    for (const role of ROLES) {
-      const compte = await creerCompteTest(t.base, {
-        habilitations: HABILITATIONS[role],
-        totp: ['admin', 'aidant', 'referent'].includes(role),
-      })
-      const n = new Navigateur(t.app)
-      await connecter(n, t, compte)
-      navigateurs.set(role, n)
-    }
+    navigateurs = (await connecterTous(t, HABILITATIONS)).navigateurs
   })
   afterAll(async () => t.fermer())
 
-  const cas = Object.keys(ATTENDU).flatMap((route) =>
-    (['anonyme', ...ROLES] as Qui[]).map((qui) => [route, qui] as const),
-  )
-  it.each(cas)('GET %s par %s', async (route, qui) => {
-    const r = await navigateurs.get(qui)!.get(route)
-    expect(r.statusCode).toBe(ATTENDU[route]!(qui))
-  })
+  lectures({ navigateurs: () => navigateurs, qui: ['anonyme', ...ROLES] as Qui[], attendu: ATTENDU })
 
   it('refuse toute action d’administration en POST à un non-administrateur', async () => {
     for (const qui of ROLES.filter((r) => r !== 'admin')) {

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
+import { type AppDeTest, appDeTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
-import { Navigateur } from '../../../../tests/support/navigateur'
+import { connecterTous, lectures } from '../../../../tests/support/matrice'
+import type { Navigateur } from '../../../../tests/support/navigateur'
 import { referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import type { Habilitation, Role } from '../../comptes'
 import { lieux } from '../db/schema'
 import { creerCatalogueLieux } from '../use-cases/catalogue-lieux'
 import { makeImporterLieux } from '../use-cases/importer-lieux'
 
-// Ten sign-ins at most: the login form allows 10 per minute and per address. `formateur` is a
-// structure-scoped role like `conseiller`, covered by it.
+// `formateur` is a structure-scoped role like `conseiller`, covered by it.
 const HABILITATIONS: Partial<Record<Role, Habilitation[]>> = {
   candidat: H.candidat(),
   conseiller: H.conseiller('structure-a'),
@@ -27,7 +27,7 @@ const QUI: Qui[] = ['anonyme', ...(Object.keys(HABILITATIONS) as Role[]), 'gesti
 
 describe.each(MOTEURS)('lieux : autorisations des routes par rôle et par périmètre (%s)', (moteur) => {
   let t: AppDeTest
-  const nav = new Map<Qui, Navigateur>()
+  let nav = new Map<Qui, Navigateur>()
   let lieuA = ''
   beforeAll(async () => {
     t = await appDeTest(moteur)
@@ -56,18 +56,12 @@ describe.each(MOTEURS)('lieux : autorisations des routes par rôle et par périm
     })
     const [l] = await t.base.db.select().from(lieux).where(eq(lieux.idSource, 'a'))
     lieuA = l!.id
-    nav.set('anonyme', new Navigateur(t.app))
-    for (const qui of QUI.filter((q) => q !== 'anonyme')) {
-      const habilitations =
-        qui === 'gestionnaire_autre_structure' ? H.gestionnaire('structure-b') : HABILITATIONS[qui as Role]!
-      const c = await creerCompteTest(t.base, {
-        habilitations,
-        totp: ['admin', 'aidant', 'referent'].includes(qui),
+    nav = (
+      await connecterTous(t, {
+        ...(HABILITATIONS as Record<Role, Habilitation[]>),
+        gestionnaire_autre_structure: H.gestionnaire('structure-b'),
       })
-      const n = new Navigateur(t.app)
-      await connecter(n, t, c)
-      nav.set(qui, n)
-    }
+    ).navigateurs
   }, 120_000)
   afterAll(async () => t.fermer())
 
@@ -94,12 +88,7 @@ describe.each(MOTEURS)('lieux : autorisations des routes par rôle et par périm
         : route === 'HISTORIQUE'
           ? `/lieux/${lieuA}/historique`
           : route
-  const cas = Object.keys(attendu).flatMap((r) => QUI.map((q) => [r, q] as const))
-
-  it.each(cas)('GET %s par %s', async (route, qui) => {
-    const r = await nav.get(qui)!.get(url(route))
-    expect(r.statusCode).toBe(attendu[route]!(qui))
-  })
+  lectures({ navigateurs: () => nav, qui: QUI, attendu, url })
 
   it('un POST de modification est refusé hors périmètre et ne change rien', async () => {
     for (const qui of QUI.filter((q) => !['admin', 'gestionnaire', 'anonyme'].includes(q))) {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
+import { type AppDeTest, appDeTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
+import { connecterTous, lectures } from '../../../../tests/support/matrice'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import type { Habilitation } from '../../comptes'
 import { creerStructure } from '../db/structures-repository'
@@ -37,7 +38,7 @@ const structureDe = (t: AppDeTest, nom: string, dep: string, commune: string, st
 
 describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (moteur) => {
   let t: AppDeTest
-  const n = new Map<Qui, Navigateur>()
+  let n = new Map<Qui, Navigateur>()
   let s13: { id: string }
   let s84: { id: string }
   beforeAll(async () => {
@@ -54,16 +55,7 @@ describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (mote
       formateur: [{ role: 'formateur', portee: { type: 'structure', code: s13.id, libelle: 'OF' } }],
       aidant: H.aidant('org-a'),
     }
-    n.set('anonyme', new Navigateur(t.app))
-    for (const [qui, h] of Object.entries(habilitations)) {
-      const compte = await creerCompteTest(t.base, {
-        habilitations: h,
-        totp: ['admin', 'aidant'].includes(qui),
-      })
-      const nav = new Navigateur(t.app)
-      await connecter(nav, t, compte)
-      n.set(qui as Qui, nav)
-    }
+    n = (await connecterTous(t, habilitations)).navigateurs
   })
   afterAll(async () => t.fermer())
 
@@ -100,11 +92,7 @@ describe.each(MOTEURS)('recrutement : autorisations et périmètres (%s)', (mote
     '/formation/mon-parcours': (qui) => (qui === 'anonyme' ? 303 : 200),
     '/formation/parcours': seul('admin'),
   }
-  const cas = Object.keys(ATTENDU).flatMap((route) => tous.map((qui) => [route, qui] as const))
-  it.each(cas)('GET %s par %s', async (route, qui) => {
-    const r = await n.get(qui)!.get(route)
-    expect(r.statusCode).toBe(ATTENDU[route]!(qui))
-  })
+  lectures({ navigateurs: () => n, qui: tous, attendu: ATTENDU })
 
   it('une préfecture ne voit jamais un autre département', async () => {
     const p = n.get('prefecture')!
