@@ -216,6 +216,58 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
     expect(bon.statusCode).toBe(429)
   })
 
+  it('renouvelle le secret CSRF à chaque connexion : ce qui a été obtenu avant ne sert plus', async () => {
+    // Someone who knew the CSRF secret or a token before login (a planted cookie, a page left open)
+    // must not be able to use it in the session that follows.
+    const avant = (n: Navigateur) => ({ secret: n.cookies.get('_csrf'), jeton: n.dernierCsrf })
+    const verifier = async (n: Navigateur, ancien: ReturnType<typeof avant>) => {
+      expect(n.cookies.get('_csrf')).toBeTruthy()
+      expect(n.cookies.get('_csrf')).not.toBe(ancien.secret)
+      expect((await n.post('/compte/sessions/revoquer-tout', { _csrf: ancien.jeton! })).statusCode).toBe(403)
+      await n.get('/compte/sessions')
+      expect(n.dernierCsrf).not.toBe(ancien.jeton)
+      expect((await n.post('/compte/sessions/revoquer-tout')).statusCode).toBe(303)
+    }
+
+    const conseiller = await creerCompteTest(t.base, { habilitations: H.conseiller('s1') })
+    const parMotDePasse = new Navigateur(t.app)
+    await parMotDePasse.get('/connexion')
+    const a = avant(parMotDePasse)
+    expect(
+      (await parMotDePasse.post('/connexion', { email: conseiller.email, mot_de_passe: MOT_DE_PASSE_TEST }))
+        .headers.location,
+    ).toBe('/espace')
+    await verifier(parMotDePasse, a)
+
+    const admin = await creerCompteTest(t.base, { habilitations: H.admin(), totp: true })
+    const parTotp = new Navigateur(t.app)
+    await seConnecter(parTotp, admin.email)
+    await parTotp.get('/connexion/totp')
+    const b = avant(parTotp)
+    const code = codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur)
+    expect((await parTotp.post('/connexion/totp', { code })).headers.location).toBe('/espace')
+    await verifier(parTotp, b)
+
+    const parLien = new Navigateur(t.app)
+    await parLien.soumettre('/connexion/lien', '/connexion/lien', { email: conseiller.email })
+    const [message] = await t.base.db.select().from(outboxMessages)
+    const chemin = /\/connexion\/lien\/[A-Za-z0-9_-]+/.exec(message!.texte)![0]
+    await parLien.get(chemin)
+    const d = avant(parLien)
+    expect((await parLien.post(chemin)).headers.location).toBe('/espace')
+    await verifier(parLien, d)
+
+    const demo = await creerCompteTest(t.base, {
+      habilitations: H.conseiller('s1'),
+      email: 'essai.csrf@demo.escale.localhost',
+    })
+    const parDemo = new Navigateur(t.app)
+    await parDemo.get('/demo')
+    const e = avant(parDemo)
+    expect((await parDemo.post(`/demo/${demo.id}`)).headers.location).toBe('/espace')
+    await verifier(parDemo, e)
+  })
+
   it('envoie un lien magique à usage unique, valable 15 minutes, avec une réponse identique pour un inconnu', async () => {
     const c = await creerCompteTest(t.base, { habilitations: H.conseiller('s1') })
     const n = new Navigateur(t.app)
@@ -295,7 +347,9 @@ describe.each(MOTEURS)('connexion (%s)', (moteur) => {
     const n = new Navigateur(t.app)
     await seConnecter(n, c.email)
     const premier = n.cookies.get('escale_session')
-    await seConnecter(n, c.email)
+    // Logging in again from the same browser, with a form of the session (the CSRF secret changed).
+    await n.get('/espace')
+    await n.post('/connexion', { email: c.email, mot_de_passe: MOT_DE_PASSE_TEST })
     expect(n.cookies.get('escale_session')).not.toBe(premier)
     const actives = await t.base.db.select().from(sessions).where(eq(sessions.compteId, c.id))
     expect(actives.filter((s) => !s.revoqueeLe)).toHaveLength(1)

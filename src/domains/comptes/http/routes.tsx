@@ -38,7 +38,13 @@ import {
 } from '../views/connexion.page'
 import { DemoPage, EspacePage, SessionsPage } from '../views/espace.page'
 import { codeForm, connexionForm, emailForm, nouveauMotDePasseForm } from './comptes.form'
-import { COOKIE_SESSION, effacerCookieSession, navigateurDe, poserCookieSession } from './session-plugin'
+import {
+  COOKIE_SESSION,
+  effacerCookieSession,
+  navigateurDe,
+  poserCookieSession,
+  renouvelerCsrf,
+} from './session-plugin'
 
 const LIMITE_CONNEXION = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 const LIMITE_EMAIL = { rateLimit: { max: 5, timeWindow: '1 minute' } }
@@ -186,6 +192,7 @@ export async function comptesRoutes(
         }),
         r && !r.ok && r.error.code === 'COMPTE_BLOQUE' ? 429 : 400,
       )
+    renouvelerCsrf(app, reply)
     return reply.redirect('/espace', 303)
   })
 
@@ -214,6 +221,7 @@ export async function comptesRoutes(
       )
       return reply.page({ titre: 'Activer le second facteur', enErreur: true, contenu }, 400)
     }
+    renouvelerCsrf(app, reply)
     return reply.page({
       titre: 'Vos codes de secours',
       contenu: <CodesSecoursPage codes={r.value.codesSecours} />,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { sha256 } from '../../../platform/crypto'
@@ -71,8 +72,24 @@ declare module 'fastify' {
   }
 }
 
+/** Sets the cookie of a new session, and with it a new CSRF secret (see renouvelerCsrf). */
 export function poserCookieSession(app: FastifyInstance, reply: FastifyReply, jeton: string) {
   reply.setCookie(COOKIE_SESSION, jeton, app.optionsCookieSession)
+  renouvelerCsrf(app, reply)
+}
+
+/** The cookie of @fastify/csrf-protection's secret: its default name, signed (platform/http/web.ts). */
+const COOKIE_CSRF = '_csrf'
+
+/**
+ * Draws a new CSRF secret whenever a session is created or reaches the complete level: a token or a
+ * secret cookie obtained before login (or planted by someone else) is worthless after it. The request's
+ * copy is replaced too, so that forms rendered in this same response already use the new secret.
+ */
+export function renouvelerCsrf(app: FastifyInstance, reply: FastifyReply) {
+  const secret = randomBytes(18).toString('base64url')
+  reply.setCookie(COOKIE_CSRF, secret, { ...app.optionsCookieSession, signed: true })
+  reply.request.cookies[COOKIE_CSRF] = app.signCookie(secret)
 }
 
 export function effacerCookieSession(reply: FastifyReply) {
