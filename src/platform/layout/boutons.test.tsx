@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from './boutons'
+
+describe('boutons et groupes de champs DSFR', () => {
+  it('écrit les classes d’un bouton selon sa variante, sa taille et son icône', () => {
+    expect(String(<Bouton>Envoyer</Bouton>)).toBe('<button class="fr-btn" type="submit">Envoyer</button>')
+    const b = String(
+      <Bouton variante="secondaire" taille="sm" icone="fr-icon-add-line" type="button" nom="etape" valeur="2">
+        Ajouter
+      </Bouton>,
+    )
+    expect(b).toContain('class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-add-line fr-btn--icon-left"')
+    expect(b).toContain('type="button"')
+    expect(b).toContain('name="etape"')
+    expect(
+      String(
+        <LienBouton href="/a?b=1&c=2" variante="tertiaire">
+          Voir
+        </LienBouton>,
+      ),
+    ).toBe('<a class="fr-btn fr-btn--tertiary" href="/a?b=1&c=2">Voir</a>')
+  })
+
+  it('met chaque bouton d’un groupe dans sa propre ligne de liste', () => {
+    const g = String(
+      <GroupeBoutons enLigne="md">
+        <Bouton>Un</Bouton>
+        <Bouton variante="secondaire">Deux</Bouton>
+      </GroupeBoutons>,
+    )
+    expect(g.startsWith('<ul class="fr-btns-group fr-btns-group--inline-md">')).toBe(true)
+    expect(g.match(/<li>/g)).toHaveLength(2)
+  })
+
+  it('nomme un groupe de champs par sa légende et, en erreur, par son message', () => {
+    const sans = String(
+      <GroupeChamps id="duree" legende="Durée <estimée>">
+        <input name="a" />
+      </GroupeChamps>,
+    )
+    expect(sans).toContain('aria-labelledby="duree-legende"')
+    expect(sans).toContain('Durée &lt;estimée>')
+    const avec = String(
+      <GroupeChamps id="duree" legende="Durée" erreur="Choisissez une durée.">
+        <input name="a" />
+      </GroupeChamps>,
+    )
+    expect(avec).toContain('class="fr-fieldset fr-fieldset--error"')
+    expect(avec).toContain('aria-labelledby="duree-legende duree-erreur"')
+    expect(avec).toContain(
+      '<p class="fr-error-text fr-fieldset__element" id="duree-erreur">Choisissez une durée.</p>',
+    )
+  })
+})
