@@ -1,8 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, ouvrirBase } from '../../src/app'
+import { loadConfig } from '../../src/config'
 import { MOT_DE_PASSE_DEMO, TOTP_DEMO } from '../../src/demo/seed'
+import { clientsPartenaires } from '../../src/domains/aidants/db/schema'
 import { codeTotp } from '../../src/domains/comptes'
+import type { DatabaseHandle } from '../../src/platform/db/database'
 import { baseUrl, lancerChromium, sansChromium, verifierAccessibilite } from './outils'
+import { demarrerPartenaire } from './partenaire'
 
 /** A TOTP code is accepted once per account: wait for the next 30-second step before reusing the account. */
 async function codeFrais(dernierPas: { valeur: number }): Promise<string> {
@@ -216,3 +225,91 @@ describe.skipIf(sansChromium())(
     })
   },
 )
+
+/**
+ * A partner on another origin, as in production: the CSP's form-action, the provider's session across
+ * two logins and the ID token's acr all show only there (the demo partner lives on our own origin). This
+ * journey has its own Escale (demo data, its own database) so that the test can register the partner's
+ * address, which is known once it listens.
+ */
+describe.skipIf(sansChromium())('aidants : connexion à un partenaire sur une autre origine', () => {
+  let navigateur: Browser
+  let escale: FastifyInstance
+  let base: DatabaseHandle
+  let dossier: string
+  let origineEscale: string
+  let partenaire: Awaited<ReturnType<typeof demarrerPartenaire>>
+
+  beforeAll(async () => {
+    dossier = mkdtempSync(path.join(os.tmpdir(), 'escale-e2e-partenaire-'))
+    const config = loadConfig({
+      DATA_DIR: dossier,
+      DEMO_DATA: '1',
+      LOG_LEVEL: 'silent',
+      ESCALE_MODE: 'demo',
+    })
+    base = await ouvrirBase(config)
+    escale = await buildApp(config, { base })
+    origineEscale = (await escale.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1')
+    partenaire = await demarrerPartenaire({
+      escale: origineEscale,
+      clientId: 'partenaire-autre-origine',
+      secret: 'secret-du-partenaire-sur-une-autre-origine',
+    })
+    await base.db.insert(clientsPartenaires).values({
+      clientId: 'partenaire-autre-origine',
+      nom: 'Partenaire sur une autre origine',
+      secret: 'secret-du-partenaire-sur-une-autre-origine',
+      redirectUris: [partenaire.redirectUri],
+      postLogoutRedirectUris: [`${partenaire.origine}/`],
+    })
+    navigateur = await lancerChromium()
+  })
+  afterAll(async () => {
+    await navigateur?.close()
+    await partenaire?.fermer()
+    await escale?.close()
+    await base?.close()
+    if (dossier) rmSync(dossier, { recursive: true, force: true })
+  })
+
+  it('l’aidant arrive sur le retour du partenaire avec un id_token signé portant l’acr, deux fois de suite', async () => {
+    expect(new URL(partenaire.origine).origin).not.toBe(new URL(origineEscale).origin)
+    const contexte = await navigateur.newContext({ locale: 'fr-FR' })
+    const p = await contexte.newPage()
+    const bloques: string[] = []
+    p.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) bloques.push(m.text())
+    })
+    await p.goto(`${origineEscale}/demo`)
+    await p.getByRole('button', { name: /Sophie Lambert/ }).click()
+    await p.waitForURL((u) => u.pathname !== '/demo')
+
+    const seConnecter = async (demarche: string) => {
+      await p.goto(`${partenaire.origine}/`)
+      await p.getByRole('button', { name: 'Se connecter avec Aidants Connect' }).click()
+      await p.waitForURL('**/aidants/connexion-demarche/**')
+      await p.getByLabel(/Ahmed Benyoucef/).check({ force: true })
+      await p.getByRole('button', { name: 'Continuer' }).click()
+      await p.getByLabel(demarche).check({ force: true })
+      await p.getByRole('button', { name: 'Se connecter au nom de l’usager' }).click()
+      await p.waitForURL((u) => u.origin === partenaire.origine && u.pathname === '/retour')
+      return p.locator('main').textContent()
+    }
+
+    const premiere = await seConnecter('Logement')
+    expect(premiere).toContain('Connecté avec Aidants Connect')
+    expect(premiere).toContain('acr : eidas1')
+    expect(premiere).toContain('Démarche : logement')
+    expect(partenaire.connexions.at(-1)?.claims).toMatchObject({ acr: 'eidas1', demarche: 'logement' })
+
+    // Same browser, another démarche: the provider ends its session for the previous authorisation
+    // first (a form the page submits itself), then resumes the login.
+    const seconde = await seConnecter('Social - Santé')
+    expect(seconde).toContain('acr : eidas1')
+    expect(seconde).toContain('Démarche : social')
+    expect(partenaire.connexions.map((c) => c.erreur)).toEqual([undefined, undefined])
+    expect(bloques).toEqual([])
+    await contexte.close()
+  })
+})
