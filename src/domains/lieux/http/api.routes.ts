@@ -284,7 +284,8 @@ function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string
 
 /** `GET /api/v1/…`: places as JSON, the export in the standard, commune suggestions. CORS on these reads only. */
 export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
-  const reponses = memoireDesReponses(2000)
+  // 32 MB per process: about 1 600 answers of 10 places, 160 of 100.
+  const reponses = memoireDesReponses({ octetsMax: 32 * 1024 * 1024, clesVuesMax: 8000 })
   const enJson = pagesEnJson()
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
 

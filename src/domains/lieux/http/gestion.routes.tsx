@@ -1,5 +1,5 @@
-import multipart from '@fastify/multipart'
-import type { FastifyInstance } from 'fastify'
+import multipart, { type MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Portee } from '../../../platform/auth/roles'
 import { AccesInterditError, exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { normaliserNom } from '../../../platform/geo/communes'
@@ -184,26 +184,34 @@ export async function gestionLieuxRoutes(
 
   // ——— Import (national admin) ———
   await app.register(async (admin) => {
-    // Fields are parsed (preValidation) before the CSRF check (preHandler), then flattened so that the
-    // form's `_csrf` is read like any other form's; the file stays in memory (20 MB at most).
+    // Nothing of an upload is read before the checks: the role is checked when the request arrives
+    // (onRequest), before a byte of the body, so an anonymous or non-admin upload is refused at once;
+    // then only the small fields that precede the file in the form (`_csrf`, `source`) are read, and
+    // the file itself is read by the handler, which runs only once the platform's CSRF check
+    // (preHandler) has passed. Reading the whole body first let anonymous clients make each process
+    // hold 20 MB per request in flight.
     await admin.register(multipart, {
-      attachFieldsToBody: true,
-      limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 },
+      limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 },
     })
+    admin.addHook('onRequest', exigerRole('admin'))
+    const envois = new WeakMap<FastifyRequest, MultipartFile>()
     admin.addHook('preValidation', async (request) => {
       if (!request.isMultipart()) return
-      const b = (request.body ?? {}) as Record<
-        string,
-        { value?: unknown; _buf?: Buffer; filename?: string } | undefined
-      >
-      request.body = {
-        _csrf: typeof b._csrf?.value === 'string' ? b._csrf.value : undefined,
-        source: typeof b.source?.value === 'string' ? b.source.value : undefined,
-        fichier: b.fichier?._buf,
-        nomFichier: b.fichier?.filename,
+      // Stops at the file part, its stream still unread; a field sent after the file is not seen.
+      const fichier = await request.file()
+      const champ = (nom: string) => {
+        const f = fichier?.fields[nom] as { type?: string; value?: unknown } | undefined
+        return f?.type === 'field' && typeof f.value === 'string' ? f.value : undefined
       }
+      if (fichier) envois.set(request, fichier)
+      request.body = { _csrf: champ('_csrf'), source: champ('source') }
     })
-    admin.addHook('preHandler', exigerRole('admin'))
+    // A file left unread (refused token, error) is drained to nothing, so that the connection is not
+    // left waiting on it; nothing of it is kept.
+    admin.addHook('onResponse', async (request) => {
+      const fichier = envois.get(request)
+      if (fichier && !fichier.file.readableEnded) fichier.file.resume()
+    })
     const importer = makeImporterLieux(deps)
 
     admin.get('/admin/lieux/import', async (_request, reply) => {
@@ -218,8 +226,10 @@ export async function gestionLieuxRoutes(
 
     admin.post('/admin/lieux/import', async (request, reply) => {
       const u = utilisateurConnecte(request)
-      const corps = (request.body ?? {}) as { fichier?: unknown; source?: unknown }
-      const fichier = corps.fichier
+      const corps = (request.body ?? {}) as { source?: unknown }
+      const envoi = envois.get(request)
+      // Read only now, the CSRF token checked (more than 20 MB: 413 from the platform's error handler).
+      const fichier = envoi ? await envoi.toBuffer() : undefined
       const refuser = async (erreur: string) =>
         reply.page(
           (ctx) => ({
@@ -232,10 +242,7 @@ export async function gestionLieuxRoutes(
         )
       if (!Buffer.isBuffer(fichier) || fichier.length === 0)
         return refuser('Fichier à importer : choisissez un fichier CSV ou JSON.')
-      const nom =
-        typeof (corps as { nomFichier?: unknown }).nomFichier === 'string'
-          ? String((corps as { nomFichier: string }).nomFichier).slice(0, 200)
-          : 'fichier-importe'
+      const nom = envoi?.filename ? envoi.filename.slice(0, 200) : 'fichier-importe'
       const source =
         typeof corps.source === 'string' && corps.source.trim()
           ? corps.source.trim().slice(0, 200)

@@ -1,3 +1,6 @@
+/** What a kept string costs at most: V8 stores a text with any character beyond Latin-1 (’, œ) on 2 bytes. */
+const octets = (s: string) => 2 * s.length
+
 /**
  * The latest answers, serialised, by ETag (index version, query, minute): public queries repeat (the
  * same commune, the same need), and a kept answer costs a lookup instead of a search and a serialisation.
@@ -5,11 +8,21 @@
  * queries asked once, the most common, never fill the memory, so they neither evict the repeated ones
  * nor load the garbage collector with ~10 KB strings that live just long enough to be promoted.
  * Least recently used first out.
+ *
+ * Bounded by **bytes**, not by entries: anyone can ask `limit=100` (about 200 KB an answer), and 2 000
+ * such answers held 400 MB per process. An answer larger than a sixteenth of the budget is never kept,
+ * so that one query cannot empty the memory of every other. The noted ETags are bounded by count:
+ * an ETag has a fixed length, so their count bounds their bytes.
  */
-export function memoireDesReponses(max: number) {
+export function memoireDesReponses({ octetsMax, clesVuesMax }: { octetsMax: number; clesVuesMax: number }) {
   const reponses = new Map<string, string>()
   const vues = new Set<string>()
+  let total = 0
   return {
+    /** Bytes held by the kept answers and their keys (for tests and measures). */
+    get octets() {
+      return total
+    },
     lire(cle: string): string | undefined {
       const v = reponses.get(cle)
       if (v !== undefined) {
@@ -21,11 +34,18 @@ export function memoireDesReponses(max: number) {
     garder(cle: string, v: string) {
       if (!vues.delete(cle)) {
         vues.add(cle)
-        if (vues.size > max * 4) vues.delete(vues.values().next().value as string)
+        if (vues.size > clesVuesMax) vues.delete(vues.values().next().value as string)
         return
       }
+      const taille = octets(cle) + octets(v)
+      if (taille > octetsMax / 16 || reponses.has(cle)) return
       reponses.set(cle, v)
-      if (reponses.size > max) reponses.delete(reponses.keys().next().value as string)
+      total += taille
+      for (const [ancienne, r] of reponses) {
+        if (total <= octetsMax) break
+        reponses.delete(ancienne)
+        total -= octets(ancienne) + octets(r)
+      }
     },
   }
 }

@@ -621,6 +621,14 @@ export function ImportPage(p: {
       )}
       <form method="post" action="/admin/lieux/import" enctype="multipart/form-data">
         <Csrf jeton={p.csrf} />
+        {/* Before the file: the server reads the fields that precede it, then checks the token, then the file. */}
+        <Champ
+          nom="source"
+          libelle="Source des lieux"
+          aide="Écrite sur les lignes qui n’en ont pas. Par défaut : le nom du fichier."
+          requis={false}
+          maxlength={200}
+        />
         <div class={`fr-upload-group${p.erreur ? ' fr-upload-group--error' : ''} fr-mb-3w`}>
           <label class="fr-label" for="fichier">
             Fichier à importer
@@ -635,13 +643,6 @@ export function ImportPage(p: {
             required
           />
         </div>
-        <Champ
-          nom="source"
-          libelle="Source des lieux"
-          aide="Écrite sur les lignes qui n’en ont pas. Par défaut : le nom du fichier."
-          requis={false}
-          maxlength={200}
-        />
         <button class="fr-btn" type="submit">
           Importer
         </button>

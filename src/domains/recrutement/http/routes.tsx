@@ -130,7 +130,9 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
     return pageCandidature(reply, u ? { prenom: u.prenom, nom: u.nom, email: u.email } : {}, {})
   })
 
-  app.post('/candidature/conseiller', { config: LIMITE_FORMULAIRE_PUBLIC }, async (request, reply) => {
+  // Public: the upload is read by anyone, bounded (one file of 2 MB + 1 byte) and rate-limited first.
+  const depotPublic = { config: { ...LIMITE_FORMULAIRE_PUBLIC, televersement: true } }
+  app.post('/candidature/conseiller', depotPublic, async (request, reply) => {
     const corps = champsTexte(request.body)
     const u = request.utilisateur
     const form = lireFormulaire(candidatureForm, u ? { ...corps, email: u.email } : corps)
@@ -263,7 +265,9 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
     return reply.redirect('/candidat', 303)
   })
 
-  app.post('/candidat/cv', candidat, async (request, reply) => {
+  // The role is checked as the request arrives, before the upload is read (see televersement.ts).
+  const depotCandidat = { onRequest: exigerRole('candidat'), config: { televersement: true } }
+  app.post('/candidat/cv', depotCandidat, async (request, reply) => {
     const u = utilisateurConnecte(request)
     const cv = fichierDe(request.body, 'cv')
     if (!cv) return pageCandidat(request, reply, { cv: 'Choisissez un fichier PDF.' }, undefined, 400)

@@ -3,6 +3,13 @@ import type { FastifyInstance } from 'fastify'
 import { TAILLE_MAX_CV } from '../domain/cv'
 import type { FichierCv } from '../use-cases/candidatures'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route reads an uploaded file; a multipart body sent to any other route is refused unread. */
+    televersement?: boolean
+  }
+}
+
 /**
  * File uploads, in this plugin's scope only. Fields and the file are read into `request.body`
  * (`attachFieldsToBody: 'keyValues'`) during preValidation, so the form's hidden `_csrf` field is
@@ -11,6 +18,20 @@ import type { FichierCv } from '../use-cases/candidatures'
  * exception, so that the form can say what is wrong with it (docs/adr/030).
  */
 export async function enregistrerTeleversement(app: FastifyInstance) {
+  // The multipart parser reads a body for every route of the scope during preValidation, before the
+  // routes' own role checks (preHandler): a multipart body sent anonymously to a signed-in route was
+  // read (2 MB and 40 fields) before the 401. Only routes marked `televersement` accept one, and those
+  // that need a role check it in onRequest, before reading.
+  app.addHook('onRequest', async (request) => {
+    if (
+      !String(request.headers['content-type'] ?? '')
+        .toLowerCase()
+        .startsWith('multipart/')
+    )
+      return
+    if (request.routeOptions.config.televersement === true) return
+    throw Object.assign(new Error('envoi de fichier non accepté sur cette route'), { statusCode: 415 })
+  })
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
