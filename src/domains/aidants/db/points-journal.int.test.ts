@@ -18,8 +18,7 @@ describe.each(MOTEURS)('points de contrôle signés du journal (%s)', (moteur) =
   const lignes = async (requete: ReturnType<typeof sql>) =>
     ((await base.db.execute(requete)) as unknown as { rows: Record<string, unknown>[] }).rows
   const points = () => lignes(sql`select entree_id from aidants_journal_points order by entree_id`)
-  const dernierId = async () =>
-    Number((await lignes(sql`select max(id) as id from aidants_journal`))[0]?.id)
+  const dernierId = async () => Number((await lignes(sql`select max(id) as id from aidants_journal`))[0]?.id)
   /** What someone with write access to the database does, behind the trigger's back. */
   const effacer = async (requete: ReturnType<typeof sql>) => {
     await base.db.execute(sql`alter table aidants_journal disable trigger aidants_journal_ajout_seul`)
