@@ -20,6 +20,7 @@ import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
 import { type DatabaseHandle, openDatabase } from './platform/db/database'
+import { erreurPourJournal } from './platform/db/erreurs'
 import { DEPARTEMENTS, REGIONS } from './platform/geo/territoires'
 import { webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
@@ -66,6 +67,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       serializers: {
         req: (req) => ({ method: req.method, url: masquerJetons(req.url) }),
+        // Errors without the values of a failed statement nor the engine's quote of them. (Fastify's
+        // type wants pino's own shape, with `message` and `stack`: ours leaves them out on purpose.)
+        err: erreurPourJournal as (e: unknown) => never,
       },
     },
     trustProxy: config.trustProxy,
@@ -193,9 +197,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app
 }
 
-/** One-time secrets travel in URLs (magic links, invitations): they are cut from the logs. */
+/**
+ * One-time secrets travel in URLs (magic links, invitations), and query strings carry what people
+ * type in search boxes (an e-mail address, a name): the access log keeps the path and the names of the
+ * query parameters, never their values.
+ */
 function masquerJetons(url: string): string {
-  return url
-    .replace(/\/(lien|nouveau|invitation)\/[^/?#]+/g, '/$1/[masqué]')
-    .replace(/([?&](?:code|state|nonce|token|id_token_hint|session)=)[^&#]*/g, '$1[masqué]')
+  const i = url.search(/[?#]/)
+  const chemin = (i < 0 ? url : url.slice(0, i)).replace(
+    /\/(lien|nouveau|invitation)\/[^/]+/g,
+    '/$1/[masqué]',
+  )
+  if (i < 0 || url[i] === '#') return chemin
+  const noms = url
+    .slice(i + 1)
+    .split('#')[0]!
+    .split('&')
+    .filter(Boolean)
+    .map((p) => `${p.split('=')[0]!.slice(0, 40)}=[masqué]`)
+  return `${chemin}?${noms.join('&')}`
 }

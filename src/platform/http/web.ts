@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config'
 import { AccesInterditError, NonConnecteError } from '../auth/utilisateur'
+import { erreurPourJournal } from '../db/erreurs'
 import type { TypeAlerte } from '../layout/components'
 import { type ContextePage, type DescriptionPage, type Flash, Layout } from '../layout/layout'
 import type { Navigation } from '../layout/navigation'
@@ -181,11 +182,9 @@ export const webPlugin = fp(
           'Demande invalide',
           'La demande n’a pas pu être comprise. Vérifiez les informations saisies.',
         )
-      // Unexpected: logged without request body or headers (they may hold personal data), detail never shown.
-      request.log.error(
-        { err: { message: (error as Error).message, stack: (error as Error).stack, code: e.code } },
-        'erreur inattendue',
-      )
+      // Unexpected: logged without request body or headers (they may hold personal data), nor the values
+      // a failed statement was given (erreurPourJournal); detail never shown.
+      request.log.error({ err: erreurPourJournal(error) }, 'erreur inattendue')
       return pageErreur(
         request,
         reply,
