@@ -287,6 +287,21 @@ export async function listerActivites(
   return { activites: lignes.map(versActivite), total: total?.n ?? 0 }
 }
 
+/** Every activity recorded with a follow-up file, for the person's right of access. */
+export async function activitesDuBeneficiaire(db: Database, beneficiaireId: string): Promise<Activite[]> {
+  const lignes = await db.select().from(activites).where(eq(activites.beneficiaireId, beneficiaireId))
+  return lignes.map(versActivite)
+}
+
+/** The ids of a follow-up file's activities, to detach them one by one (each moves its counters). */
+export async function idsDesActivitesDuBeneficiaire(tx: Database, beneficiaireId: string): Promise<string[]> {
+  const lignes = await tx
+    .select({ id: activites.id })
+    .from(activites)
+    .where(eq(activites.beneficiaireId, beneficiaireId))
+  return lignes.map((l) => l.id)
+}
+
 export async function activitesDuMois(db: Database, conseillerId: string, mois: string): Promise<Activite[]> {
   const lignes = await db
     .select()

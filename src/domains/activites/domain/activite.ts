@@ -71,3 +71,16 @@ export function moisDe(date: string): string {
  * about people accompanied by social services: the time of the accompaniment plus a short margin).
  */
 export const RETENTION_BENEFICIAIRE_MOIS = 24
+
+/** A follow-up file as shown to its conseiller and handed to the person (right of access). */
+export interface FicheSuivi {
+  id: string
+  prenom: string
+  contact: string | null
+  trancheAge: string
+  situation: string
+  codeCommune: string | null
+  consentementLe: Date
+  creeLe: Date
+  derniereActiviteLe: Date
+}

@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm'
 import { err, ok, type Result } from '../../../platform/result'
-import { ecrireActivite, verrouillerActivite, versActivite } from '../db/activites-repository'
+import {
+  activitesDuBeneficiaire,
+  ecrireActivite,
+  idsDesActivitesDuBeneficiaire,
+  verrouillerActivite,
+} from '../db/activites-repository'
 import {
   type Beneficiaire,
   beneficiairesSansActiviteDepuis,
@@ -8,8 +12,7 @@ import {
   supprimerBeneficiaire,
   trouverBeneficiaire,
 } from '../db/beneficiaires-repository'
-import { activites } from '../db/schema'
-import { RETENTION_BENEFICIAIRE_MOIS } from '../domain/activite'
+import { type FicheSuivi, RETENTION_BENEFICIAIRE_MOIS } from '../domain/activite'
 import type { ErreurActivites } from '../domain/erreurs'
 import type { DepsActivites } from './deps'
 
@@ -35,7 +38,7 @@ export const makeCreerBeneficiaire =
     })
 
 export interface ExportBeneficiaire {
-  fiche: Omit<Beneficiaire, 'conseillerId' | 'structureId'>
+  fiche: FicheSuivi
   activites: {
     date: string
     type: string
@@ -56,12 +59,11 @@ export const makeExporterBeneficiaire =
   }): Promise<Result<ExportBeneficiaire, ErreurActivites>> => {
     const b = await trouverBeneficiaire(deps.db, input.conseillerId, input.id)
     if (!b) return err({ code: 'BENEFICIAIRE_INCONNU' })
-    const lignes = await deps.db.select().from(activites).where(eq(activites.beneficiaireId, b.id))
+    const liste = await activitesDuBeneficiaire(deps.db, b.id)
     const { conseillerId: _c, structureId: _s, ...fiche } = b
     return ok({
       fiche,
-      activites: lignes
-        .map(versActivite)
+      activites: liste
         .sort((x, y) => (x.date < y.date ? -1 : 1))
         .map((a) => ({
           date: a.date,
@@ -82,11 +84,7 @@ export const makeExporterBeneficiaire =
  */
 async function effacer(deps: DepsActivites, b: Beneficiaire): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const ids = await tx
-      .select({ id: activites.id })
-      .from(activites)
-      .where(eq(activites.beneficiaireId, b.id))
-    for (const { id } of ids) {
+    for (const id of await idsDesActivitesDuBeneficiaire(tx, b.id)) {
       const a = await verrouillerActivite(tx, id)
       if (a) await ecrireActivite(tx, a, { ...a, beneficiaireId: null })
     }
