@@ -5,7 +5,13 @@ import { seedDemo } from './demo/seed'
 import { enregistrerActivites, lieuxOuLocaux, structureDeLaFicheSuivi } from './domains/activites'
 import { enregistrerAdmin } from './domains/admin'
 import { enregistrerAidants, porteesOrganisations } from './domains/aidants'
-import { codeTotp, type DepsComptes, enregistrerComptes, trouverCompte } from './domains/comptes'
+import {
+  codeTotp,
+  type DepsComptes,
+  enregistrerComptes,
+  reserverPasTotp,
+  trouverCompte,
+} from './domains/comptes'
 import { enregistrerDiagnostic, resultatsDiagnosticDeLaFiche } from './domains/diagnostic'
 import { enregistrerFormation, formationAidantsTerminee, inscrireConseiller } from './domains/formation'
 import {
@@ -188,7 +194,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Training recorded in `formation` opens habilitation; without a record the national team decides.
       formationTerminee: async (compteId) =>
         (await formationAidantsTerminee(base.db, compteId)) ? true : undefined,
-      comptes: { trouver: (id) => trouverCompte(base.db, id), codeTotp },
+      comptes: {
+        trouver: (id) => trouverCompte(base.db, id),
+        codeTotp,
+        reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
+      },
       depsComptes: deps,
     })
   if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })

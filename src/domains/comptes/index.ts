@@ -12,7 +12,13 @@ import { sessionPlugin } from './http/session-plugin'
 import { hacherMotDePasse } from './use-cases/connecter-par-mot-de-passe'
 import type { DepsComptes } from './use-cases/deps'
 
-export { habilitationsDe, rechercherComptes, trouverCompte } from './db/comptes-repository'
+export {
+  habilitationsDe,
+  rechercherComptes,
+  reserverPasTotp,
+  trouverCompte,
+  trouverCompteParEmail,
+} from './db/comptes-repository'
 export { messageErreur } from './domain/erreurs'
 export type { Habilitation, Portee, PorteeType, Role } from './domain/roles'
 export { estRole, LIBELLES_ROLES, PORTEE_DU_ROLE, ROLES } from './domain/roles'
@@ -23,7 +29,7 @@ export { makeDefinirSecondFacteur, makeDonnerRoleOrganisation } from './use-case
 export {
   DUREE_LIEN_APRES_TOTP_MIN,
   makeConsommerLienApresTotp,
-  makeDemanderLienApresTotp,
+  makeEnvoyerLienApresTotp,
 } from './use-cases/connexion-totp-puis-lien'
 export { makeCreerCompteDemandeur } from './use-cases/creer-compte-demandeur'
 export type { DepsComptes } from './use-cases/deps'

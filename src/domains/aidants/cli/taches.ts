@@ -4,7 +4,7 @@
 import { ouvrirBase } from '../../../app'
 import { loadConfig } from '../../../config'
 import { horlogeSysteme } from '../../../platform/crypto'
-import { codeTotp, trouverCompte } from '../../comptes'
+import { codeTotp, reserverPasTotp, trouverCompte } from '../../comptes'
 import { makeConsentementSms } from '../use-cases/consentement-sms'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeTaches } from '../use-cases/taches'
@@ -21,7 +21,11 @@ try {
     secret: config.aidantsSecret,
     franceConnect: config.franceConnect,
     formationTerminee: async () => undefined,
-    comptes: { trouver: (id) => trouverCompte(base.db, id), codeTotp },
+    comptes: {
+      trouver: (id) => trouverCompte(base.db, id),
+      codeTotp,
+      reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
+    },
     depsComptes: {
       db: base.db,
       horloge: horlogeSysteme,

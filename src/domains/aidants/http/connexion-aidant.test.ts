@@ -6,6 +6,7 @@ import {
   connecter,
   creerCompteTest,
   H,
+  MOT_DE_PASSE_TEST,
   SECRET_TOTP_TEST,
 } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
@@ -204,6 +205,58 @@ describe.each(MOTEURS)('connexion des aidants : e-mail + code, puis lien de 5 mi
     expect((await n.post(url, { code: c })).statusCode).toBe(303)
     expect((await demander(a.email, c)).statusCode).toBe(401)
     avancer()
+    expect((await demander(a.email, code())).statusCode).toBe(200)
+  })
+
+  it('refuse au second facteur de la connexion par mot de passe un code déjà accepté à la ressaisie', async () => {
+    avancer()
+    const a = await aidant()
+    const n = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
+    await connecter(n, t, a)
+    avancer(16 * 60_000)
+    const url = `/aidants/reauthentification?retour=${encodeURIComponent('/aidants/espace')}`
+    const c = code()
+    await n.get(url)
+    expect((await n.post(url, { code: c })).statusCode).toBe(303)
+    const autre = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
+    const r = await autre.soumettre('/connexion', '/connexion', {
+      email: a.email,
+      mot_de_passe: MOT_DE_PASSE_TEST,
+    })
+    expect(r.headers.location).toBe('/connexion/totp')
+    await autre.get('/connexion/totp')
+    expect((await autre.post('/connexion/totp', { code: c })).statusCode).toBe(400)
+    avancer(31_000)
+    expect((await autre.post('/connexion/totp', { code: code() })).headers.location).toBe('/espace')
+  })
+
+  it('laisse se connecter six fois en cinq minutes : un lien utilisé ne compte pas dans la limite', async () => {
+    avancer()
+    const a = await aidant()
+    for (let i = 0; i < 6; i++) {
+      avancer(31_000)
+      const n = nav()
+      const r = await n.soumettre('/aidants/connexion', '/aidants/connexion', {
+        email: a.email,
+        code: code(),
+      })
+      expect(r.statusCode, `connexion ${i + 1}`).toBe(200)
+      const l = await lien(a.email)
+      await n.get(l)
+      expect((await n.post(l)).headers.location).toBe('/aidants/espace')
+    }
+  })
+
+  it('n’envoie pas plus de 5 liens non utilisés en cinq minutes, remplacés ou non', async () => {
+    avancer()
+    const a = await aidant()
+    for (let i = 0; i < 5; i++) {
+      avancer(31_000)
+      expect((await demander(a.email, code())).statusCode, `demande ${i + 1}`).toBe(200)
+    }
+    avancer(31_000)
+    expect((await demander(a.email, code())).statusCode).toBe(401)
+    avancer(5 * 60_000)
     expect((await demander(a.email, code())).statusCode).toBe(200)
   })
 

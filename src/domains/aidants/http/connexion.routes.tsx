@@ -3,10 +3,10 @@ import { lireFormulaire } from '../../../platform/http/formulaire'
 import {
   DUREE_LIEN_APRES_TOTP_MIN,
   makeConsommerLienApresTotp,
-  makeDemanderLienApresTotp,
+  makeEnvoyerLienApresTotp,
   navigateurDe,
   poserCookieSession,
-  rechercherComptes,
+  trouverCompteParEmail,
 } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import type { DepsAidants } from '../use-cases/deps'
@@ -15,8 +15,8 @@ import { ConfirmerLienAidantPage, ConnexionAidantPage, MessageSimple } from '../
 import { connexionAidantForm } from './aidants.form'
 
 /**
- * Per address; per account, wrong codes lock every code (use-cases/totp-aidant.ts) and comptes allows 5
- * valid links at most.
+ * Per address; per account, wrong codes lock every code (use-cases/totp-aidant.ts) and comptes e-mails
+ * 5 links at most within 5 minutes that were not used to log in.
  */
 const LIMITE_PAR_ADRESSE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 const ERREUR_GENERIQUE =
@@ -27,16 +27,10 @@ const ERREUR_GENERIQUE =
  * valid 5 minutes. Every refusal reads the same, so the form does not tell who has an account.
  */
 export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
-  const demanderLien = makeDemanderLienApresTotp(deps.depsComptes)
+  const envoyerLien = makeEnvoyerLienApresTotp(deps.depsComptes)
   const consommerLien = makeConsommerLienApresTotp(deps.depsComptes)
   const verifierTotp = makeVerifierTotpAidant(deps)
-  // The accounts domain offers no look-up by address on its public surface: its search, narrowed to
-  // the exact address.
-  const compteDeLAdresse = async (email: string) => {
-    const cherche = email.trim().toLowerCase()
-    const r = await rechercherComptes(deps.db, { texte: cherche, page: 1, parPage: 100 })
-    return r.comptes.find((c) => c.email.toLowerCase() === cherche)?.id
-  }
+  const compteDeLAdresse = async (email: string) => (await trouverCompteParEmail(deps.db, email.trim()))?.id
 
   app.get('/aidants/connexion', async (request, reply) => {
     if (request.utilisateur) return reply.redirect('/aidants/espace', 303)
@@ -49,19 +43,13 @@ export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { de
 
   app.post('/aidants/connexion', { config: LIMITE_PAR_ADRESSE }, async (request, reply) => {
     const f = lireFormulaire(connexionAidantForm, request.body)
-    // The code is checked here first, by the one verifier of Aidants Connect: wrong codes are counted
-    // in the database for the account whatever the address, and a code already used to sign a mandate
-    // or at a re-entry is refused. Only a right, fresh code reaches the accounts domain, which checks
-    // it again and sends the link.
+    // The code is checked by the one verifier of Aidants Connect: wrong codes are counted in the
+    // database for the account whatever the address, and the code's step is claimed once for the
+    // account (a code used to sign a mandate, at a re-entry or at a password login is refused). Only
+    // then does the accounts domain e-mail the link.
     const compteId = f.ok ? await compteDeLAdresse(f.donnees.email) : undefined
     const codeAccepte = f.ok && compteId !== undefined && (await verifierTotp(compteId, f.donnees.code))
-    const r = codeAccepte
-      ? await demanderLien({
-          email: f.donnees.email,
-          code: f.donnees.code,
-          chemin: '/aidants/connexion/lien',
-        })
-      : undefined
+    const r = codeAccepte ? await envoyerLien({ compteId, chemin: '/aidants/connexion/lien' }) : undefined
     if (!r?.ok)
       return reply.page(
         (ctx) => ({

@@ -28,6 +28,8 @@ export interface DepsAidants {
       | undefined
     >
     codeTotp: (secret: string, le: Date) => string
+    /** Claims a TOTP step for the account in the accounts domain (false: already used there or later). */
+    reserverPasTotp: (compteId: string, pas: number) => Promise<boolean>
   }
   /** What the accounts domain's use cases need (accounts, roles, TOTP, login by code then link). */
   depsComptes: DepsComptes

@@ -4,7 +4,7 @@ import { creerCompteTest } from '../../../../tests/support/app'
 import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { outboxMessages } from '../../../platform/outbox/schema'
-import { codeTotp, habilitationsDe, trouverCompte } from '../../comptes'
+import { codeTotp, habilitationsDe, reserverPasTotp, trouverCompte } from '../../comptes'
 import { verifierJournal } from '../db/journal-repository'
 import { creerOrganisation } from '../db/organisations-repository'
 import { etatsAidant, habilitationsAidant, journal, mandats, sessionsUsager, usagers } from '../db/schema'
@@ -52,7 +52,11 @@ describe.each(MOTEURS)('tâches planifiées : inactivité des aidants, rappels d
       secret: 'secret-de-test-aidants-connect-0123456789',
       franceConnect: { issuer: undefined, clientId: 'x', clientSecret: 'y' },
       formationTerminee: async () => undefined,
-      comptes: { trouver: (id) => trouverCompte(base.db, id), codeTotp },
+      comptes: {
+        trouver: (id) => trouverCompte(base.db, id),
+        codeTotp,
+        reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
+      },
       depsComptes: { db: base.db, horloge, baseUrl: 'http://127.0.0.1', inactiviteParRole: {} },
     }
     taches = makeTaches(deps)

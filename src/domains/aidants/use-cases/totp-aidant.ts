@@ -69,7 +69,9 @@ export const makeVerifierTotpAidant =
           ),
         })
         .returning({ compteId: etatsAidant.compteId })
-      if (pris.length === 1) return true
+      // Then in the accounts domain, which the password login reads: a code accepted here is refused
+      // there, and a concurrent password login that took the same step first wins.
+      if (pris.length === 1) return comptes.reserverPasTotp(compteId, pas)
     }
     const [apres] = await db
       .insert(etatsAidant)

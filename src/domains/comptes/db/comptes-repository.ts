@@ -167,6 +167,24 @@ export async function reussirConnexion(
   return rows.length === 1
 }
 
+/**
+ * Claims a TOTP time step for the account, in one statement: true only if no code of this step or a
+ * later one was accepted before (at any login, re-entry or signature), so a code works once anywhere.
+ */
+export async function reserverPasTotp(db: Database, compteId: string, pas: number): Promise<boolean> {
+  const rows = await db
+    .update(comptes)
+    .set({ totpDernierPas: pas })
+    .where(
+      and(
+        eq(comptes.id, compteId),
+        or(isNull(comptes.totpDernierPas), sql`${comptes.totpDernierPas} < ${pas}`),
+      ),
+    )
+    .returning({ id: comptes.id })
+  return rows.length === 1
+}
+
 export async function compterAdminsActifs(db: Database): Promise<number> {
   const [row] = await db
     .select({ n: count() })
@@ -345,14 +363,39 @@ export async function revoquerSessions(db: Database, compteId: string, maintenan
 
 export async function creerJeton(
   db: Database,
-  j: { compteId: string; usage: (typeof jetons.$inferInsert)['usage']; jetonHash: string; expireLe: Date },
+  j: {
+    compteId: string
+    usage: (typeof jetons.$inferInsert)['usage']
+    jetonHash: string
+    expireLe: Date
+    /** The service's clock (defaults to the database's): the link limit counts links by creation time. */
+    creeLe?: Date
+  },
 ) {
-  // A new link replaces the previous ones of the same kind: only the latest e-mail works.
+  // A new link replaces the previous ones of the same kind: only the latest e-mail works. They are
+  // expired, not marked used: `utilise_le` means a person redeemed the link, and the limit of links
+  // per account counts only the others (logging in five times must not lock anyone out).
   await db
     .update(jetons)
-    .set({ utiliseLe: sql`now()` })
+    .set({ expireLe: sql`least(${jetons.expireLe}, now())` })
     .where(and(eq(jetons.compteId, j.compteId), eq(jetons.usage, j.usage), isNull(jetons.utiliseLe)))
   await db.insert(jetons).values(j)
+}
+
+/** Login links e-mailed to the account since `depuis` and never redeemed (expired or replaced ones count). */
+export async function compterLiensNonUtilises(db: Database, compteId: string, depuis: Date): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(jetons)
+    .where(
+      and(
+        eq(jetons.compteId, compteId),
+        eq(jetons.usage, 'lien_connexion'),
+        isNull(jetons.utiliseLe),
+        gt(jetons.creeLe, depuis),
+      ),
+    )
+  return r?.n ?? 0
 }
 
 /** Marks the token used if it is valid, in one statement: two clicks on the same link cannot both win. */

@@ -1,27 +1,23 @@
-import { and, count, eq, gt } from 'drizzle-orm'
 import { jetonAleatoire, sha256 } from '../../../platform/crypto'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
 import {
+  compterLiensNonUtilises,
   consommerJeton,
   creerJeton,
   creerSession,
   habilitationsDe,
   mettreAJourCompte,
   trouverCompte,
-  trouverCompteParEmail,
 } from '../db/comptes-repository'
-import { jetons } from '../db/schema'
 import type { ErreurComptes } from '../domain/erreurs'
 import { inactiviteMinutes } from '../domain/roles'
-import { verifierTotp } from '../domain/totp'
-import { dureeBlocageMinutes } from '../domain/verrouillage'
 import type { DepsComptes } from './deps'
 
 /** Aidants Connect login: the link is short-lived because the TOTP code has just been checked. */
 export const DUREE_LIEN_APRES_TOTP_MIN = 5
-/** At most this many unexpired links per account, whatever the number of addresses asking. */
+/** At most this many links e-mailed and not redeemed per account within 5 minutes, whatever the address asking. */
 export const LIENS_VALIDES_MAX = 5
 
 /**
@@ -32,55 +28,36 @@ export const LIENS_VALIDES_MAX = 5
 const hashLien = (jeton: string) => sha256(`apres-totp:${jeton}`)
 
 /**
- * Step 1 of the passwordless login of aidants (Aidants Connect): e-mail + TOTP code. When both are
- * right, a single-use link valid 5 minutes is e-mailed. Every failure gives the same answer
- * (`IDENTIFIANTS_INVALIDES`): unknown address, deactivated account, no second factor, wrong or replayed
- * code, locked account, too many links — nobody can learn from the form who has an account. Wrong codes
- * count towards the account's progressive lockout, like wrong passwords.
+ * Step 1 of the passwordless login of aidants (Aidants Connect), once the e-mail and TOTP code are
+ * right: a single-use link valid 5 minutes is e-mailed. The code itself is checked by the caller's one
+ * verifier of Aidants Connect, which counts wrong codes and claims the code's step here
+ * (`reserverPasTotp`), so that a code accepted for a mandate is refused at any login and the other way
+ * round. Every refusal gives the same answer (`IDENTIFIANTS_INVALIDES`): deactivated account, no second
+ * factor, locked account, too many links — nobody can learn from the form who has an account.
  */
-export const makeDemanderLienApresTotp =
+export const makeEnvoyerLienApresTotp =
   ({ db, horloge, baseUrl }: DepsComptes) =>
   async (input: {
-    email: string
-    code: string
+    compteId: string
     /** Path of the page that redeems the link, e.g. `/aidants/connexion/lien`. */
     chemin: string
   }): Promise<Result<void, ErreurComptes>> => {
     const refus = err({ code: 'IDENTIFIANTS_INVALIDES' } as const)
     const maintenant = horloge()
-    const compte = await trouverCompteParEmail(db, input.email)
+    const compte = await trouverCompte(db, input.compteId)
     if (!compte?.actif || compte.invitationEnAttente || !compte.totpSecret || !compte.totpActifDepuis)
       return refus
     if (compte.bloqueJusquA && compte.bloqueJusquA > maintenant) return refus
-    const pas = verifierTotp(compte.totpSecret, input.code, maintenant, compte.totpDernierPas)
-    if (pas === undefined) {
-      const echecs = compte.echecsConnexion + 1
-      const minutes = dureeBlocageMinutes(echecs)
-      await mettreAJourCompte(db, compte.id, {
-        echecsConnexion: echecs,
-        ...(minutes > 0 ? { bloqueJusquA: new Date(maintenant.getTime() + minutes * 60_000) } : {}),
-      })
-      return refus
-    }
-    const [recents] = await db
-      .select({ n: count() })
-      .from(jetons)
-      .where(
-        and(
-          eq(jetons.compteId, compte.id),
-          eq(jetons.usage, 'lien_connexion'),
-          // Links still valid: the horloge decides, as for their expiry.
-          gt(jetons.expireLe, maintenant),
-        ),
-      )
-    if ((recents?.n ?? 0) >= LIENS_VALIDES_MAX) return refus
+    // Links e-mailed and never redeemed within a link's lifetime: a redeemed link was a login, not spam.
+    const depuis = new Date(maintenant.getTime() - DUREE_LIEN_APRES_TOTP_MIN * 60_000)
+    if ((await compterLiensNonUtilises(db, compte.id, depuis)) >= LIENS_VALIDES_MAX) return refus
     const jeton = jetonAleatoire()
     await db.transaction(async (tx) => {
-      await mettreAJourCompte(tx, compte.id, { echecsConnexion: 0, bloqueJusquA: null, totpDernierPas: pas })
       await creerJeton(tx, {
         compteId: compte.id,
         usage: 'lien_connexion',
         jetonHash: hashLien(jeton),
+        creeLe: maintenant,
         expireLe: new Date(maintenant.getTime() + DUREE_LIEN_APRES_TOTP_MIN * 60_000),
       })
       await mettreEnFileEmail(tx, {
