@@ -20,11 +20,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { referentielCommunes } from '../../src/platform/geo/referentiel-communes'
 import { SERVICES } from '../../src/domains/lieux/domain/vocabulaires'
 import { creerCatalogueLieux } from '../../src/domains/lieux/use-cases/catalogue-lieux'
 import { makeImporterLieux } from '../../src/domains/lieux/use-cases/importer-lieux'
 import { openDatabase } from '../../src/platform/db/database'
+import { referentielCommunes } from '../../src/platform/geo/referentiel-communes'
 
 const ICI = path.dirname(fileURLToPath(import.meta.url))
 const RACINE = path.resolve(ICI, '../..')
@@ -352,11 +352,33 @@ async function main() {
     const reference: Mesure[] = []
     const rythme: Mesure[] = []
     const rythmeNu: Mesure[] = []
+    // Every run is printed and kept with the machine's load average: a median hides the bad run, and
+    // the bar (p99 ≤ 20 ms at 3 000 req/s) is meant for every run, not for most of them.
+    const parRun: Record<string, unknown>[] = []
+    const charge = () => os.loadavg()[0]!.toFixed(2)
     for (let i = 0; i < RUNS; i++) {
+      const chargeAvant = charge()
       lieux.push(await charger(app.url, requete, DUREE_S, CONNEXIONS))
       reference.push(await charger(nu.url, () => '/nu', DUREE_S, CONNEXIONS))
       rythme.push(await auRythme(app.url, requete, DUREE_S, DEBIT))
       rythmeNu.push(await auRythme(nu.url, () => '/nu', DUREE_S, DEBIT))
+      const [a, n, ar, nr] = [lieux[i]!, reference[i]!, rythme[i]!, rythmeNu[i]!]
+      const run = {
+        heure: new Date().toISOString().slice(11, 16),
+        charge: `${chargeAvant} → ${charge()}`,
+        api_reqParS: Math.round(a.reqParS),
+        api_p99: Number(a.p99.toFixed(2)),
+        nu_reqParS: Math.round(n.reqParS),
+        ratio: Number((a.reqParS / n.reqParS).toFixed(3)),
+        api_rythme_reqParS: Math.round(ar.reqParS),
+        api_rythme_p50: Number(ar.p50.toFixed(2)),
+        api_rythme_p99: Number(ar.p99.toFixed(2)),
+        nu_rythme_p99: Number(nr.p99.toFixed(2)),
+      }
+      parRun.push(run)
+      console.log(
+        `run ${i + 1}/${RUNS} (${run.heure} UTC, charge ${run.charge}) : boucle fermée ${run.api_reqParS} req/s p99 ${run.api_p99} ms (${Math.round(run.ratio * 100)} % de Fastify nu, ${run.nu_reqParS} req/s) ; ${DEBIT} req/s imposées : p50 ${run.api_rythme_p50} ms, p99 ${run.api_rythme_p99} ms (Fastify nu : p99 ${run.nu_rythme_p99} ms)`,
+      )
     }
     const resume = (m: Mesure[]) => ({
       reqParS: Math.round(mediane(m.map((x) => x.reqParS))),
@@ -379,6 +401,7 @@ async function main() {
       fastify_nu: resume(reference),
       api_au_rythme: resume(rythme),
       fastify_nu_au_rythme: resume(rythmeNu),
+      par_run: parRun,
     }
     const ratio = r.api.reqParS / r.fastify_nu.reqParS
     console.table({
@@ -389,8 +412,9 @@ async function main() {
     })
     console.log(`ratio débit API / Fastify nu : ${(ratio * 100).toFixed(0)} %`)
     const tenu = r.api_au_rythme.reqParS >= DEBIT * 0.99
+    const chaqueRun = rythme.every((m) => m.p99 <= 20)
     console.log(
-      `objectifs QUALITY.md : débit max ≥ 3 000 req/s → ${r.api.reqParS >= 3000 ? 'atteint' : 'NON atteint'} ; à ${DEBIT} req/s : débit tenu → ${tenu ? 'oui' : 'NON'}, p99 ≤ 20 ms → ${r.api_au_rythme.p99 <= 20 ? 'atteint' : 'NON atteint'} ; erreurs : ${r.api.erreurs + r.api_au_rythme.erreurs}`,
+      `objectifs QUALITY.md : débit max ≥ 3 000 req/s → ${r.api.reqParS >= 3000 ? 'atteint' : 'NON atteint'} ; à ${DEBIT} req/s : débit tenu → ${tenu ? 'oui' : 'NON'}, p99 ≤ 20 ms → ${r.api_au_rythme.p99 <= 20 ? 'atteint' : 'NON atteint'} (médiane), ${chaqueRun ? 'dans chaque run' : 'PAS dans chaque run'} ; erreurs : ${r.api.erreurs + r.api_au_rythme.erreurs}`,
     )
     writeFileSync(
       path.join(ICI, `results-${Date.now()}.json`),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import cors from '@fastify/cors'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Lieu } from '../domain/lieu'
 import type { Criteres, IndexLieux } from '../domain/recherche'
 import {
@@ -12,70 +12,14 @@ import {
 } from '../domain/vocabulaires'
 import type { DepsLieux } from '../use-cases/deps'
 import { enCsv, exporter } from '../use-cases/exporter-lieux'
-import { memoireDesReponses } from './memoire-reponses'
+import { type FiltresApi, filtresApi, lireFiltresRapide, RAYON_MAX_KM } from './filtres-api'
+import { empreinte, memoireDesReponses } from './memoire-reponses'
 import { uuid } from './pages.routes'
+
+export { filtresApi }
 
 /** Public reads: generous per client, but a scraper or a loop cannot take the service down. */
 const LIMITE_API = { rateLimit: { max: 600, timeWindow: '1 minute' } }
-const RAYON_MAX_KM = 200
-
-const booleen = z
-  .enum(['1', '0', 'true', 'false', 'oui', 'non'], { error: 'attendu 1 ou 0' })
-  .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'oui')
-
-/** Repeated parameter or `|`-separated list, every value from the standard's vocabulary. */
-const liste = <T extends readonly [string, ...string[]]>(valeurs: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) =>
-      v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split('|')).filter(Boolean),
-    )
-    .pipe(z.array(z.enum(valeurs, { error: (i) => `valeur inconnue « ${String(i.input)} »` })))
-
-export const filtresApi = z.object({
-  near: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return undefined
-      const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(v)
-      const lat = Number(m?.[1])
-      const lon = Number(m?.[2])
-      if (!m || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'attendu « latitude,longitude » en degrés décimaux, par exemple 43.2965,5.3698',
-        })
-        return z.NEVER
-      }
-      return { latitude: lat, longitude: lon }
-    }),
-  radius: z.coerce
-    .number({ error: 'attendu un nombre de kilomètres' })
-    .positive('attendu un nombre de kilomètres supérieur à 0')
-    .max(RAYON_MAX_KM, `${RAYON_MAX_KM} km au plus`)
-    .optional(),
-  services: liste(SERVICES),
-  publics: liste(PUBLICS_SPECIFIQUEMENT_ADRESSES),
-  modalites: liste(MODALITES_ACCOMPAGNEMENT),
-  dispositifs: liste(DISPOSITIFS_PROGRAMMES_NATIONAUX),
-  gratuit: booleen,
-  ouvert: booleen,
-  limit: z.coerce
-    .number({ error: 'attendu un entier' })
-    .int('attendu un entier')
-    .min(1, '1 au moins')
-    .max(100, '100 au plus')
-    .default(20),
-  page: z.coerce
-    .number({ error: 'attendu un entier' })
-    .int('attendu un entier')
-    .min(1, '1 au moins')
-    .max(10_000, '10 000 au plus')
-    .default(1),
-})
 
 function erreur400(reply: FastifyReply, e: z.ZodError) {
   const i = e.issues[0]
@@ -135,6 +79,15 @@ function versApi(l: Lieu, distanceKm: number | null, index: IndexLieux, instant:
 }
 
 /**
+ * JSON written in ASCII only (`é` → `\u00e9`, the same JSON once read): one character beyond Latin-1
+ * (’, œ) made the whole answer a two-byte string, which the socket then re-encoded to UTF-8 character
+ * by character (5 % of the server's time under load); an ASCII answer is copied as it is, and weighs
+ * half as much in the answer memory.
+ */
+const enAscii = (json: string) =>
+  json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/**
  * A page of places as JSON: the fixed fields of each place are serialised once per index version and
  * kept, and only the envelope, the distance and « ouvert maintenant » are written per query (the same
  * JSON as `versApi`, in another key order).
@@ -149,7 +102,7 @@ function pagesEnJson() {
     }
     let debut = fixes.get(l.id)
     if (debut === undefined) {
-      debut = JSON.stringify(champsFixes(l)).slice(0, -1)
+      debut = enAscii(JSON.stringify(champsFixes(l)).slice(0, -1))
       fixes.set(l.id, debut)
     }
     return debut
@@ -160,11 +113,20 @@ function pagesEnJson() {
     resultats: readonly { lieu: Lieu; distanceKm: number | null }[],
     instant: Date,
   ): string => {
-    const lieux = resultats.map(
-      ({ lieu, distanceKm }) =>
-        `${fixe(index, lieu)},"distance_km":${distanceArrondie(distanceKm)},"ouvert_maintenant":${index.ouvertMaintenant(lieu.id, instant)}}`,
-    )
-    return `{"total":${entete.total},"page":${entete.page},"limit":${entete.limit},"suivant":${JSON.stringify(entete.suivant)},"resultats":[${lieux.join(',')}]}`
+    // One string grown piece by piece (V8 links the pieces and copies them once, when the answer is
+    // written): no array of per-place strings and no join.
+    let corps = `{"total":${entete.total},"page":${entete.page},"limit":${entete.limit},"suivant":${entete.suivant === null ? 'null' : JSON.stringify(entete.suivant)},"resultats":[`
+    for (let k = 0; k < resultats.length; k++) {
+      const { lieu, distanceKm } = resultats[k]!
+      if (k > 0) corps += ','
+      corps += fixe(index, lieu)
+      corps += ',"distance_km":'
+      corps += distanceArrondie(distanceKm)
+      corps += ',"ouvert_maintenant":'
+      corps += index.ouvertMaintenant(lieu.id, instant)
+      corps += '}'
+    }
+    return `${corps}]}`
   }
 }
 
@@ -260,7 +222,7 @@ const querystringLieux = {
   },
 } as const
 
-function criteres(f: z.infer<typeof filtresApi>, instant: Date): Criteres {
+function criteres(f: FiltresApi, instant: Date): Criteres {
   return {
     position: f.near,
     rayonKm: f.near ? f.radius : undefined,
@@ -276,7 +238,31 @@ function criteres(f: z.infer<typeof filtresApi>, instant: Date): Criteres {
   }
 }
 
-/** Weak validator of a response: the index version, the query, and the minute (`ouvert_maintenant` moves). */
+/**
+ * Weak validators of the list's answers, and the answers kept: both hold for one index version and one
+ * minute (`ouvert_maintenant` moves). The stem of the ETags is hashed once per version and minute, and
+ * each ETag adds a 32-bit hash of the query (FNV-1a, in JavaScript: no hash object per request). A client
+ * compares an ETag only with the one it got for the same address, so the short hash of the query needs
+ * no more than to be stable. When the version or the minute moves, the kept answers could never be
+ * served again: the memory is emptied at once rather than waiting for them to be pushed out.
+ */
+function etagsParMinute(reponses: { vider(): void }) {
+  let version: string | undefined
+  let minute = -1
+  let racine = ''
+  return (index: IndexLieux, url: string, instant: Date): string => {
+    const m = Math.floor(instant.getTime() / 60_000)
+    if (index.version !== version || m !== minute) {
+      version = index.version
+      minute = m
+      racine = createHash('sha1').update(`${version}|${m}`).digest('base64url').slice(0, 16)
+      reponses.vider()
+    }
+    return `W/"${racine}${empreinte(url).toString(36)}"`
+  }
+}
+
+/** Weak validator of an export: the index version, the query, and the minute. */
 function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string {
   const minute = Math.floor(instant.getTime() / 60_000)
   return `W/"${createHash('sha1').update(`${index.version}|${request.url}|${minute}`).digest('base64url').slice(0, 22)}"`
@@ -287,6 +273,11 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
   // 32 MB per process: about 1 600 answers of 10 places, 160 of 100.
   const reponses = memoireDesReponses({ octetsMax: 32 * 1024 * 1024, clesVuesMax: 8000 })
   const enJson = pagesEnJson()
+  const etagDeLaListe = etagsParMinute(reponses)
+  const ENTETES_LISTE = {
+    'cache-control': 'public, max-age=60',
+    vary: 'accept-encoding',
+  }
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
 
   app.get(
@@ -317,28 +308,31 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       },
     },
     async (request, reply) => {
-      const f = filtresApi.safeParse(request.query ?? {})
-      if (!f.success) return erreur400(reply, f.error)
+      const requete = (request.query ?? {}) as Record<string, unknown>
+      let filtres = lireFiltresRapide(requete)
+      if (!filtres) {
+        const f = filtresApi.safeParse(requete)
+        if (!f.success) return erreur400(reply, f.error)
+        filtres = f.data
+      }
       const index = await deps.catalogue.index()
       const instant = deps.horloge()
-      const tag = etag(index, request, instant)
-      reply
-        .header('etag', tag)
-        .header('cache-control', 'public, max-age=60')
-        .header('vary', 'accept-encoding')
+      const tag = etagDeLaListe(index, request.url, instant)
+      reply.headers(ENTETES_LISTE).header('etag', tag)
       if (request.headers['if-none-match'] === tag) return reply.status(304).send()
       reply.type('application/json; charset=utf-8')
-      const deja = reponses.lire(tag)
+      // Kept under the address: the memory only holds answers of the current version and minute.
+      const deja = reponses.lire(request.url)
       if (deja !== undefined) return reply.send(deja)
-      const r = index.rechercher(criteres(f.data, instant))
-      const suivant = r.suite ? pageSuivante(request.url, f.data.page) : null
+      const r = index.rechercher(criteres(filtres, instant))
+      const suivant = r.suite ? pageSuivante(request.url, filtres.page) : null
       const corps = enJson(
         index,
-        { total: r.total, page: f.data.page, limit: f.data.limit, suivant },
+        { total: r.total, page: filtres.page, limit: filtres.limit, suivant },
         r.resultats,
         instant,
       )
-      reponses.garder(tag, corps)
+      reponses.garder(request.url, corps)
       return reply.send(corps)
     },
   )

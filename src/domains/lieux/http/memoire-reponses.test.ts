@@ -33,6 +33,19 @@ describe('mémoire des réponses de l’API', () => {
     expect(m.octets).toBe(32 * 2 * 101)
   })
 
+  it('se vide quand la version de l’index ou la minute change', () => {
+    const m = memoireDesReponses(place(16))
+    m.garder('a', 'A')
+    m.garder('a', 'A')
+    m.garder('b', 'B')
+    m.vider()
+    expect(m.lire('a')).toBeUndefined()
+    expect(m.octets).toBe(0)
+    // The query seen once before is forgotten too: its next answer is only noted.
+    m.garder('b', 'B')
+    expect(m.lire('b')).toBeUndefined()
+  })
+
   it('ne garde pas une réponse plus grande qu’un seizième du budget', () => {
     const m = memoireDesReponses({ octetsMax: 16 * 1024, clesVuesMax: 10 })
     m.garder('grande', 'x'.repeat(600))

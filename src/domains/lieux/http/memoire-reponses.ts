@@ -1,27 +1,42 @@
 /** What a kept string costs at most: V8 stores a text with any character beyond Latin-1 (’, œ) on 2 bytes. */
 const octets = (s: string) => 2 * s.length
 
+/** 32-bit FNV-1a: a query seen once is noted by this number, whatever the length of its address. */
+export function empreinte(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
 /**
- * The latest answers, serialised, by ETag (index version, query, minute): public queries repeat (the
+ * The latest answers, serialised, by query (the caller empties the memory when the index version or the
+ * minute changes, see `etagsParMinute` in api.routes.ts): public queries repeat (the
  * same commune, the same need), and a kept answer costs a lookup instead of a search and a serialisation.
- * An answer is kept only when its query comes a second time (the first time, only its ETag is noted):
+ * An answer is kept only when its query comes a second time (the first time, only a hash is noted):
  * queries asked once, the most common, never fill the memory, so they neither evict the repeated ones
  * nor load the garbage collector with ~10 KB strings that live just long enough to be promoted.
  * Least recently used first out.
  *
  * Bounded by **bytes**, not by entries: anyone can ask `limit=100` (about 200 KB an answer), and 2 000
  * such answers held 400 MB per process. An answer larger than a sixteenth of the budget is never kept,
- * so that one query cannot empty the memory of every other. The noted ETags are bounded by count:
- * an ETag has a fixed length, so their count bounds their bytes.
+ * so that one query cannot empty the memory of every other. The queries seen once are noted by a 32-bit
+ * hash, so their count bounds their bytes whatever the length of the addresses (two queries sharing a
+ * hash only make one answer kept a request early).
  */
 export function memoireDesReponses({ octetsMax, clesVuesMax }: { octetsMax: number; clesVuesMax: number }) {
   const reponses = new Map<string, string>()
-  const vues = new Set<string>()
+  const vues = new Set<number>()
   let total = 0
   return {
     /** Bytes held by the kept answers and their keys (for tests and measures). */
     get octets() {
       return total
+    },
+    /** Forgets everything (the answers kept no longer hold: another index version, another minute). */
+    vider() {
+      reponses.clear()
+      vues.clear()
+      total = 0
     },
     lire(cle: string): string | undefined {
       const v = reponses.get(cle)
@@ -32,9 +47,10 @@ export function memoireDesReponses({ octetsMax, clesVuesMax }: { octetsMax: numb
       return v
     },
     garder(cle: string, v: string) {
-      if (!vues.delete(cle)) {
-        vues.add(cle)
-        if (vues.size > clesVuesMax) vues.delete(vues.values().next().value as string)
+      const h = empreinte(cle)
+      if (!vues.delete(h)) {
+        vues.add(h)
+        if (vues.size > clesVuesMax) vues.delete(vues.values().next().value as number)
         return
       }
       const taille = octets(cle) + octets(v)
