@@ -26,8 +26,14 @@ async function focusInvisible(page: Page): Promise<string> {
     // DSFR draws some focus outlines on a pseudo-element: an enlarged link's ::before (the header's
     // brand), the box of a radio button or a check box on its label (the input itself is hidden).
     const entree = e instanceof HTMLInputElement && (e.type === 'radio' || e.type === 'checkbox')
+    // Inside a date or month field, Tab moves between its parts: Chromium highlights the part being
+    // edited (its own focus indicator, seen in screenshots) while the field loses :focus and its outline.
+    const parties = e instanceof HTMLInputElement && ['date', 'month', 'time', 'week'].includes(e.type)
     const visible =
-      contour(e) || contour(e, '::before') || (entree && !!e.labels?.[0] && contour(e.labels[0], '::before'))
+      contour(e) ||
+      parties ||
+      contour(e, '::before') ||
+      (entree && !!e.labels?.[0] && contour(e.labels[0], '::before'))
     if (!visible) return `${nom} : aucun contour de focus`
     const r = (entree && e.labels?.[0] ? e.labels[0] : e).getBoundingClientRect()
     if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth)
@@ -385,9 +391,14 @@ describe.skipIf(sansChromium())('au clavier seul, sur un écran de 320 px', () =
     PARCOURS_MS,
   )
 
-  it('cherche un lieu et ouvre sa page', async () => {
+  it('va de l’accueil à la recherche de lieux, cherche et ouvre la page d’un lieu', async () => {
     const page = await nouvellePage()
-    await page.goto('/lieux')
+    await page.goto('/')
+    await verifierPage(page)
+    await allerAuContenu(page)
+    await tabJusqua(page, page.getByRole('link', { name: 'Trouver de l’aide près de chez moi' }))
+    await toucheQuiCharge(page, 'Enter')
+    expect(new URL(page.url()).pathname).toBe('/lieux')
     await verifierPage(page)
     await allerAuContenu(page)
     await saisir(page, page.getByLabel('Commune ou code postal'), '05000')
@@ -403,6 +414,36 @@ describe.skipIf(sansChromium())('au clavier seul, sur un écran de 320 px', () =
     expect((await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(nom)
     await verifierPage(page)
     await allerAuContenu(page)
+  })
+
+  it('lit les statistiques publiques : les tableaux défilent dans leur cadre, aux flèches', async () => {
+    const page = await nouvellePage()
+    await page.goto('/statistiques')
+    await verifierPage(page)
+    await allerAuContenu(page)
+    // The first table wider than the screen: reached with Tab, scrolled with the arrow key.
+    const cadres = page.locator('.fr-table__container[role="region"]')
+    const large = await cadres.evaluateAll((l) => l.findIndex((e) => e.scrollWidth > e.clientWidth))
+    expect(large, 'au moins un tableau plus large que l’écran').toBeGreaterThanOrEqual(0)
+    const cadre = cadres.nth(large)
+    await tabJusqua(page, cadre, 150)
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    // The browser may scroll smoothly: wait for the table to have moved.
+    await cadre.evaluate(
+      (e) =>
+        new Promise<void>((ok, ko) => {
+          const fin = Date.now() + 3000
+          const voir = () =>
+            e.scrollLeft > 0
+              ? ok()
+              : Date.now() > fin
+                ? ko(new Error('pas défilé'))
+                : requestAnimationFrame(voir)
+          voir()
+        }),
+    )
+    await focusSur(page, cadre, 'le tableau qui défile')
   })
 
   it('envoie le formulaire de connexion vide, suit le résumé des erreurs et corrige', async () => {
