@@ -92,7 +92,8 @@ export function GroupeBoutons(p: {
         : '') +
     (p.taille ? ` fr-btns-group--${p.taille}` : '') +
     (p.classe ? ` ${p.classe}` : '')
-  const enfants = [p.children].flat()
+  // Two levels: a child may be a list (`{liens.map(…)}` beside other buttons), one button per item.
+  const enfants = [p.children].flat(2)
   return (
     <ul class={classes}>
       {enfants.map((e) => (
@@ -113,6 +114,8 @@ export function GroupeChamps(p: {
   erreur?: string | undefined
   /** A lighter legend, for a group inside a larger form. */
   legendeDiscrete?: boolean
+  /** Its fields side by side while they fit (short radios, filters), then wrapped. */
+  enLigne?: boolean
   children: Html.Children
 }) {
   return (
@@ -134,8 +137,8 @@ export function GroupeChamps(p: {
           ''
         )}
       </legend>
-      {[p.children].flat().map((e) => (
-        <div class="fr-fieldset__element">{e}</div>
+      {[p.children].flat(2).map((e) => (
+        <div class={`fr-fieldset__element${p.enLigne ? ' fr-fieldset__element--inline' : ''}`}>{e}</div>
       ))}
       {p.erreur ? (
         <p class="fr-error-text fr-fieldset__element" id={`${p.id}-erreur`} safe>

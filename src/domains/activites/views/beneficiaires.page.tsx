@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
 import {
   Champ,
   Csrf,
@@ -24,9 +25,9 @@ export function BeneficiairesPage(p: {
         famille ni date de naissance. Sans nouvelle activité pendant {RETENTION_BENEFICIAIRE_MOIS} mois, elle
         est effacée.
       </p>
-      <a class="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-3w" href="/activites/beneficiaires/nouveau">
+      <LienBouton icone="fr-icon-add-line" classe="fr-mb-3w" href="/activites/beneficiaires/nouveau">
         Créer une fiche de suivi
-      </a>
+      </LienBouton>
       {p.liste.length === 0 ? (
         <EtatVide titre="Aucune personne suivie pour l’instant." />
       ) : (
@@ -123,9 +124,7 @@ export function NouveauBeneficiairePage(p: {
             ''
           )}
         </div>
-        <button class="fr-btn" type="submit">
-          Créer la fiche
-        </button>
+        <Bouton>Créer la fiche</Bouton>
       </form>
     </>
   )
@@ -142,18 +141,14 @@ export function FicheBeneficiairePage(p: { csrf: string; id: string; donnees: Ex
         <li safe>{`Contact : ${f.contact ?? 'non renseigné'}`}</li>
         <li safe>{`Accord donné le ${f.consentementLe.toLocaleDateString('fr-FR')}`}</li>
       </ul>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <a class="fr-btn" href={`/activites/nouvelle?beneficiaire=${p.id}`}>
-            Enregistrer une activité pour cette personne
-          </a>
-        </li>
-        <li>
-          <a class="fr-btn fr-btn--secondary" href={`/activites/beneficiaires/${p.id}/export.json`}>
-            Télécharger ses données
-          </a>
-        </li>
-      </ul>
+      <GroupeBoutons enLigne="md">
+        <LienBouton href={`/activites/nouvelle?beneficiaire=${p.id}`}>
+          Enregistrer une activité pour cette personne
+        </LienBouton>
+        <LienBouton variante="secondaire" href={`/activites/beneficiaires/${p.id}/export.json`}>
+          Télécharger ses données
+        </LienBouton>
+      </GroupeBoutons>
       <h2 class="fr-h4">Activités</h2>
       {p.donnees.activites.length === 0 ? (
         <p>Aucune activité enregistrée pour cette personne.</p>
@@ -185,9 +180,7 @@ export function FicheBeneficiairePage(p: { csrf: string; id: string; donnees: Ex
       </p>
       <form method="post" action={`/activites/beneficiaires/${p.id}/effacer`}>
         <Csrf jeton={p.csrf} />
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Effacer la fiche de suivi
-        </button>
+        <Bouton variante="secondaire">Effacer la fiche de suivi</Bouton>
       </form>
     </>
   )

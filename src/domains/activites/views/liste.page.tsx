@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
 import { Csrf, EtatVide, Pagination, Tableau, urlAvecPage } from '../../../platform/layout/components'
 import type { Activite } from '../domain/activite'
 import { libelle, type Option, THEMES, TYPES } from '../domain/vocabulaire'
@@ -42,55 +43,34 @@ export function ListePage(p: {
   return (
     <>
       <h1>Mes activités</h1>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/activites/nouvelle">
-            Enregistrer une activité
-          </a>
-        </li>
-        <li>
-          <a class="fr-btn fr-btn--secondary" href="/activites/calendrier">
-            Calendrier
-          </a>
-        </li>
-        <li>
-          <a class="fr-btn fr-btn--secondary" href="/activites/beneficiaires">
-            Personnes suivies
-          </a>
-        </li>
-        <li>
-          <a class="fr-btn fr-btn--tertiary" href="/activites/export.csv">
-            Exporter mes activités (CSV)
-          </a>
-        </li>
-      </ul>
+      <GroupeBoutons enLigne="md">
+        <LienBouton icone="fr-icon-add-line" href="/activites/nouvelle">
+          Enregistrer une activité
+        </LienBouton>
+        <LienBouton variante="secondaire" href="/activites/calendrier">
+          Calendrier
+        </LienBouton>
+        <LienBouton variante="secondaire" href="/activites/beneficiaires">
+          Personnes suivies
+        </LienBouton>
+        <LienBouton variante="tertiaire" href="/activites/export.csv">
+          Exporter mes activités (CSV)
+        </LienBouton>
+      </GroupeBoutons>
       <form method="get" action="/activites" class="fr-mb-3w">
-        <fieldset class="fr-fieldset" aria-labelledby="filtres-activites">
-          <legend class="fr-fieldset__legend" id="filtres-activites">
-            Filtrer
-          </legend>
-          <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <Filtre nom="type" libelle="Type" options={TYPES} valeur={p.filtres.type} />
-          </div>
-          <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <Filtre nom="theme" libelle="Thème" options={THEMES} valeur={p.filtres.theme} />
-          </div>
+        <GroupeChamps id="filtres-activites" legende="Filtrer" enLigne>
+          <Filtre nom="type" libelle="Type" options={TYPES} valeur={p.filtres.type} />
+          <Filtre nom="theme" libelle="Thème" options={THEMES} valeur={p.filtres.theme} />
           {(['du', 'au'] as const).map((c) => (
-            <div class="fr-fieldset__element fr-fieldset__element--inline">
-              <div class="fr-input-group">
-                <label class="fr-label" for={`filtre-${c}`}>
-                  {c === 'du' ? 'Depuis le' : 'Jusqu’au'}
-                </label>
-                <input class="fr-input" type="date" id={`filtre-${c}`} name={c} value={p.filtres[c] ?? ''} />
-              </div>
+            <div class="fr-input-group">
+              <label class="fr-label" for={`filtre-${c}`}>
+                {c === 'du' ? 'Depuis le' : 'Jusqu’au'}
+              </label>
+              <input class="fr-input" type="date" id={`filtre-${c}`} name={c} value={p.filtres[c] ?? ''} />
             </div>
           ))}
-          <div class="fr-fieldset__element">
-            <button class="fr-btn fr-btn--secondary" type="submit">
-              Filtrer
-            </button>
-          </div>
-        </fieldset>
+          <Bouton variante="secondaire">Filtrer</Bouton>
+        </GroupeChamps>
       </form>
       {p.activites.length === 0 ? (
         <EtatVide titre="Aucune activité pour ces critères.">
@@ -107,32 +87,24 @@ export function ListePage(p: {
               t(libelle('type', a.type)),
               t(duree(a.duree)),
               t(resumeActivite(a)),
-              <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-                <li>
-                  <a class="fr-btn fr-btn--secondary fr-btn--sm" href={`/activites/${a.id}/dupliquer`}>
-                    Dupliquer<span class="fr-sr-only" safe>{` l’activité du ${dateFr(a.date)}`}</span>
-                  </a>
-                </li>
-                {a.modifiable ? (
-                  <>
-                    <li>
-                      <a class="fr-btn fr-btn--secondary fr-btn--sm" href={`/activites/${a.id}/modifier`}>
+              <GroupeBoutons taille="sm" enLigne="toujours">
+                <LienBouton variante="secondaire" taille="sm" href={`/activites/${a.id}/dupliquer`}>
+                  Dupliquer<span class="fr-sr-only" safe>{` l’activité du ${dateFr(a.date)}`}</span>
+                </LienBouton>
+                {a.modifiable
+                  ? [
+                      <LienBouton variante="secondaire" taille="sm" href={`/activites/${a.id}/modifier`}>
                         Modifier<span class="fr-sr-only" safe>{` l’activité du ${dateFr(a.date)}`}</span>
-                      </a>
-                    </li>
-                    <li>
+                      </LienBouton>,
                       <form method="post" action={`/activites/${a.id}/supprimer`}>
                         <Csrf jeton={p.csrf} />
-                        <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="submit">
+                        <Bouton variante="tertiaire" taille="sm">
                           Supprimer<span class="fr-sr-only" safe>{` l’activité du ${dateFr(a.date)}`}</span>
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                ) : (
-                  ''
-                )}
-              </ul>,
+                        </Bouton>
+                      </form>,
+                    ]
+                  : []}
+              </GroupeBoutons>,
             ])}
           />
           <Pagination page={p.page} pages={p.pages} url={(n) => urlAvecPage('/activites', p.filtres, n)} />
@@ -165,26 +137,14 @@ export function CalendrierPage(p: {
   return (
     <>
       <h1 safe>{`Calendrier — ${moisLong(p.mois)}`}</h1>
-      <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-        <li>
-          <a
-            class="fr-btn fr-btn--secondary fr-btn--sm"
-            href={`/activites/calendrier?mois=${p.precedent}`}
-            safe
-          >
-            {`Mois précédent (${moisLong(p.precedent)})`}
-          </a>
-        </li>
-        <li>
-          <a
-            class="fr-btn fr-btn--secondary fr-btn--sm"
-            href={`/activites/calendrier?mois=${p.suivant}`}
-            safe
-          >
-            {`Mois suivant (${moisLong(p.suivant)})`}
-          </a>
-        </li>
-      </ul>
+      <GroupeBoutons enLigne="toujours" taille="sm">
+        <LienBouton variante="secondaire" taille="sm" href={`/activites/calendrier?mois=${p.precedent}`}>
+          {Html.escapeHtml(`Mois précédent (${moisLong(p.precedent)})`)}
+        </LienBouton>
+        <LienBouton variante="secondaire" taille="sm" href={`/activites/calendrier?mois=${p.suivant}`}>
+          {Html.escapeHtml(`Mois suivant (${moisLong(p.suivant)})`)}
+        </LienBouton>
+      </GroupeBoutons>
       <div class="fr-table fr-table--bordered fr-table--no-scroll">
         <div class="fr-table__wrapper">
           <div class="fr-table__container">

@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
 import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
 import {
   AUTONOMIES,
@@ -21,15 +22,29 @@ export type ValeursSaisie = Record<string, string | string[] | undefined>
 const un = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
 const plusieurs = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
-function Erreur({ nom, erreurs }: { nom: string; erreurs: ErreursFormulaire }) {
-  return erreurs[nom] ? (
-    <div class="fr-messages-group" id={`${nom}-erreur`} aria-live="polite">
-      <p class="fr-message fr-message--error" safe>
-        {erreurs[nom]}
-      </p>
+/** One radio or checkbox of a group. */
+function CaseOuRadio(p: {
+  id: string
+  nom: string
+  option: Option
+  multiple: boolean
+  coche: boolean
+  requis: boolean
+}) {
+  return (
+    <div class={p.multiple ? 'fr-checkbox-group fr-checkbox-group--sm' : 'fr-radio-group fr-radio-group--sm'}>
+      <input
+        type={p.multiple ? 'checkbox' : 'radio'}
+        id={p.id}
+        name={p.nom}
+        value={p.option.valeur}
+        checked={p.coche}
+        required={p.requis ? true : undefined}
+      />
+      <label class="fr-label" for={p.id} safe>
+        {p.option.libelle}
+      </label>
     </div>
-  ) : (
-    ''
   )
 }
 
@@ -48,50 +63,27 @@ function Choix(p: {
   idGroupe?: string
 }) {
   const coches = plusieurs(p.valeurs[p.nom])
-  const erreur = !!p.erreurs[p.nom]
   const g = p.idGroupe ?? p.nom
   return (
-    <fieldset
-      class={`fr-fieldset${erreur ? ' fr-fieldset--error' : ''}`}
+    <GroupeChamps
       id={g}
-      aria-labelledby={`${g}-legende${erreur ? ` ${p.nom}-erreur` : ''}`}
+      legende={p.legende}
+      {...(p.aide ? { aide: p.aide } : {})}
+      erreur={p.erreurs[p.nom]}
+      legendeDiscrete
+      enLigne={p.enLigne ?? false}
     >
-      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={`${g}-legende`}>
-        {Html.escapeHtml(p.legende)}
-        {p.aide ? (
-          <span class="fr-hint-text" safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </legend>
-      {p.options.map((o) => {
-        const id = `${g}-${o.valeur}`
-        return (
-          <div class={`fr-fieldset__element${p.enLigne ? ' fr-fieldset__element--inline' : ''}`}>
-            <div
-              class={
-                p.multiple ? 'fr-checkbox-group fr-checkbox-group--sm' : 'fr-radio-group fr-radio-group--sm'
-              }
-            >
-              <input
-                type={p.multiple ? 'checkbox' : 'radio'}
-                id={id}
-                name={p.nom}
-                value={o.valeur}
-                checked={coches.includes(o.valeur)}
-                required={!p.multiple && p.requis ? true : undefined}
-              />
-              <label class="fr-label" for={id} safe>
-                {o.libelle}
-              </label>
-            </div>
-          </div>
-        )
-      })}
-      <Erreur nom={p.nom} erreurs={p.erreurs} />
-    </fieldset>
+      {p.options.map((o) => (
+        <CaseOuRadio
+          id={`${g}-${o.valeur}`}
+          nom={p.nom}
+          option={o}
+          multiple={p.multiple ?? false}
+          coche={coches.includes(o.valeur)}
+          requis={!p.multiple && !!p.requis}
+        />
+      ))}
+    </GroupeChamps>
   )
 }
 
@@ -168,13 +160,15 @@ export function SaisiePage(p: ProprietesSaisie) {
             Sans réseau, l’activité est gardée sur cet appareil et envoyée dès le retour de la connexion.
           </p>
           <p id="file-attente" class="fr-text--sm fr-mb-0" />
-          <button
+          <Bouton
             type="button"
-            class="fr-btn fr-btn--sm fr-btn--tertiary fr-mt-1w fr-hidden"
+            variante="tertiaire"
+            taille="sm"
+            classe="fr-mt-1w fr-hidden"
             id="synchroniser"
           >
             Envoyer maintenant
-          </button>
+          </Bouton>
         </div>
       ) : (
         ''
@@ -188,43 +182,31 @@ export function SaisiePage(p: ProprietesSaisie) {
             <Champ nom="date" libelle="Date" type="date" valeur={un(v.date)} erreur={e.date} />
           </div>
         </div>
-        <fieldset
-          class={`fr-fieldset${e.duree || e.duree_autre ? ' fr-fieldset--error' : ''}`}
-          id="duree"
-          aria-labelledby="duree-legende"
-        >
-          <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="duree-legende">
-            Durée
-          </legend>
+        <GroupeChamps id="duree" legende="Durée" erreur={e.duree} legendeDiscrete enLigne>
           {DUREES_RAPIDES.map((m) => (
-            <div class="fr-fieldset__element fr-fieldset__element--inline">
-              <div class="fr-radio-group fr-radio-group--sm">
-                <input
-                  type="radio"
-                  id={`duree-${m}`}
-                  name="duree"
-                  value={String(m)}
-                  checked={duree === String(m)}
-                />
-                <label class="fr-label" for={`duree-${m}`} safe>
-                  {m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60}`}
-                </label>
-              </div>
-            </div>
-          ))}
-          <div class="fr-fieldset__element">
-            <Champ
-              nom="duree_autre"
-              libelle="Autre durée, en minutes"
-              type="number"
-              inputmode="numeric"
+            <CaseOuRadio
+              id={`duree-${m}`}
+              nom="duree"
+              option={{
+                valeur: String(m),
+                libelle:
+                  m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60}`,
+              }}
+              multiple={false}
+              coche={duree === String(m)}
               requis={false}
-              valeur={un(v.duree_autre)}
-              erreur={e.duree_autre}
             />
-          </div>
-          <Erreur nom="duree" erreurs={e} />
-        </fieldset>
+          ))}
+          <Champ
+            nom="duree_autre"
+            libelle="Autre durée, en minutes"
+            type="number"
+            inputmode="numeric"
+            requis={false}
+            valeur={un(v.duree_autre)}
+            erreur={e.duree_autre}
+          />
+        </GroupeChamps>
 
         <Choix nom="lieu_type" legende="Lieu" options={TYPES_LIEU} valeurs={v} erreurs={e} enLigne requis />
         <div class="fr-grid-row fr-grid-row--gutters">
@@ -357,55 +339,52 @@ export function SaisiePage(p: ProprietesSaisie) {
           </div>
         </details>
 
-        <fieldset class="fr-fieldset" aria-labelledby="beneficiaire-legende">
-          <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="beneficiaire-legende">
-            Bénéficiaire (accompagnement individuel ou aide ponctuelle)
-            <span class="fr-hint-text">Anonyme par défaut. Tous ces champs sont facultatifs.</span>
-          </legend>
-          <div class="fr-fieldset__element">
-            <Liste
-              nom="beneficiaire_id"
-              libelle="Personne suivie (fiche créée avec son accord)"
-              options={p.beneficiaires.map((b) => ({ valeur: b.id, libelle: b.prenom }))}
-              valeur={un(v.beneficiaire_id)}
-              erreurs={e}
-              vide="Personne anonyme"
-            />
-          </div>
-          <div class="fr-fieldset__element">
-            <div class="fr-grid-row fr-grid-row--gutters">
-              <div class="fr-col-12 fr-col-md-4">
-                <Liste
-                  nom="tranche_age"
-                  libelle="Tranche d’âge"
-                  options={TRANCHES_AGE}
-                  valeur={un(v.tranche_age) || 'nc'}
-                  erreurs={e}
-                />
-              </div>
-              <div class="fr-col-12 fr-col-md-4">
-                <Liste
-                  nom="situation"
-                  libelle="Situation"
-                  options={SITUATIONS}
-                  valeur={un(v.situation) || 'nc'}
-                  erreurs={e}
-                />
-              </div>
-              <div class="fr-col-12 fr-col-md-4">
-                <Champ
-                  nom="commune_beneficiaire"
-                  libelle="Commune de résidence"
-                  aide="Code INSEE"
-                  requis={false}
-                  valeur={un(v.commune_beneficiaire)}
-                  erreur={e.commune_beneficiaire}
-                  maxlength={5}
-                />
-              </div>
+        <GroupeChamps
+          id="beneficiaire"
+          legende="Bénéficiaire (accompagnement individuel ou aide ponctuelle)"
+          aide="Anonyme par défaut. Tous ces champs sont facultatifs."
+          legendeDiscrete
+        >
+          <Liste
+            nom="beneficiaire_id"
+            libelle="Personne suivie (fiche créée avec son accord)"
+            options={p.beneficiaires.map((b) => ({ valeur: b.id, libelle: b.prenom }))}
+            valeur={un(v.beneficiaire_id)}
+            erreurs={e}
+            vide="Personne anonyme"
+          />
+          <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-4">
+              <Liste
+                nom="tranche_age"
+                libelle="Tranche d’âge"
+                options={TRANCHES_AGE}
+                valeur={un(v.tranche_age) || 'nc'}
+                erreurs={e}
+              />
+            </div>
+            <div class="fr-col-12 fr-col-md-4">
+              <Liste
+                nom="situation"
+                libelle="Situation"
+                options={SITUATIONS}
+                valeur={un(v.situation) || 'nc'}
+                erreurs={e}
+              />
+            </div>
+            <div class="fr-col-12 fr-col-md-4">
+              <Champ
+                nom="commune_beneficiaire"
+                libelle="Commune de résidence"
+                aide="Code INSEE"
+                requis={false}
+                valeur={un(v.commune_beneficiaire)}
+                erreur={e.commune_beneficiaire}
+                maxlength={5}
+              />
             </div>
           </div>
-        </fieldset>
+        </GroupeChamps>
 
         <Choix
           nom="autonomie"
@@ -437,9 +416,7 @@ export function SaisiePage(p: ProprietesSaisie) {
           erreur={e.orientation_precision}
           maxlength={120}
         />
-        <button class="fr-btn" type="submit" safe>
-          {p.bouton}
-        </button>
+        <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
       </form>
     </>
   )

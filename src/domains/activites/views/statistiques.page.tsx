@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { departement } from '../../../platform/geo/territoires'
+import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
 import { Tableau } from '../../../platform/layout/components'
 import { masquer, masquerRepartition, SEUIL_K_ANONYMAT } from '../domain/k-anonymat'
 import { heures, type Periode, TITRES_REPARTITIONS } from '../domain/statistiques'
@@ -207,61 +208,51 @@ export function FiltresStatistiques(p: {
 }) {
   return (
     <form method="get" action={p.action} class="fr-mb-4w">
-      <fieldset class="fr-fieldset" aria-labelledby="filtres-legende">
-        <legend class="fr-fieldset__legend" id="filtres-legende">
-          Territoire et période
-        </legend>
-        {p.territoires.length > 1 ? (
-          <div class="fr-fieldset__element">
-            <div class="fr-select-group">
-              <label class="fr-label" for="territoire">
-                Territoire
-              </label>
-              <select class="fr-select" id="territoire" name="territoire">
-                {p.territoires.map((t) => (
-                  <option value={t.valeur} selected={t.valeur === p.territoire} safe>
-                    {t.libelle}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-        ) : (
-          <input type="hidden" name="territoire" value={p.territoire} />
-        )}
+      {p.territoires.length > 1 ? '' : <input type="hidden" name="territoire" value={p.territoire} />}
+      <GroupeChamps id="filtres" legende="Territoire et période" enLigne>
+        {p.territoires.length > 1
+          ? [
+              <div class="fr-select-group">
+                <label class="fr-label" for="territoire">
+                  Territoire
+                </label>
+                <select class="fr-select" id="territoire" name="territoire">
+                  {p.territoires.map((t) => (
+                    <option value={t.valeur} selected={t.valeur === p.territoire} safe>
+                      {t.libelle}
+                    </option>
+                  ))}
+                </select>
+              </div>,
+            ]
+          : []}
         {(['du', 'au'] as const).map((champ) => (
-          <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <div class={`fr-input-group${p.erreurs?.[champ] ? ' fr-input-group--error' : ''}`}>
-              <label class="fr-label" for={champ}>
-                {champ === 'du' ? 'Du mois' : 'Au mois'}
-                <span class="fr-hint-text">Format : AAAA-MM</span>
-              </label>
-              <input
-                class="fr-input"
-                type="month"
-                id={champ}
-                name={champ}
-                value={p.periode[champ]}
-                pattern="\d{4}-\d{2}"
-                aria-invalid={p.erreurs?.[champ] ? 'true' : undefined}
-                aria-describedby={p.erreurs?.[champ] ? `${champ}-erreur` : undefined}
-              />
-              {p.erreurs?.[champ] ? (
-                <p class="fr-error-text" id={`${champ}-erreur`} safe>
-                  {p.erreurs[champ]}
-                </p>
-              ) : (
-                ''
-              )}
-            </div>
+          <div class={`fr-input-group${p.erreurs?.[champ] ? ' fr-input-group--error' : ''}`}>
+            <label class="fr-label" for={champ}>
+              {champ === 'du' ? 'Du mois' : 'Au mois'}
+              <span class="fr-hint-text">Format : AAAA-MM</span>
+            </label>
+            <input
+              class="fr-input"
+              type="month"
+              id={champ}
+              name={champ}
+              value={p.periode[champ]}
+              pattern="\d{4}-\d{2}"
+              aria-invalid={p.erreurs?.[champ] ? 'true' : undefined}
+              aria-describedby={p.erreurs?.[champ] ? `${champ}-erreur` : undefined}
+            />
+            {p.erreurs?.[champ] ? (
+              <p class="fr-error-text" id={`${champ}-erreur`} safe>
+                {p.erreurs[champ]}
+              </p>
+            ) : (
+              ''
+            )}
           </div>
         ))}
-        <div class="fr-fieldset__element">
-          <button class="fr-btn" type="submit">
-            Afficher
-          </button>
-        </div>
-      </fieldset>
+        <Bouton>Afficher</Bouton>
+      </GroupeChamps>
     </form>
   )
 }
@@ -287,18 +278,14 @@ export function StatistiquesPage(p: {
         {...(p.erreurs ? { erreurs: p.erreurs } : {})}
       />
       {p.exports ? (
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-          <li>
-            <a class="fr-btn fr-btn--secondary" href={p.exports.csv}>
-              Télécharger en CSV
-            </a>
-          </li>
-          <li>
-            <a class="fr-btn fr-btn--secondary" href={p.exports.xlsx}>
-              Télécharger en tableur (XLSX)
-            </a>
-          </li>
-        </ul>
+        <GroupeBoutons enLigne="md" taille="sm">
+          <LienBouton variante="secondaire" href={p.exports.csv}>
+            Télécharger en CSV
+          </LienBouton>
+          <LienBouton variante="secondaire" href={p.exports.xlsx}>
+            Télécharger en tableur (XLSX)
+          </LienBouton>
+        </GroupeBoutons>
       ) : (
         ''
       )}
