@@ -53,6 +53,7 @@ describe.each(MOTEURS)('page de formulaire partagée (%s)', (moteur) => {
   let t: AppDeTest
   let n: Navigateur
   beforeAll(async () => {
+    ecrits.length = 0
     t = await appDeTest(moteur, {}, undefined, ajouterPageDeTest)
     n = new Navigateur(t.app)
     await connecter(n, t, await creerCompteTest(t.base, { habilitations: H.admin(), totp: true }))
