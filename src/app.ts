@@ -116,7 +116,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ...(await porteesOrganisations(base.db)),
   ]
 
-  await app.register(pagesRoutes, { base, version: VERSION })
+  await app.register(pagesRoutes, {
+    base,
+    version: VERSION,
+    contactAccessibilite: config.contactAccessibilite,
+  })
   await enregistrerComptes(app, {
     deps,
     demo: config.simulateurs,

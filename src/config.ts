@@ -65,6 +65,7 @@ const schema = z
       .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Escale <ne-pas-repondre@escale.localhost>'),
+    ACCESSIBILITE_CONTACT: z.email('doit être une adresse e-mail').default('accessibilite@escale.localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_DATA: booleen.optional(),
     SESSION_IDLE_MINUTES: idleMinutes.default({ admin: 30, aidant: 30, referent: 30, defaut: 120 }),
@@ -169,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? 'demo-uniquement-secret-de-session-escale-0123456789',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    /** Where the accessibility statement sends people who hit a barrier (RGAA: a contact is required). */
+    contactAccessibilite: e.ACCESSIBILITE_CONTACT,
     logLevel: e.LOG_LEVEL,
     demoData: demo && (e.DEMO_DATA ?? true),
     simulateurs: demo,

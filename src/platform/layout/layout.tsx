@@ -217,7 +217,7 @@ function PiedDePage() {
           <ul class="fr-footer__bottom-list">
             <li class="fr-footer__bottom-item">
               <a class="fr-footer__bottom-link" href="/accessibilite">
-                Accessibilité : partiellement conforme
+                Accessibilité : non conforme
               </a>
             </li>
             <li class="fr-footer__bottom-item">

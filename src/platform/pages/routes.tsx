@@ -7,7 +7,11 @@ import { AccessibilitePage, DonneesPersonnellesPage, MentionsLegalesPage } from 
 /** Home, legal pages and health check. */
 export async function pagesRoutes(
   app: FastifyInstance,
-  { base, version }: { base: DatabaseHandle; version: string },
+  {
+    base,
+    version,
+    contactAccessibilite,
+  }: { base: DatabaseHandle; version: string; contactAccessibilite: string },
 ) {
   app.get('/', async (_request, reply) =>
     reply.page({ titre: 'Accueil', contenu: <AccueilPage entrees={app.navigation.accueil} /> }),
@@ -30,7 +34,7 @@ export async function pagesRoutes(
     reply.page({
       titre: 'Déclaration d’accessibilité',
       ariane: [{ libelle: 'Accessibilité' }],
-      contenu: <AccessibilitePage />,
+      contenu: <AccessibilitePage contact={contactAccessibilite} />,
     }),
   )
 
