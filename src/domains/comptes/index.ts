@@ -6,9 +6,16 @@ import type { FastifyInstance } from 'fastify'
 import type { Portee } from '../../platform/auth/roles'
 import { creerCompte } from './db/comptes-repository'
 import type { Habilitation } from './domain/roles'
+import { activationRoutes } from './http/activation.routes'
+import { connexionRoutes } from './http/connexion.routes'
+import { demoRoutes } from './http/demo.routes'
+import { espaceRoutes } from './http/espace.routes'
 import { invitationsRoutes } from './http/invitations.routes'
-import { comptesRoutes } from './http/routes'
+import { lienRoutes } from './http/lien.routes'
+import { motDePasseRoutes } from './http/mot-de-passe.routes'
 import { sessionPlugin } from './http/session-plugin'
+import { sessionsRoutes } from './http/sessions.routes'
+import { totpRoutes } from './http/totp.routes'
 import { hacherMotDePasse } from './use-cases/connecter-par-mot-de-passe'
 import type { DepsComptes } from './use-cases/deps'
 
@@ -46,7 +53,15 @@ export interface OptionsComptes {
 /** Session reading is registered first (every route needs `request.utilisateur`), then the pages. */
 export async function enregistrerComptes(app: FastifyInstance, o: OptionsComptes) {
   await app.register(sessionPlugin, { deps: o.deps, secureCookies: o.secureCookies })
-  await app.register(comptesRoutes, { deps: o.deps, demo: o.demo })
+  const { deps, demo } = o
+  await app.register(connexionRoutes, { deps, demo })
+  await app.register(totpRoutes, { deps })
+  await app.register(lienRoutes, { deps, demo })
+  await app.register(motDePasseRoutes, { deps, demo })
+  await app.register(activationRoutes, { deps })
+  await app.register(sessionsRoutes, { deps })
+  await app.register(espaceRoutes)
+  if (demo) await app.register(demoRoutes, { deps })
   await app.register(invitationsRoutes, { deps: o.deps, listerPortees: o.listerPortees })
   app.navigation.ajouterMenu({
     libelle: 'Inviter',

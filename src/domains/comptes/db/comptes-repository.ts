@@ -344,6 +344,20 @@ export async function revoquerSession(db: Database, compteId: string, sessionId:
   return rows.length
 }
 
+/** Closes one session whatever its account: the browser's own, at logout or when another opens. */
+export async function fermerSession(db: Database, sessionId: string, maintenant: Date) {
+  await mettreAJourSession(db, sessionId, { revoqueeLe: maintenant })
+}
+
+/** Whether the session is one of the account's, open or closed: another account's is not found. */
+export async function estSessionDuCompte(db: Database, compteId: string, sessionId: string) {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.compteId, compteId)))
+  return row !== undefined
+}
+
 export async function revoquerSessions(db: Database, compteId: string, maintenant: Date, sauf?: string) {
   const rows = await db
     .update(sessions)

@@ -1,28 +1,29 @@
 import type { FastifyInstance } from 'fastify'
 import type { Portee } from '../../../platform/auth/roles'
-import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
-import { lireFormulaire } from '../../../platform/http/formulaire'
+import { exigerRole, type Utilisateur, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import { messageErreur } from '../domain/erreurs'
-import { LIBELLES_ROLES, PORTEE_DU_ROLE, peutInviter, ROLES, type Role } from '../domain/roles'
+import { LIBELLES_ROLES, PORTEE_DU_ROLE, peutInviter, ROLES } from '../domain/roles'
 import type { DepsComptes } from '../use-cases/deps'
 import { makeInviter } from '../use-cases/inviter'
 import { InvitationPage } from '../views/invitation.page'
 import { invitationForm } from './comptes.form'
 
 const cle = (p: Portee) => `${p.type}:${p.code}`
+const ARIANE = [{ libelle: 'Mon espace', href: '/espace' }, { libelle: 'Inviter une personne' }]
 
-/** An admin invites anyone; a structure manager or a référent invites within their own structure or organisation. */
+/** `/equipe/inviter`: an admin invites anyone; a structure manager or a référent, within their own structure or organisation. */
 export async function invitationsRoutes(
   app: FastifyInstance,
   { deps, listerPortees }: { deps: DepsComptes; listerPortees: () => Promise<Portee[]> },
 ) {
   const inviter = makeInviter(deps)
-  const garde = { preHandler: exigerRole('admin', 'gestionnaire', 'referent') }
 
-  const choix = async (habilitations: ReturnType<typeof utilisateurConnecte>['habilitations']) => {
-    const portees = [
-      { type: 'national', code: '', libelle: 'National' } as Portee,
-      { type: 'personnel', code: '', libelle: 'Personnel (candidat)' } as Portee,
+  /** The roles and scopes this person may invite on: only those are offered, and only those accepted. */
+  const choix = async (habilitations: Utilisateur['habilitations']) => {
+    const portees: Portee[] = [
+      { type: 'national', code: '', libelle: 'National' },
+      { type: 'personnel', code: '', libelle: 'Personnel (candidat)' },
       ...(await listerPortees()),
     ]
     const roles = ROLES.filter((r) =>
@@ -38,69 +39,56 @@ export async function invitationsRoutes(
     }
   }
 
-  app.get('/equipe/inviter', garde, async (request, reply) => {
-    const u = utilisateurConnecte(request)
-    const c = await choix(u.habilitations)
-    return reply.page((ctx) => ({
+  pageFormulaire(app, {
+    url: '/equipe/inviter',
+    garde: exigerRole('admin', 'gestionnaire', 'referent'),
+    charger: ({ request }) => choix(utilisateurConnecte(request).habilitations),
+    page: (c, etat, ctx) => ({
       titre: 'Inviter une personne',
       espace: 'pro',
-      ariane: [{ libelle: 'Mon espace', href: '/espace' }, { libelle: 'Inviter une personne' }],
+      ariane: ARIANE,
       contenu: (
-        <InvitationPage csrf={ctx.csrf} roles={c.roles} portees={c.portees} valeurs={{}} erreurs={{}} />
+        <InvitationPage
+          csrf={ctx.csrf}
+          roles={c.roles}
+          portees={c.portees}
+          valeurs={etat.valeurs}
+          erreurs={etat.erreurs}
+        />
       ),
-    }))
-  })
-
-  app.post('/equipe/inviter', garde, async (request, reply) => {
-    const u = utilisateurConnecte(request)
-    const c = await choix(u.habilitations)
-    const form = lireFormulaire(invitationForm, request.body)
-    let erreurs = form.ok ? {} : form.erreurs
-    if (form.ok) {
-      const portee = c.trouver(form.donnees.portee)
-      if (!portee || PORTEE_DU_ROLE[form.donnees.role as Role] !== portee.type) {
-        erreurs = {
-          portee:
-            'Choisissez un périmètre qui correspond au rôle (par exemple un département pour une préfecture).',
-        }
-      } else {
-        const r = await inviter({
-          par: u,
-          invitation: {
-            email: form.donnees.email,
-            prenom: form.donnees.prenom,
-            nom: form.donnees.nom,
-            habilitation: { role: form.donnees.role, portee },
+    }),
+  }).action('/equipe/inviter', {
+    schema: invitationForm,
+    executer: async ({ donnees, modele, request }) => {
+      const portee = modele.trouver(donnees.portee)
+      if (!portee || PORTEE_DU_ROLE[donnees.role] !== portee.type)
+        return refus(
+          {
+            portee:
+              'Choisissez un périmètre qui correspond au rôle (par exemple un département pour une préfecture).',
           },
-        })
-        if (r.ok) {
-          reply.flash('success', `Invitation envoyée à ${form.donnees.email}. Le lien est valable 7 jours.`)
-          return reply.redirect('/equipe/inviter', 303)
-        }
-        erreurs =
+          400,
+        )
+      const r = await inviter({
+        par: utilisateurConnecte(request),
+        invitation: {
+          email: donnees.email,
+          prenom: donnees.prenom,
+          nom: donnees.nom,
+          habilitation: { role: donnees.role, portee },
+        },
+      })
+      if (!r.ok)
+        return refus(
           r.error.code === 'EMAIL_DEJA_UTILISE'
             ? { email: messageErreur(r.error) }
-            : { role: messageErreur(r.error) }
-      }
-    }
-    const valeurs = form.ok ? { ...form.donnees } : form.valeurs
-    return reply.page(
-      (ctx) => ({
-        titre: 'Inviter une personne',
-        espace: 'pro',
-        enErreur: true,
-        ariane: [{ libelle: 'Mon espace', href: '/espace' }, { libelle: 'Inviter une personne' }],
-        contenu: (
-          <InvitationPage
-            csrf={ctx.csrf}
-            roles={c.roles}
-            portees={c.portees}
-            valeurs={valeurs}
-            erreurs={erreurs}
-          />
-        ),
-      }),
-      400,
-    )
+            : { role: messageErreur(r.error) },
+          400,
+        )
+      return reussite(
+        '/equipe/inviter',
+        `Invitation envoyée à ${donnees.email}. Le lien est valable 7 jours.`,
+      )
+    },
   })
 }
