@@ -322,8 +322,6 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
         route: 'POST /compte/sessions/:id/revoquer',
         qui: 'conseillerA',
         url: `/compte/sessions/${sessionCompteB?.id}/revoquer`,
-        refus: [303],
-        pourquoi: 'retour à la liste de ses sessions : « Cette session n’existe pas ou est déjà fermée »',
         verifier: async () =>
           (await b.get('/espace')).statusCode === 200 ? undefined : 'la session de B a été fermée',
       },

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { utilisateurConnecte } from '../../../platform/auth/utilisateur'
-import { revoquerSession, revoquerSessions, sessionsActives } from '../db/comptes-repository'
+import {
+  estSessionDuCompte,
+  revoquerSession,
+  revoquerSessions,
+  sessionsActives,
+} from '../db/comptes-repository'
 import type { DepsComptes } from '../use-cases/deps'
 import { SessionsPage } from '../views/espace.page'
 import { paramsId } from './commun'
@@ -28,11 +33,15 @@ export async function sessionsRoutes(app: FastifyInstance, { deps }: { deps: Dep
   app.post('/compte/sessions/:id/revoquer', async (request, reply) => {
     const u = utilisateurConnecte(request)
     const p = paramsId.safeParse(request.params)
-    const n = p.success ? await revoquerSession(deps.db, u.compteId, p.data.id, deps.horloge()) : 0
-    reply.flash(
-      n === 1 ? 'success' : 'error',
-      n === 1 ? 'La session a été fermée.' : 'Cette session n’existe pas ou est déjà fermée.',
-    )
+    if (!p.success) return reply.callNotFound()
+    const n = await revoquerSession(deps.db, u.compteId, p.data.id, deps.horloge())
+    if (n === 1) {
+      reply.flash('success', 'La session a été fermée.')
+      return reply.redirect('/compte/sessions', 303)
+    }
+    // Another account's session does not exist for this caller: 404, as for an unknown id.
+    if (!(await estSessionDuCompte(deps.db, u.compteId, p.data.id))) return reply.callNotFound()
+    reply.flash('error', 'Cette session n’existe pas ou est déjà fermée.')
     return reply.redirect('/compte/sessions', 303)
   })
 
