@@ -15,4 +15,8 @@ export const roleForm = z.object({
   portee: z.string({ error: 'Choisissez un périmètre.' }).max(200).default(''),
 })
 
-export const uuid = z.uuid()
+/** The role to take away, as `role|type:code` (the value of its « Retirer » button). */
+export const retraitForm = z.object({ cle: z.string().max(300).catch('') })
+
+/** `oui` or `non`; anything else is answered « Action inconnue » on the account's page. */
+export const activationForm = z.object({ actif: z.enum(['oui', 'non']).optional().catch(undefined) })

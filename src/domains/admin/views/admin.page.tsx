@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import {
   ChoixListe,
   Csrf,
@@ -45,9 +46,9 @@ export function ComptesAdminPage(p: {
     <>
       <h1 class="fr-mt-4w">Comptes</h1>
       <p>
-        <a class="fr-btn fr-btn--secondary fr-icon-user-add-line fr-btn--icon-left" href="/equipe/inviter">
+        <LienBouton variante="secondaire" icone="fr-icon-user-add-line" href="/equipe/inviter">
           Inviter une personne
-        </a>
+        </LienBouton>
       </p>
       <form
         method="get"
@@ -73,9 +74,7 @@ export function ComptesAdminPage(p: {
           />
         </div>
         <div class="fr-col-12 fr-col-md-3">
-          <button class="fr-btn fr-mb-3v" type="submit">
-            Rechercher
-          </button>
+          <Bouton classe="fr-mb-3v">Rechercher</Bouton>
         </div>
       </form>
       {p.resultat.comptes.length === 0 ? (
@@ -147,13 +146,9 @@ export function CompteAdminPage(p: {
             <form method="post" action={`/admin/comptes/${c.id}/roles/retirer`}>
               <Csrf jeton={p.csrf} />
               <input type="hidden" name="cle" value={`${h.role}|${h.portee.type}:${h.portee.code}`} />
-              <button
-                class="fr-btn fr-btn--sm fr-btn--tertiary"
-                type="submit"
-                aria-label={`Retirer le rôle ${libelleHabilitation(h)}`}
-              >
-                Retirer
-              </button>
+              <Bouton variante="tertiaire" taille="sm">
+                Retirer<span class="fr-sr-only" safe>{` le rôle ${libelleHabilitation(h)}`}</span>
+              </Bouton>
             </form>,
           ])}
         />
@@ -161,7 +156,13 @@ export function CompteAdminPage(p: {
       <h3 class="fr-h5">Ajouter un rôle</h3>
       <form method="post" action={`/admin/comptes/${c.id}/roles`} class="fr-mb-4w">
         <Csrf jeton={p.csrf} />
-        <ChoixListe nom="role" libelle="Rôle" options={p.roles} videLibelle="Choisir un rôle" />
+        <ChoixListe
+          nom="role"
+          libelle="Rôle"
+          options={p.roles}
+          erreur={p.erreurs.role}
+          videLibelle="Choisir un rôle"
+        />
         <ChoixListe
           nom="portee"
           libelle="Périmètre"
@@ -169,21 +170,19 @@ export function CompteAdminPage(p: {
           erreur={p.erreurs.portee}
           videLibelle="Choisir un périmètre"
         />
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Ajouter le rôle
-        </button>
+        <Bouton variante="secondaire">Ajouter le rôle</Bouton>
       </form>
       <h2 class="fr-h4">Accès</h2>
       <form method="post" action={`/admin/comptes/${c.id}/activation`}>
         <Csrf jeton={p.csrf} />
         {c.actif ? (
-          <button class="fr-btn fr-btn--secondary" type="submit" name="actif" value="non">
+          <Bouton variante="secondaire" nom="actif" valeur="non">
             Désactiver le compte
-          </button>
+          </Bouton>
         ) : (
-          <button class="fr-btn" type="submit" name="actif" value="oui">
+          <Bouton nom="actif" valeur="oui">
             Réactiver le compte
-          </button>
+          </Bouton>
         )}
       </form>
     </>
@@ -225,9 +224,9 @@ export function JournalAdminPage(p: {
         />
       )}
       {p.suivant ? (
-        <a class="fr-btn fr-btn--secondary fr-mt-3w" href={`/admin/journal?avant=${p.suivant}`}>
+        <LienBouton variante="secondaire" classe="fr-mt-3w" href={`/admin/journal?avant=${p.suivant}`}>
           Entrées plus anciennes
-        </a>
+        </LienBouton>
       ) : (
         ''
       )}
