@@ -28,7 +28,7 @@ import { type Horloge, horlogeSysteme } from './platform/crypto'
 import { type DatabaseHandle, openDatabase } from './platform/db/database'
 import { erreurPourJournal } from './platform/db/erreurs'
 import { DEPARTEMENTS, REGIONS } from './platform/geo/territoires'
-import { webPlugin } from './platform/http/web'
+import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
 import { pagesRoutes } from './platform/pages/routes'
@@ -80,6 +80,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // The router's own errors (parameter too long, malformed URL) get the French page too.
+    frameworkErrors: erreurDuRouteur,
   })
   if (!options.base) app.addHook('onClose', () => base.close())
   const partage = await ouvrirPartage(config.redisUrl)

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { ErreursFormulaire } from '../layout/components'
+import { champsNettoyes, MESSAGE_CARACTERE_INTERDIT } from './caracteres'
+import './zod-francais'
 
 export type Valeurs = Record<string, string>
 
@@ -16,10 +18,12 @@ export function lireFormulaire<S extends z.ZodType>(
   body: unknown,
 ): ResultatFormulaire<z.infer<S>> {
   const valeurs = valeursTexte(body)
-  const parsed = schema.safeParse(body ?? {})
-  if (parsed.success) return { ok: true, donnees: parsed.data }
   const erreurs: ErreursFormulaire = {}
-  for (const issue of parsed.error.issues) {
+  // The edge removed invisible control characters from these fields: the person checks what is left.
+  for (const champ of champsNettoyes(body)) erreurs[champ] = MESSAGE_CARACTERE_INTERDIT
+  const parsed = schema.safeParse(body ?? {})
+  if (parsed.success && !Object.keys(erreurs).length) return { ok: true, donnees: parsed.data }
+  for (const issue of parsed.error?.issues ?? []) {
     const champ = String(issue.path[0] ?? 'formulaire')
     if (!erreurs[champ]) erreurs[champ] = issue.message
   }

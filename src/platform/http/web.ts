@@ -12,8 +12,10 @@ import { erreurPourJournal } from '../db/erreurs'
 import type { TypeAlerte } from '../layout/components'
 import { type ContextePage, type DescriptionPage, type Flash, Layout } from '../layout/layout'
 import type { Navigation } from '../layout/navigation'
+import { contientCaractereInterdit, nettoyerCorps } from './caracteres'
 import { PageErreur } from './pages-erreur'
 import { entetesDeSecurite } from './securite'
+import './zod-francais'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -24,6 +26,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     navigation: Navigation
+    /** Security headers of every response, also set by hand on the router's own error replies. */
+    entetesDeSecurite: Record<string, string>
+    /** Renders a page on a reply that went through no route (see erreurDuRouteur). */
+    pageHorsRoute(reply: FastifyReply, page: DescriptionPage, statut: number): FastifyReply
   }
 }
 
@@ -48,6 +54,7 @@ export const webPlugin = fp(
     await app.register(formbody, { bodyLimit: 256 * 1024 })
     await app.register(cookie, { secret: config.sessionSecret })
     const securite = entetesDeSecurite({ https: config.secureCookies })
+    app.decorate('entetesDeSecurite', securite)
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(securite)
       done()
@@ -69,6 +76,21 @@ export const webPlugin = fp(
       app.csrfProtection(request, reply, done)
     })
 
+    // Control characters never reach a handler (see caracteres.ts): refused in the URL, removed from the
+    // body. The body is cleaned at preHandler, once the upload plugin (preValidation) has filled it.
+    app.addHook('preValidation', (request, _reply, done) => {
+      const query = request.query as Record<string, unknown> | undefined
+      const params = request.params as Record<string, unknown> | undefined
+      const dansLUrl = (o: Record<string, unknown> | undefined) =>
+        !!o && (contientCaractereInterdit(o) || contientCaractereInterdit(Object.keys(o)))
+      if (dansLUrl(query) || dansLUrl(params)) return done(new CaractereInterditError())
+      done()
+    })
+    app.addHook('preHandler', (request, _reply, done) => {
+      nettoyerCorps(request.body)
+      done()
+    })
+
     app.decorateReply('flash', function (this: FastifyReply, type: TypeAlerte, message: string) {
       this.setCookie(COOKIE_FLASH, JSON.stringify({ type, message }), {
         signed: true,
@@ -81,6 +103,44 @@ export const webPlugin = fp(
       return this
     })
 
+    const rendre = (
+      reply: FastifyReply,
+      page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
+      statut: number,
+      csrf: string,
+      flash: Flash | undefined,
+    ) => {
+      const request = reply.request
+      const ctx: ContextePage = {
+        utilisateur: request.utilisateur,
+        csrf,
+        flash,
+        chemin: request.url.split('?')[0] ?? '/',
+        cssUrl: '',
+        asset,
+        navigation,
+        demo: config.simulateurs,
+      }
+      const description = typeof page === 'function' ? page(ctx) : page
+      ctx.cssUrl = cssUrl(description.espace ?? 'public')
+      const html = Layout({ page: description, ctx }) as string
+      // Pages are personal (menu, CSRF token): never stored by shared caches.
+      reply.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
+      // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
+      // (`reply.compress` is typed as always there, but stays null outside routes, and undefined on
+      // the router's bare replies.)
+      const routeCompressee = !!(reply as unknown as { compress: unknown }).compress
+      const encodage = routeCompressee ? undefined : encodageAccepte(request.headers['accept-encoding'])
+      if (!encodage) return reply.send(html)
+      return reply
+        .header('vary', 'accept-encoding')
+        .header('content-encoding', encodage)
+        .send(
+          encodage === 'br'
+            ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+            : zlib.gzipSync(html),
+        )
+    }
     app.decorateReply(
       'page',
       function (
@@ -88,35 +148,13 @@ export const webPlugin = fp(
         page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
         statut = 200,
       ) {
-        const request = this.request
-        const ctx: ContextePage = {
-          utilisateur: request.utilisateur,
-          csrf: this.generateCsrf(),
-          flash: lireFlash(request, this),
-          chemin: request.url.split('?')[0] ?? '/',
-          cssUrl: '',
-          asset,
-          navigation,
-          demo: config.simulateurs,
-        }
-        const description = typeof page === 'function' ? page(ctx) : page
-        ctx.cssUrl = cssUrl(description.espace ?? 'public')
-        const html = Layout({ page: description, ctx }) as string
-        // Pages are personal (menu, CSRF token): never stored by shared caches.
-        this.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
-        // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
-        // (`reply.compress` is typed as always there, but stays null outside routes.)
-        const routeCompressee = (this as unknown as { compress: unknown }).compress !== null
-        const encodage = routeCompressee ? undefined : encodageAccepte(request.headers['accept-encoding'])
-        if (!encodage) return this.send(html)
-        return this.header('vary', 'accept-encoding')
-          .header('content-encoding', encodage)
-          .send(
-            encodage === 'br'
-              ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
-              : zlib.gzipSync(html),
-          )
+        return rendre(this, page, statut, this.generateCsrf(), lireFlash(this.request, this))
       },
+    )
+    // The router's bare replies (see erreurDuRouteur) have none of the reply decorations: no CSRF token
+    // nor flash message there, the error page has no form.
+    app.decorate('pageHorsRoute', (reply: FastifyReply, page: DescriptionPage, statut: number) =>
+      rendre(reply, page, statut, '', undefined),
     )
 
     app.setNotFoundHandler((request, reply) => {
@@ -150,6 +188,8 @@ export const webPlugin = fp(
           'Votre compte ne permet pas d’accéder à cette page.',
         )
       const e = error as { code?: string; statusCode?: number; validation?: unknown }
+      const traduite = erreurTraduite(e)
+      if (traduite) return pageErreur(request, reply, traduite.code, traduite.titre, traduite.texte)
       if (e.code?.startsWith('FST_CSRF'))
         return pageErreur(
           request,
@@ -195,6 +235,87 @@ export const webPlugin = fp(
     })
   },
 )
+
+/** Thrown at the edge when a URL carries a control character (see caracteres.ts). */
+export class CaractereInterditError extends Error {
+  readonly statusCode = 400
+  readonly code = 'ESCALE_CARACTERE_INTERDIT'
+  constructor() {
+    super('caractère de contrôle dans l’adresse')
+  }
+}
+
+interface ErreurTraduite {
+  code: number
+  titre: string
+  texte: string
+}
+
+/**
+ * Framework and edge errors that a person can meet, said in French (their own messages are English
+ * and technical). Those not listed fall back on the generic 4xx message of the error handler.
+ */
+function erreurTraduite(e: { code?: string; statusCode?: number }): ErreurTraduite | undefined {
+  switch (e.code) {
+    case 'ESCALE_CARACTERE_INTERDIT':
+      return {
+        code: 400,
+        titre: 'Adresse invalide',
+        texte:
+          'L’adresse de la page contient un caractère invisible non autorisé. Vérifiez le lien, ou repartez de l’accueil.',
+      }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        code: 414,
+        titre: 'Adresse trop longue',
+        texte:
+          'L’adresse de la page est trop longue pour être comprise. Vérifiez le lien, ou repartez de l’accueil.',
+      }
+    case 'FST_ERR_BAD_URL':
+      return {
+        code: 400,
+        titre: 'Adresse invalide',
+        texte: 'L’adresse de la page est mal formée. Vérifiez le lien, ou repartez de l’accueil.',
+      }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        code: 415,
+        titre: 'Format non pris en charge',
+        texte: 'Les informations envoyées ne sont pas dans un format que ce service accepte.',
+      }
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        code: 400,
+        titre: 'Demande invalide',
+        texte: 'Les informations envoyées sont illisibles ou incomplètes. Réessayez depuis le formulaire.',
+      }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The router's own errors (URL too long for a parameter, malformed percent-encoding), handed over by
+ * Fastify's `frameworkErrors` option before any route or hook ran: the same French page or JSON as the
+ * error handler, with the security headers the onRequest hook had no chance to set.
+ */
+export function erreurDuRouteur(error: Error, request: FastifyRequest, reply: FastifyReply) {
+  const e = error as { code?: string; statusCode?: number }
+  reply.headers(request.server.entetesDeSecurite)
+  const t = erreurTraduite(e) ?? {
+    code: 400,
+    titre: 'Demande invalide',
+    texte: 'La demande n’a pas pu être comprise. Vérifiez l’adresse, ou repartez de l’accueil.',
+  }
+  if (request.url.startsWith('/api/')) return reply.status(t.code).send({ erreur: t.texte })
+  return request.server.pageHorsRoute(
+    reply,
+    { titre: t.titre, contenu: PageErreur({ code: t.code, titre: t.titre, texte: t.texte }) },
+    t.code,
+  )
+}
 
 function pageErreur(
   request: FastifyRequest,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { exigerRole } from '../../../platform/auth/utilisateur'
+import { dateFiltre } from '../../../platform/http/dates'
 import { activitesDuMois, listerActivites } from '../db/activites-repository'
 import { estModifiable } from '../domain/activite'
 import { moisPlus } from '../domain/statistiques'
@@ -11,14 +12,14 @@ import { activitesCsv } from './exports'
 /** The conseiller's own activities: the list with its filters, the month calendar, the CSV export. */
 
 const PAR_PAGE = 25
-const JOUR = /^\d{4}-\d{2}-\d{2}$/
 
 /** Filters of the list; a malformed query shows the unfiltered first page, as a reset would. */
 const filtresListe = z.object({
   type: z.string().max(40).optional(),
   theme: z.string().max(60).optional(),
-  du: z.string().regex(JOUR).optional().or(z.literal('')),
-  au: z.string().regex(JOUR).optional().or(z.literal('')),
+  // Real calendar days only: `2026-02-30` would otherwise reach the database and fail there.
+  du: dateFiltre('la date de début'),
+  au: dateFiltre('la date de fin'),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateSaisie } from '../../../platform/http/dates'
 import { RAYONS_KM } from '../domain/classement'
 import { TYPES_STRUCTURE } from '../domain/financement'
 import { rnaValide, siretValide } from '../domain/identifiants'
@@ -50,21 +51,8 @@ const codeCommune = z
     'Saisissez le code INSEE de la commune, 5 caractères (par exemple 05061 pour Gap).',
   )
 
-export const dateIso = (libelle: string) =>
-  z
-    .string({ error: `Saisissez ${libelle}.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Saisissez ${libelle} au format jj/mm/aaaa.`)
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      {
-        message: `${capitale(libelle)} n’existe pas.`,
-      },
-    )
-    .refine((v) => v >= '2020-01-01' && v <= '2100-12-31', {
-      message: `${capitale(libelle)} est hors des dates possibles.`,
-    })
+/** The programme's dates: real calendar days (platform/http/dates.ts) between 2020 and 2100. */
+export const dateIso = (libelle: string) => dateSaisie(libelle, { min: '2020-01-01', max: '2100-12-31' })
 
 const case_ = z
   .string()
