@@ -8,7 +8,8 @@ import {
   utilisateurConnecte,
 } from '../../../platform/auth/utilisateur'
 import { departement } from '../../../platform/geo/territoires'
-import { lireFormulaire } from '../../../platform/http/formulaire'
+import { dateSaisie } from '../../../platform/http/dates'
+import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
 import { journaliser } from '../../../platform/journal/journal'
 import { DocumentPdf } from '../../../platform/pdf/pdf'
 import {
@@ -40,13 +41,8 @@ import { type DepsFormation, makeFormation } from '../use-cases/formation'
 import { makeParcours } from '../use-cases/parcours'
 import { AccueilFormationPage, MonParcoursPage, ParcoursPage, SessionPage } from '../views/formation.page'
 
-const date = (libelle: string) =>
-  z
-    .string({ error: `Saisissez ${libelle}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Saisissez ${libelle} au format jj/mm/aaaa.`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= '2020-01-01' && v <= '2100-12-31', {
-      message: `${libelle.replace(/^la /, '').replace(/^./, (c) => c.toUpperCase())} n’est pas une date possible.`,
-    })
+/** Training dates: real calendar days (see platform/http/dates.ts) within the programme's years. */
+const date = (libelle: string) => dateSaisie(libelle, { min: '2020-01-01', max: '2100-12-31' })
 const entier = (libelle: string, min: number, max: number) =>
   z
     .string({ error: `Saisissez ${libelle}.` })
@@ -162,6 +158,7 @@ export async function formationRoutes(
     reply: FastifyReply,
     e: Record<string, string | undefined> = {},
     statut = 200,
+    v: Valeurs = {},
   ) => {
     const u = utilisateurConnecte(request)
     const orgs = organismes(u)
@@ -191,6 +188,7 @@ export async function formationRoutes(
             peutCreer={!orgs || orgs.length > 0}
             objectifs={objectifs}
             e={e}
+            v={v}
           />
         ),
       }),
@@ -204,9 +202,16 @@ export async function formationRoutes(
   app.post('/formation/sessions', pro, async (request, reply) => {
     const u = utilisateurConnecte(request)
     const f = lireFormulaire(sessionForm, request.body)
-    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400)
+    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400, f.valeurs)
     const p = await trouverParcours(deps.db, f.donnees.parcours)
-    if (!p) return pageAccueil(request, reply, { parcours: 'Choisissez un parcours.' }, 422)
+    if (!p)
+      return pageAccueil(
+        request,
+        reply,
+        { parcours: 'Choisissez un parcours.' },
+        422,
+        valeursTexte(request.body),
+      )
     const orgs = organismes(u)
     const organismeId = orgs ? (orgs[0] ?? '') : ''
     // Read before the transaction: on the embedded engine a query outside it would wait for it.
@@ -234,6 +239,7 @@ export async function formationRoutes(
     reply: FastifyReply,
     e: Record<string, string | undefined> = {},
     statut = 200,
+    v: Valeurs = {},
   ) => {
     const d = await sessionAccessible(request)
     if (!d) return reply.callNotFound()
@@ -267,6 +273,7 @@ export async function formationRoutes(
             jours={joursDeSession(d.s.debut, d.s.fin)}
             autresParcours={[...enVigueur.values()]}
             e={e}
+            v={v}
           />
         ),
       }),
@@ -280,14 +287,21 @@ export async function formationRoutes(
     const d = await sessionAccessible(request)
     if (!d) return reply.callNotFound()
     const f = lireFormulaire(affectationForm, request.body)
-    if (!f.ok) return pageSession(request, reply, f.erreurs, 400)
+    if (!f.ok) return pageSession(request, reply, f.erreurs, 400, f.valeurs)
     const r = await formation.affecter({
       sessionId: d.s.id,
       inscriptionId: f.donnees.inscription,
       par: d.u.compteId,
       ...(organismes(d.u) ? { organismes: organismes(d.u) } : {}),
     })
-    if (!r.ok) return pageSession(request, reply, { inscription: messageErreurFormation(r.error) }, 422)
+    if (!r.ok)
+      return pageSession(
+        request,
+        reply,
+        { inscription: messageErreurFormation(r.error) },
+        422,
+        valeursTexte(request.body),
+      )
     reply.flash('success', 'La personne est inscrite à la session.')
     return reply.redirect(`/formation/sessions/${d.s.id}`, 303)
   })
@@ -296,7 +310,7 @@ export async function formationRoutes(
     const d = await sessionAccessible(request)
     if (!d) return reply.callNotFound()
     const f = lireFormulaire(presenceForm, request.body)
-    if (!f.ok) return pageSession(request, reply, f.erreurs, 400)
+    if (!f.ok) return pageSession(request, reply, f.erreurs, 400, f.valeurs)
     const presents = new Set([f.donnees.presents ?? []].flat())
     for (const i of await inscriptionsDeSession(deps.db, d.s.id)) {
       const r = await formation.noterPresence({
@@ -306,7 +320,14 @@ export async function formationRoutes(
         demiJournee: f.donnees.demi_journee,
         present: presents.has(i.id),
       })
-      if (!r.ok) return pageSession(request, reply, { jour: messageErreurFormation(r.error) }, 422)
+      if (!r.ok)
+        return pageSession(
+          request,
+          reply,
+          { jour: messageErreurFormation(r.error) },
+          422,
+          valeursTexte(request.body),
+        )
     }
     reply.flash('success', 'Les présences sont enregistrées.')
     return reply.redirect(`/formation/sessions/${d.s.id}`, 303)
@@ -474,7 +495,7 @@ export async function formationRoutes(
   app.post('/formation/objectifs', { preHandler: exigerRole('admin') }, async (request, reply) => {
     const u = utilisateurConnecte(request)
     const f = lireFormulaire(objectifForm, request.body)
-    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400)
+    if (!f.ok) return pageAccueil(request, reply, f.erreurs, 400, f.valeurs)
     await deps.db.transaction(async (tx) => {
       await definirObjectif(tx, {
         codeParcours: f.donnees.code_parcours,

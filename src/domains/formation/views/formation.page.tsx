@@ -1,3 +1,4 @@
+import type { Valeurs } from '../../../platform/http/formulaire'
 import {
   Champ,
   ChoixListe,
@@ -26,7 +27,10 @@ export function AccueilFormationPage(p: {
   peutCreer: boolean
   objectifs: readonly { codeParcours: string; annee: number; cible: number; realise: number }[] | undefined
   e: ErreursFormulaire
+  /** What was typed, shown again after a refused form. */
+  v?: Valeurs
 }) {
+  const v = p.v ?? {}
   return (
     <>
       <h1 class="fr-mt-4w">Formation</h1>
@@ -81,15 +85,22 @@ export function AccueilFormationPage(p: {
               options={p.parcours
                 .filter((x) => x.actif)
                 .map((x) => ({ valeur: x.id, libelle: `${x.libelle} (v${x.version})` }))}
+              valeur={v.parcours}
               erreur={p.e.parcours}
               videLibelle="Choisir"
             />
-            <Champ nom="libelle" libelle="Libellé" erreur={p.e.libelle} />
-            <Champ nom="debut" libelle="Début" type="date" erreur={p.e.debut} />
-            <Champ nom="fin" libelle="Fin" type="date" erreur={p.e.fin} />
-            <Champ nom="lieu" libelle="Lieu" erreur={p.e.lieu} />
-            <Champ nom="departement" libelle="Département" erreur={p.e.departement} />
-            <Champ nom="capacite" libelle="Capacité" inputmode="numeric" erreur={p.e.capacite} />
+            <Champ nom="libelle" libelle="Libellé" valeur={v.libelle} erreur={p.e.libelle} />
+            <Champ nom="debut" libelle="Début" type="date" valeur={v.debut} erreur={p.e.debut} />
+            <Champ nom="fin" libelle="Fin" type="date" valeur={v.fin} erreur={p.e.fin} />
+            <Champ nom="lieu" libelle="Lieu" valeur={v.lieu} erreur={p.e.lieu} />
+            <Champ nom="departement" libelle="Département" valeur={v.departement} erreur={p.e.departement} />
+            <Champ
+              nom="capacite"
+              libelle="Capacité"
+              inputmode="numeric"
+              valeur={v.capacite}
+              erreur={p.e.capacite}
+            />
             <button class="fr-btn" type="submit">
               Créer la session
             </button>
@@ -118,13 +129,15 @@ export function AccueilFormationPage(p: {
               nom="code_parcours"
               libelle="Parcours de l’objectif"
               options={[...new Set(p.parcours.map((x) => x.code))].map((c) => ({ valeur: c, libelle: c }))}
+              valeur={v.code_parcours}
               erreur={p.e.code_parcours}
             />
-            <Champ nom="annee" libelle="Année" inputmode="numeric" erreur={p.e.annee} />
+            <Champ nom="annee" libelle="Année" inputmode="numeric" valeur={v.annee} erreur={p.e.annee} />
             <Champ
               nom="cible"
               libelle="Nombre de personnes à former"
               inputmode="numeric"
+              valeur={v.cible}
               erreur={p.e.cible}
             />
             <button class="fr-btn fr-btn--secondary" type="submit">
@@ -149,8 +162,11 @@ export function SessionPage(p: {
   /** Paths in force, for the positioning test (codes and labels). */
   autresParcours?: readonly { code: string; libelle: string }[]
   e: ErreursFormulaire
+  /** What was chosen, shown again after a refused form. */
+  v?: Valeurs
 }) {
   const s = p.session
+  const v = p.v ?? {}
   return (
     <>
       <h1 class="fr-mt-4w" safe>
@@ -256,6 +272,7 @@ export function SessionPage(p: {
               nom="jour"
               libelle="Jour"
               options={p.jours.map((j) => ({ valeur: j, libelle: dateFr(j) }))}
+              valeur={v.jour}
               erreur={p.e.jour}
             />
             <ChoixListe
@@ -265,6 +282,7 @@ export function SessionPage(p: {
                 { valeur: 'matin', libelle: 'Matin' },
                 { valeur: 'apres_midi', libelle: 'Après-midi' },
               ]}
+              valeur={v.demi_journee}
               erreur={p.e.demi_journee}
             />
             <fieldset class="fr-fieldset">
@@ -297,6 +315,7 @@ export function SessionPage(p: {
               nom="inscription"
               libelle="Personne"
               options={p.enAttente.map((i) => ({ valeur: i.id, libelle: `${i.prenom} ${i.nom}` }))}
+              valeur={v.inscription}
               erreur={p.e.inscription}
             />
             <button class="fr-btn fr-btn--secondary" type="submit">
