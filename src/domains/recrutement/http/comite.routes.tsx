@@ -127,6 +127,7 @@ export async function comiteRoutes(
     reply: FastifyReply,
     e: Record<string, string | undefined> = {},
     statut = 200,
+    v: Valeurs = {},
   ) => {
     const phases = await listerPhases(deps.db)
     const active = phases.find((p) => p.active)
@@ -166,6 +167,7 @@ export async function comiteRoutes(
             vagues={vagues}
             conventions={conventions}
             e={e}
+            v={v}
           />
         ),
       }),
@@ -177,9 +179,15 @@ export async function comiteRoutes(
 
   app.post('/comite/programme/taux', async (request, reply) => {
     const f = lireFormulaire(tauxForm, request.body)
-    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400, f.valeurs)
     const phase = await phaseActive(deps.db)
-    if (!phase) return pageProgramme(reply, { categorie: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    if (!phase)
+      return pageProgramme(
+        reply,
+        { categorie: messageErreur({ code: 'AUCUNE_PHASE' }) },
+        422,
+        valeursTexte(request.body),
+      )
     const u = utilisateurConnecte(request)
     await deps.db.transaction(async (tx) => {
       await definirTaux(tx, {
@@ -196,11 +204,22 @@ export async function comiteRoutes(
 
   app.post('/comite/programme/allocations', async (request, reply) => {
     const f = lireFormulaire(allocationForm, request.body)
-    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400, f.valeurs)
     if (!departement(f.donnees.departement))
-      return pageProgramme(reply, { departement: 'Ce département n’existe pas.' }, 422)
+      return pageProgramme(
+        reply,
+        { departement: 'Ce département n’existe pas.' },
+        422,
+        valeursTexte(request.body),
+      )
     const phase = await phaseActive(deps.db)
-    if (!phase) return pageProgramme(reply, { departement: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    if (!phase)
+      return pageProgramme(
+        reply,
+        { departement: messageErreur({ code: 'AUCUNE_PHASE' }) },
+        422,
+        valeursTexte(request.body),
+      )
     const u = utilisateurConnecte(request)
     await deps.db.transaction(async (tx) => {
       await definirAllocation(tx, {
@@ -216,15 +235,22 @@ export async function comiteRoutes(
 
   app.post('/comite/programme/vagues', async (request, reply) => {
     const f = lireFormulaire(vagueForm, request.body)
-    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400, f.valeurs)
     if (f.donnees.date_limite < deps.horloge().toISOString().slice(0, 10))
       return pageProgramme(
         reply,
         { date_limite: 'La date limite des avis est passée : choisissez une date à venir.' },
         400,
+        valeursTexte(request.body),
       )
     const phase = await phaseActive(deps.db)
-    if (!phase) return pageProgramme(reply, { libelle: messageErreur({ code: 'AUCUNE_PHASE' }) }, 422)
+    if (!phase)
+      return pageProgramme(
+        reply,
+        { libelle: messageErreur({ code: 'AUCUNE_PHASE' }) },
+        422,
+        valeursTexte(request.body),
+      )
     const u = utilisateurConnecte(request)
     await deps.db.transaction(async (tx) => {
       await creerVague(tx, {
@@ -240,9 +266,10 @@ export async function comiteRoutes(
 
   app.post('/comite/programme/phases', async (request, reply) => {
     const f = lireFormulaire(phaseForm, request.body)
-    if (!f.ok) return pageProgramme(reply, f.erreurs, 400)
+    if (!f.ok) return pageProgramme(reply, f.erreurs, 400, f.valeurs)
     const u = utilisateurConnecte(request)
-    const dejaPris = () => pageProgramme(reply, { code: 'Une phase porte déjà ce code.' }, 422)
+    const dejaPris = () =>
+      pageProgramme(reply, { code: 'Une phase porte déjà ce code.' }, 422, valeursTexte(request.body))
     if ((await listerPhases(deps.db)).some((p) => p.code === f.donnees.code)) return dejaPris()
     try {
       await deps.db.transaction(async (tx) => {

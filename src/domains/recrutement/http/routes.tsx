@@ -119,7 +119,9 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
         titre: 'Devenir conseiller numérique',
         ariane: [{ libelle: 'Devenir conseiller numérique' }],
         enErreur: statut !== 200,
-        contenu: <CandidaturePage csrf={ctx.csrf} v={v} e={e} />,
+        contenu: (
+          <CandidaturePage csrf={ctx.csrf} v={v} e={e} emailDuCompte={reply.request.utilisateur?.email} />
+        ),
       }),
       statut,
     )
@@ -452,6 +454,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
     reply: FastifyReply,
     e: Record<string, string> = {},
     statut = 200,
+    v: Valeurs = {},
   ) => {
     const d = await candidatVisible(request)
     if (!d) return reply.callNotFound()
@@ -474,6 +477,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
             classement={d.classement}
             aUnCv={!!cv}
             e={e}
+            v={v}
           />
         ),
       }),
@@ -509,7 +513,7 @@ export async function recrutementRoutes(app: FastifyInstance, { deps }: { deps: 
       const d = await candidatVisible(request)
       if (!d) return reply.callNotFound()
       const r = await faire(d, request.body)
-      if (!r.ok) return pageCandidatStructure(request, reply, r.erreurs, r.statut)
+      if (!r.ok) return pageCandidatStructure(request, reply, r.erreurs, r.statut, valeursTexte(request.body))
       reply.flash('success', succes)
       return reply.redirect(`/structure/candidats/${d.c.id}`, 303)
     })

@@ -219,6 +219,8 @@ export function CandidaturePage(p: {
   v: Valeurs
   e: ErreursFormulaire
   message?: string | undefined
+  /** Signed in: the application is made with the account's address, shown but not typed again. */
+  emailDuCompte?: string | undefined
 }) {
   return (
     <div class="fr-grid-row">
@@ -233,7 +235,17 @@ export function CandidaturePage(p: {
         <ResumeErreurs erreurs={{ ...p.e, ...(p.message ? { formulaire: p.message } : {}) }} />
         <form method="post" action="/candidature/conseiller" enctype="multipart/form-data" novalidate>
           <Csrf jeton={p.csrf} />
-          <ChampsCandidature v={p.v} e={p.e} avecEmail avecCv />
+          {p.emailDuCompte ? (
+            <p safe>{`Adresse e-mail : ${p.emailDuCompte} (celle de votre compte).`}</p>
+          ) : (
+            ''
+          )}
+          <ChampsCandidature
+            v={p.emailDuCompte ? { ...p.v, email: p.emailDuCompte } : p.v}
+            e={p.e}
+            avecEmail={!p.emailDuCompte}
+            avecCv
+          />
           <button class="fr-btn" type="submit">
             Envoyer ma candidature
           </button>

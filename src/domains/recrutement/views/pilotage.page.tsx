@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import type { Valeurs } from '../../../platform/http/formulaire'
 import { dateFr } from '../../../platform/layout/champs'
 import {
   Champ,
@@ -190,8 +191,11 @@ export function ProgrammePage(p: {
     signee: boolean
   }[]
   e: ErreursFormulaire
+  /** What was typed, shown again after a refused form (the four forms' fields have distinct names). */
+  v?: Valeurs
 }) {
   const active = p.phases.find((x) => x.active)
+  const v = p.v ?? {}
   return (
     <>
       <h1 class="fr-mt-4w">Programme : phases, montants, allocations, vagues</h1>
@@ -248,13 +252,20 @@ export function ProgrammePage(p: {
                 { valeur: 'public', libelle: 'Public' },
                 { valeur: 'prive', libelle: 'Privé' },
               ]}
+              valeur={v.categorie}
               erreur={p.e.categorie}
             />
-            <Champ nom="territoire" libelle="Département (ou * pour tous)" erreur={p.e.territoire} />
+            <Champ
+              nom="territoire"
+              libelle="Département (ou * pour tous)"
+              valeur={v.territoire}
+              erreur={p.e.territoire}
+            />
             <Champ
               nom="montant_euros"
               libelle="Montant par poste (euros)"
               inputmode="numeric"
+              valeur={v.montant_euros}
               erreur={p.e.montant_euros}
             />
             <button class="fr-btn fr-btn--secondary" type="submit">
@@ -266,8 +277,14 @@ export function ProgrammePage(p: {
           <h2 class="fr-h5">Allocation d’un département</h2>
           <form method="post" action="/comite/programme/allocations" novalidate>
             <Csrf jeton={p.csrf} />
-            <Champ nom="departement" libelle="Département" erreur={p.e.departement} />
-            <Champ nom="postes_max" libelle="Postes au plus" inputmode="numeric" erreur={p.e.postes_max} />
+            <Champ nom="departement" libelle="Département" valeur={v.departement} erreur={p.e.departement} />
+            <Champ
+              nom="postes_max"
+              libelle="Postes au plus"
+              inputmode="numeric"
+              valeur={v.postes_max}
+              erreur={p.e.postes_max}
+            />
             <button class="fr-btn fr-btn--secondary" type="submit">
               Enregistrer l’allocation
             </button>
@@ -287,8 +304,14 @@ export function ProgrammePage(p: {
       </ul>
       <form method="post" action="/comite/programme/vagues" novalidate>
         <Csrf jeton={p.csrf} />
-        <Champ nom="libelle" libelle="Libellé de la vague" erreur={p.e.libelle} />
-        <Champ nom="date_limite" libelle="Date limite des avis" type="date" erreur={p.e.date_limite} />
+        <Champ nom="libelle" libelle="Libellé de la vague" valeur={v.libelle} erreur={p.e.libelle} />
+        <Champ
+          nom="date_limite"
+          libelle="Date limite des avis"
+          type="date"
+          valeur={v.date_limite}
+          erreur={p.e.date_limite}
+        />
         <button class="fr-btn fr-btn--secondary" type="submit">
           Ouvrir la vague
         </button>
@@ -296,37 +319,54 @@ export function ProgrammePage(p: {
       <h2 class="fr-h5 fr-mt-4w">Nouvelle phase</h2>
       <form method="post" action="/comite/programme/phases" novalidate>
         <Csrf jeton={p.csrf} />
-        <Champ nom="code" libelle="Code" aide="Par exemple 2023-renouvellement." erreur={p.e.code} />
-        <Champ nom="libelle_phase" libelle="Libellé" erreur={p.e.libelle_phase} />
-        <Champ nom="quota_postes" libelle="Quota de postes" inputmode="numeric" erreur={p.e.quota_postes} />
+        <Champ
+          nom="code"
+          libelle="Code"
+          aide="Par exemple 2023-renouvellement."
+          valeur={v.code}
+          erreur={p.e.code}
+        />
+        <Champ nom="libelle_phase" libelle="Libellé" valeur={v.libelle_phase} erreur={p.e.libelle_phase} />
+        <Champ
+          nom="quota_postes"
+          libelle="Quota de postes"
+          inputmode="numeric"
+          valeur={v.quota_postes}
+          erreur={p.e.quota_postes}
+        />
         <Champ
           nom="enveloppe_euros"
           libelle="Enveloppe (euros)"
           inputmode="numeric"
+          valeur={v.enveloppe_euros}
           erreur={p.e.enveloppe_euros}
         />
         <Champ
           nom="duree_mois"
           libelle="Durée des conventions (mois)"
           inputmode="numeric"
+          valeur={v.duree_mois}
           erreur={p.e.duree_mois}
         />
         <Champ
           nom="taux_public"
           libelle="Montant par poste public (euros)"
           inputmode="numeric"
+          valeur={v.taux_public}
           erreur={p.e.taux_public}
         />
         <Champ
           nom="taux_prive"
           libelle="Montant par poste privé (euros)"
           inputmode="numeric"
+          valeur={v.taux_prive}
           erreur={p.e.taux_prive}
         />
         <Champ
           nom="echeancier"
           libelle="Échéancier (parts annuelles en %)"
           aide="Par exemple 50, 30, 20."
+          valeur={v.echeancier}
           erreur={p.e.echeancier}
         />
         <button class="fr-btn" type="submit">

@@ -533,8 +533,11 @@ export function CandidatPage(p: {
   classement: { score: number; distanceKm: number; raisons: string[] } | undefined
   aUnCv: boolean
   e: ErreursFormulaire
+  /** What was typed, shown again after a refused form (the forms shown together have distinct fields). */
+  v?: Valeurs
 }) {
   const c = p.candidature
+  const v = p.v ?? {}
   const statut = p.mer?.statut as StatutMiseEnRelation | undefined
   const contactVisible = c.coordonneesVisibles || !!p.mer
   return (
@@ -600,10 +603,11 @@ export function CandidatPage(p: {
             nom="motif"
             libelle="Motif"
             options={MOTIFS_FIN.map((m) => ({ valeur: m, libelle: LIBELLES_MOTIF_FIN[m] }))}
+            valeur={v.motif}
             erreur={p.e.motif}
             videLibelle="Choisir le motif"
           />
-          <Champ nom="le" libelle="Date de fin" type="date" erreur={p.e.le} />
+          <Champ nom="le" libelle="Date de fin" type="date" valeur={v.le} erreur={p.e.le} />
           <button class="fr-btn fr-btn--tertiary" type="submit">
             Déclarer le départ
           </button>
@@ -620,13 +624,13 @@ export function CandidatPage(p: {
               nom="le"
               libelle="Date de l’entretien"
               type="date"
-              valeur={p.mer?.entretienLe ?? ''}
+              valeur={v.le ?? p.mer?.entretienLe ?? ''}
               erreur={p.e.le}
             />
             <ZoneTexte
               nom="note"
               libelle="Notes d’entretien"
-              valeur={p.mer?.noteEntretien ?? ''}
+              valeur={v.note ?? p.mer?.noteEntretien ?? ''}
               erreur={p.e.note}
               maxlength={2000}
             />
@@ -644,10 +648,17 @@ export function CandidatPage(p: {
                 { valeur: '2ans', libelle: '2 ans' },
                 { valeur: '3ans', libelle: '3 ans' },
               ]}
+              valeur={v.type_contrat}
               erreur={p.e.type_contrat}
               videLibelle="Choisir"
             />
-            <Champ nom="debut" libelle="Date de début du contrat" type="date" erreur={p.e.debut} />
+            <Champ
+              nom="debut"
+              libelle="Date de début du contrat"
+              type="date"
+              valeur={v.debut}
+              erreur={p.e.debut}
+            />
             <button class="fr-btn" type="submit">
               Recruter ce candidat
             </button>
