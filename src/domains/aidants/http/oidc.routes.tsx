@@ -276,6 +276,9 @@ export async function oidcRoutes(
     { preHandler: exigerAidant },
     async (request, reply) => {
       const provider = await registre.idp(request)
+      // Asked before hijacking: without a pending interaction the provider throws, and the error handler
+      // must still be able to answer.
+      await provider.interactionDetails(request.raw, reply.raw)
       reply.hijack()
       await provider.interactionFinished(
         request.raw,
@@ -336,6 +339,9 @@ export async function oidcRoutes(
       async (request, reply) => {
         const provider = await registre.simulateur(request)
         const identite = IDENTITES_FICTIVES.find((i) => i.sub === request.body?.identite)
+        // Without a pending interaction the provider throws: asked before the reply is hijacked, so that
+        // the error handler still answers (after it, the request would hang).
+        await provider.interactionDetails(request.raw, reply.raw)
         reply.hijack()
         await provider.interactionFinished(
           request.raw,

@@ -26,7 +26,9 @@ export async function monterFournisseur(
       const brut = request.raw as typeof request.raw & { originalUrl?: string }
       const url = brut.url ?? '/'
       brut.originalUrl = url
-      brut.url = url.slice(prefixe.length) || '/'
+      // The provider's router wants a path: `/oidc?x=1` becomes `/?x=1`, not `?x=1` (which it crashes on).
+      const reste = url.slice(prefixe.length)
+      brut.url = reste.startsWith('/') ? reste : `/${reste}`
       provider.callback()(brut, reply.raw)
     }
     const options = { config: { csrf: false, rateLimit: limite } }
