@@ -118,6 +118,12 @@ describe.each(MOTEURS)('frontière HTTP (%s)', (moteur) => {
     expect(json.json()).toEqual({ recu: { a: [''], b: { c: 'd' } } })
   })
 
+  it('API des lieux : un paramètre reçu en liste au lieu d’une valeur est refusé en français', async () => {
+    const r = await t.app.inject('/api/v1/lieux?near=1,2&near=3,4')
+    expect(r.statusCode).toBe(400)
+    expect(r.json().erreur).toBe('Paramètre « near » invalide : Une seule valeur est attendue.')
+  })
+
   it('corps illisible ou de type inconnu : réponse en français', async () => {
     const illisible = await t.app.inject({
       method: 'POST',

@@ -24,9 +24,15 @@ const LIMITE_API = { rateLimit: { max: 600, timeWindow: '1 minute' } }
 function erreur400(reply: FastifyReply, e: z.ZodError) {
   const i = e.issues[0]
   const champ = String(i?.path[0] ?? 'requête')
-  return reply
-    .status(400)
-    .send({ erreur: `Paramètre « ${champ} » invalide : ${i?.message ?? 'valeur refusée'}.`, champ })
+  return (
+    reply
+      .status(400)
+      // zod's French fallback messages (platform/http/zod-francais.ts) are sentences: one final period.
+      .send({
+        erreur: `Paramètre « ${champ} » invalide : ${(i?.message ?? 'valeur refusée').replace(/\.$/, '')}.`,
+        champ,
+      })
+  )
 }
 
 /** The fields of a place that depend neither on the query nor on the time. */
