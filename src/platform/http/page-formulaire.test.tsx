@@ -35,7 +35,9 @@ function ajouterPageDeTest(app: Parameters<NonNullable<Parameters<typeof appDeTe
           <Csrf jeton={ctx.csrf} />
           <input name="titre" value={etat.valeurs.titre ?? livre.titre} />
           <input name="pages" value={etat.valeurs.pages ?? String(livre.pages)} />
-          <p id="etat" safe>{etat === ETAT_VIDE ? 'vide' : `action ${etat.action}`}</p>
+          <p id="etat" safe>
+            {etat === ETAT_VIDE ? 'vide' : `action ${etat.action}`}
+          </p>
         </form>
       ),
     }),
