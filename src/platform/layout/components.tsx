@@ -210,8 +210,9 @@ export function Tableau(p: {
   return (
     <div class="fr-table fr-table--no-scroll">
       <div class="fr-table__wrapper">
-        {/* Scrolls on a narrow screen (escale.css): a named region the keyboard can reach and scroll. */}
-        <div class="fr-table__container" tabindex="0" role="region" aria-label={p.legende}>
+        {/* Scrolls on a narrow screen (escale.css): a named region (a labelled section) the keyboard can
+            reach and scroll. */}
+        <section class="fr-table__container" tabindex="0" aria-label={p.legende}>
           <div class="fr-table__content">
             <table>
               <caption safe>{p.legende}</caption>
@@ -235,7 +236,7 @@ export function Tableau(p: {
               </tbody>
             </table>
           </div>
-        </div>
+        </section>
       </div>
     </div>
   )

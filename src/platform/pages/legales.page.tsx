@@ -150,7 +150,7 @@ export function AccessibilitePage({ contact }: { contact: string }) {
       </p>
       <div class="fr-table fr-table--no-scroll">
         <div class="fr-table__wrapper">
-          <div class="fr-table__container" tabindex="0" role="region" aria-label="Critères vérifiés">
+          <section class="fr-table__container" tabindex="0" aria-label="Critères vérifiés">
             <div class="fr-table__content">
               <table>
                 <caption>Critères du RGAA vérifiés à chaque modification</caption>
@@ -170,7 +170,7 @@ export function AccessibilitePage({ contact }: { contact: string }) {
                 </tbody>
               </table>
             </div>
-          </div>
+          </section>
         </div>
       </div>
       <p>
