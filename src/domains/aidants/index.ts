@@ -5,9 +5,7 @@ import type { Database } from '../../platform/db/database'
 import { listerOrganisations } from './db/organisations-repository'
 import { connexionAidantRoutes } from './http/connexion.routes'
 import { consentementRoutes } from './http/consentement.routes'
-import { habilitationRoutes } from './http/habilitation.routes'
 import { oidcRoutes, registreFournisseurs } from './http/oidc.routes'
-import { referentRoutes } from './http/referent.routes'
 import { aidantsRoutes } from './http/routes'
 import type { DepsAidants } from './use-cases/deps'
 
@@ -30,9 +28,7 @@ export async function enregistrerAidants(app: FastifyInstance, deps: DepsAidants
   const registre = registreFournisseurs(deps)
   await app.register(oidcRoutes, { deps, registre })
   await app.register(aidantsRoutes, { deps, registre })
-  await app.register(habilitationRoutes, { deps })
   await app.register(connexionAidantRoutes, { deps })
-  await app.register(referentRoutes, { deps })
   await app.register(consentementRoutes, { deps })
   app.navigation.ajouterMenu({
     libelle: 'Mes usagers',

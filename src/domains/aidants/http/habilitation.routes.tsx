@@ -1,33 +1,101 @@
-import { asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { REGIONS } from '../../../platform/geo/territoires'
-import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
-import { demandesHabilitation, habilitationsAidant, regionsOuvertes } from '../db/schema'
+import { lireFormulaire } from '../../../platform/http/formulaire'
+import type { ErreursFormulaire } from '../../../platform/layout/components'
+import { regionsOuvertes } from '../db/schema'
 import { messageErreurHabilitation } from '../domain/erreurs'
-import type { DepsAidants } from '../use-cases/deps'
+import { ETAPES_HABILITATION, etapeDuChamp, NOMBRE_ETAPES_HABILITATION } from '../domain/habilitation'
 import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
-import { makeReferent } from '../use-cases/referent'
-import {
-  AdminDemandePage,
-  AdminDemandesPage,
-  AdminRegionsPage,
-  DemandeEnregistreePage,
-  SuiviDemandePage,
-} from '../views/habilitation.page'
-import { decisionForm, messageForm, ouvertureRegionForm } from './aidants.form'
+import { HabilitationPage } from '../views/demande-habilitation.page'
+import { DemandeEnregistreePage, SuiviDemandePage } from '../views/habilitation.page'
+import { habilitationForm, messageForm, reglesStructure } from './aidants.form'
+import type { ContexteRoutes } from './commun'
 
 const LIMITE_PUBLIQUE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 
-/**
- * Habilitation of organisations after the public form: the requester's follow-up page (reached by the
- * e-mailed link, which confirms the address), the thread with the national team, and the team's review.
- */
-export async function habilitationRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
+/** `/aidants/habilitation`: the public request, five steps on one URL, nothing written before the end. */
+export function routesDemandeHabilitation(app: FastifyInstance, { deps }: ContexteRoutes) {
   const habilitation = makeHabilitation(deps)
-  const referent = makeReferent(deps)
-  const exigerAdmin = exigerRole('admin')
+  const regionsPourFormulaire = async () => {
+    const ouvertes = (await deps.db.select().from(regionsOuvertes)).map((r) => r.codeRegion)
+    return REGIONS.map((r) => ({ code: r.code, nom: r.nom, ouverte: ouvertes.includes(r.code) }))
+  }
+  const pageHabilitation = (
+    reply: FastifyReply,
+    o: {
+      etape: number
+      regions: Awaited<ReturnType<typeof regionsPourFormulaire>>
+      valeurs?: Record<string, string>
+      erreurs?: ErreursFormulaire
+    },
+  ) =>
+    reply.page(
+      (ctx) => ({
+        titre: `Demander l’habilitation — étape ${o.etape} sur ${NOMBRE_ETAPES_HABILITATION}`,
+        ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Habilitation' }],
+        enErreur: !!o.erreurs,
+        contenu: HabilitationPage({ csrf: ctx.csrf, ...o }),
+      }),
+      o.erreurs ? 400 : 200,
+    )
+  app.get('/aidants/habilitation', async (_request, reply) =>
+    pageHabilitation(reply, { etape: 1, regions: await regionsPourFormulaire() }),
+  )
+  app.post(
+    '/aidants/habilitation',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const corps = (request.body ?? {}) as Record<string, unknown>
+      // Only the form's own fields travel on (and come back as hidden fields).
+      const connus = new Set<string>(ETAPES_HABILITATION.flatMap((e) => e.champs))
+      const valeurs = Object.fromEntries(
+        Object.entries(corps).filter(
+          (e): e is [string, string] => connus.has(e[0]) && typeof e[1] === 'string' && e[1].length <= 20_000,
+        ),
+      )
+      const entier = (x: unknown) => (typeof x === 'string' && /^[1-9]$/.test(x) ? Number(x) : undefined)
+      // Without a step (an old form, a script), the post is the whole request at once.
+      const etape = Math.min(entier(corps.etape) ?? NOMBRE_ETAPES_HABILITATION, NOMBRE_ETAPES_HABILITATION)
+      const regions = await regionsPourFormulaire()
+      const aller = entier(corps.aller)
+      if (aller !== undefined && aller < etape)
+        return pageHabilitation(reply, { etape: aller, regions, valeurs })
 
+      const f = lireFormulaire(habilitationForm, corps)
+      const erreurs: ErreursFormulaire = { ...reglesStructure(corps), ...(f.ok ? {} : f.erreurs) }
+      if (!erreurs.region && !regions.some((r) => r.code === corps.region))
+        erreurs.region = 'Région : choisissez une région.'
+      // Errors of the steps already passed or current; those of later steps wait for their step.
+      const etapesEnCause = Object.keys(erreurs)
+        .map((champ) => etapeDuChamp(champ) || NOMBRE_ETAPES_HABILITATION)
+        .filter((n) => n <= etape)
+      if (etapesEnCause.length > 0) {
+        const n = Math.min(...etapesEnCause)
+        // In the order of the fields on the page, for the error summary.
+        const ordre: readonly string[] = ETAPES_HABILITATION[n - 1]?.champs ?? []
+        const aMontrer = Object.fromEntries(
+          Object.entries(erreurs)
+            .filter(([champ]) => (etapeDuChamp(champ) || NOMBRE_ETAPES_HABILITATION) === n)
+            .sort(([a], [b]) => ordre.indexOf(a) - ordre.indexOf(b)),
+        )
+        return pageHabilitation(reply, { etape: n, regions, valeurs, erreurs: aMontrer })
+      }
+      if (etape < NOMBRE_ETAPES_HABILITATION)
+        return pageHabilitation(reply, { etape: etape + 1, regions, valeurs })
+      if (!f.ok) return pageHabilitation(reply, { etape, regions, valeurs, erreurs: f.erreurs })
+      // A draft until the requester confirms the address from the e-mailed link (habilitation.routes).
+      await habilitation.deposer(f.donnees)
+      return reply.redirect('/aidants/habilitation/envoyee', 303)
+    },
+  )
+}
+
+/**
+ * The requester's follow-up page (reached by the e-mailed link, which confirms the address) and the
+ * thread with the national team.
+ */
+export function routesSuiviDemande(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const habilitation = makeHabilitation(deps)
   app.get('/aidants/habilitation/envoyee', async (_request, reply) =>
     reply.page({
       titre: 'Confirmez votre adresse e-mail',
@@ -121,170 +189,4 @@ export async function habilitationRoutes(app: FastifyInstance, { deps }: { deps:
       return reply.redirect(`/aidants/habilitation/lien/${encodeURIComponent(request.params.jeton)}`, 303)
     },
   )
-
-  // ——— National team ———
-  app.get('/aidants/admin/habilitations', { preHandler: exigerAdmin }, async (_request, reply) => {
-    const demandes = await deps.db
-      .select()
-      .from(demandesHabilitation)
-      .where(ne(demandesHabilitation.statut, 'brouillon'))
-      .orderBy(desc(demandesHabilitation.deposeeLe))
-      .limit(500)
-    return reply.page({
-      titre: 'Demandes d’habilitation',
-      espace: 'pro',
-      ariane: [{ libelle: 'Demandes d’habilitation' }],
-      contenu: AdminDemandesPage({ demandes }),
-    })
-  })
-
-  const pageAdmin = async (
-    reply: FastifyReply,
-    d: DemandeRow,
-    erreurs?: Record<string, string>,
-    valeurs?: Record<string, string>,
-  ) => {
-    const messages = await habilitation.messages(d.id)
-    const aidants = d.organisationId
-      ? await deps.db
-          .select()
-          .from(habilitationsAidant)
-          .where(eq(habilitationsAidant.organisationId, d.organisationId))
-          .orderBy(asc(habilitationsAidant.nom))
-      : []
-    return reply.page(
-      (ctx) => ({
-        titre: 'Demande d’habilitation',
-        espace: 'pro',
-        enErreur: !!erreurs,
-        ariane: [
-          { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
-          { libelle: String((d.donnees as { nom?: unknown }).nom ?? '') },
-        ],
-        contenu: AdminDemandePage({
-          csrf: ctx.csrf,
-          demande: d,
-          messages,
-          aidants,
-          ...(erreurs ? { erreurs } : {}),
-          ...(valeurs ? { valeurs } : {}),
-        }),
-      }),
-      erreurs ? 400 : 200,
-    )
-  }
-  const demandeAdmin = async (id: string) =>
-    /^[0-9a-f-]{36}$/.test(id) ? habilitation.trouver(id) : undefined
-
-  app.get<{ Params: { id: string } }>(
-    '/aidants/admin/habilitations/:id',
-    { preHandler: exigerAdmin },
-    async (request, reply) => {
-      const d = await demandeAdmin(request.params.id)
-      if (!d || d.statut === 'brouillon') return reply.callNotFound()
-      return pageAdmin(reply, d)
-    },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/aidants/admin/habilitations/:id/decision',
-    { preHandler: exigerAdmin },
-    async (request, reply) => {
-      const d = await demandeAdmin(request.params.id)
-      if (!d || d.statut === 'brouillon') return reply.callNotFound()
-      const f = lireFormulaire(decisionForm, request.body)
-      if (!f.ok) return pageAdmin(reply, d, f.erreurs as Record<string, string>, valeursTexte(request.body))
-      const r = await habilitation.decider({
-        demandeId: d.id,
-        adminId: utilisateurConnecte(request).compteId,
-        decision: f.donnees.decision,
-        message: f.donnees.message,
-      })
-      if (!r.ok)
-        return pageAdmin(
-          reply,
-          d,
-          { decision: messageErreurHabilitation(r.error) },
-          valeursTexte(request.body),
-        )
-      reply.flash('success', 'Décision enregistrée ; le demandeur est prévenu par e-mail.')
-      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
-    },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/aidants/admin/habilitations/:id/messages',
-    { preHandler: exigerAdmin },
-    async (request, reply) => {
-      const d = await demandeAdmin(request.params.id)
-      if (!d || d.statut === 'brouillon') return reply.callNotFound()
-      const f = lireFormulaire(messageForm, request.body)
-      if (!f.ok) return pageAdmin(reply, d, f.erreurs as Record<string, string>, f.valeurs)
-      const r = await habilitation.ecrire(d, 'equipe', f.donnees.texte)
-      if (!r.ok) return pageAdmin(reply, d, { texte: messageErreurHabilitation(r.error) })
-      reply.flash('success', 'Message envoyé au demandeur.')
-      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
-    },
-  )
-
-  app.post<{ Params: { id: string; habilitation: string } }>(
-    '/aidants/admin/habilitations/:id/aidants/:habilitation/activer',
-    { preHandler: exigerAdmin },
-    async (request, reply) => {
-      const d = await demandeAdmin(request.params.id)
-      if (!d?.organisationId) return reply.callNotFound()
-      const r = await referent.activerAidant({
-        organisationId: d.organisationId,
-        habilitationId: request.params.habilitation,
-        acteurId: utilisateurConnecte(request).compteId,
-      })
-      if (!r.ok) return reply.callNotFound()
-      reply.flash('success', 'Aidant activé : son référent peut lui associer une carte ou une application.')
-      return reply.redirect(`/aidants/admin/habilitations/${d.id}`, 303)
-    },
-  )
-
-  const pageRegions = async (reply: FastifyReply, erreurs?: Record<string, string>) => {
-    const ouvertes = await deps.db.select().from(regionsOuvertes)
-    const attente = await deps.db
-      .select({ region: demandesHabilitation.codeRegion, n: count() })
-      .from(demandesHabilitation)
-      .where(eq(demandesHabilitation.statut, 'liste_attente'))
-      .groupBy(demandesHabilitation.codeRegion)
-    const regions = REGIONS.map((r) => ({
-      code: r.code,
-      nom: r.nom,
-      vague: ouvertes.find((o) => o.codeRegion === r.code)?.vague ?? null,
-      enAttente: attente.find((a) => a.region === r.code)?.n ?? 0,
-    }))
-    return reply.page(
-      (ctx) => ({
-        titre: 'Déploiement par vagues',
-        espace: 'pro',
-        enErreur: !!erreurs,
-        ariane: [
-          { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
-          { libelle: 'Régions' },
-        ],
-        contenu: AdminRegionsPage({ csrf: ctx.csrf, regions, ...(erreurs ? { erreurs } : {}) }),
-      }),
-      erreurs ? 400 : 200,
-    )
-  }
-  app.get('/aidants/admin/regions', { preHandler: exigerAdmin }, async (_request, reply) =>
-    pageRegions(reply),
-  )
-  app.post('/aidants/admin/regions', { preHandler: exigerAdmin }, async (request, reply) => {
-    const f = lireFormulaire(ouvertureRegionForm, request.body)
-    if (!f.ok) return pageRegions(reply, f.erreurs as Record<string, string>)
-    if (!REGIONS.some((r) => r.code === f.donnees.region))
-      return pageRegions(reply, { region: 'Région : choisissez une région.' })
-    const r = await habilitation.ouvrirRegion({ codeRegion: f.donnees.region, vague: f.donnees.vague })
-    if (!r.ok) return pageRegions(reply, { region: messageErreurHabilitation(r.error) })
-    reply.flash(
-      'success',
-      `Région ouverte : ${r.value} demande(s) sortie(s) de la liste d’attente, demandeurs prévenus.`,
-    )
-    return reply.redirect('/aidants/admin/regions', 303)
-  })
 }

@@ -20,7 +20,7 @@ import { IDENTITES_FICTIVES } from '../oidc/identites-fictives'
 import { monterFournisseur, origineDe } from '../oidc/monter'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeNoterActivite, makeReauthentificationRequise } from '../use-cases/totp-aidant'
-import { ChoixDemarchePage, ChoixIdentitePage, ChoixUsagerPage } from '../views/aidants.page'
+import { ChoixDemarchePage, ChoixIdentitePage, ChoixUsagerPage } from '../views/connexion-demarche.page'
 import { formulairesVers } from './formulaires-vers'
 import { organisationCourante } from './organisation-courante'
 

@@ -1,16 +1,21 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { lireFormulaire } from '../../../platform/http/formulaire'
+import { Csrf, Tableau } from '../../../platform/layout/components'
 import { uriTotp } from '../../comptes'
-import { dispositifs } from '../db/schema'
+import { dispositifs, habilitationsAidant, mandats, organisations } from '../db/schema'
+import { DEMARCHES } from '../domain/demarches'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import type { ErreurHabilitation } from '../domain/habilitation'
+import { STATUTS_AIDANT, type StatutAidant } from '../domain/habilitation'
 import type { DepsAidants } from '../use-cases/deps'
-import { type HabilitationAidantRow, makeReferent } from '../use-cases/referent'
+import type { HabilitationAidantRow } from '../use-cases/referent'
+import { makeReferent } from '../use-cases/referent'
 import { AidantReferentPage, ApplicationPage } from '../views/referent.page'
-import { carteForm, codeForm, motifForm } from './aidants.form'
+import { carteForm, codeForm, demarchesAutoriseesForm, motifForm } from './aidants.form'
+import type { ContexteRoutes } from './commun'
 import { organisationDuReferent } from './organisation-courante'
 
 /** Which field an expected failure belongs to, for the error summary. */
@@ -20,15 +25,13 @@ const CHAMP: Partial<Record<ErreurHabilitation['code'], string>> = {
 }
 
 /**
- * Référent space, per aidant: second-factor devices (card by serial number + code, or an authenticator
- * application by QR code), removal of a device or of the aidant with a reason. Every route is scoped to
- * the référent's organisation: another organisation's aidant or device is a 404.
+ * Référent space (`/aidants/referent…`): the organisation's figures and authorised démarches, then per
+ * aidant the second-factor devices (card by serial number + code, or an authenticator application by
+ * QR code), removal of a device or of the aidant with a reason. Every route is scoped to the
+ * référent's organisation: another organisation's aidant or device is a 404.
  */
-export async function referentRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
+function outilsReferent(deps: DepsAidants) {
   const referent = makeReferent(deps)
-  const exigerReferent = exigerRole('referent')
-  const opts = { preHandler: exigerReferent, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }
-
   const pageAidant = async (
     reply: FastifyReply,
     h: HabilitationAidantRow,
@@ -73,6 +76,137 @@ export async function referentRoutes(app: FastifyInstance, { deps }: { deps: Dep
     return h ? { o, h } : undefined
   }
 
+  const pageApplication = async (
+    reply: FastifyReply,
+    d: { id: string; secret: string },
+    h: HabilitationAidantRow,
+    erreur?: string,
+  ) => {
+    const safeQrSvg = await QRCode.toString(uriTotp(d.secret, h.email), {
+      type: 'svg',
+      margin: 1,
+      width: 200,
+    })
+    return reply.page(
+      (ctx) => ({
+        titre: 'Configurer l’application de l’aidant',
+        espace: 'pro',
+        enErreur: !!erreur,
+        contenu: ApplicationPage({
+          csrf: ctx.csrf,
+          action: `/aidants/referent/dispositifs/${d.id}/application`,
+          safeQrSvg,
+          secret: d.secret,
+          ...(erreur ? { erreur } : {}),
+        }),
+      }),
+      erreur ? 400 : 200,
+    )
+  }
+  const applicationEnAttente = async (request: FastifyRequest, id: string) => {
+    const o = await organisationDuReferent(deps, request)
+    const d = await referent.dispositifDe(o.id, id)
+    if (!d?.compteId || d.type !== 'application' || d.confirmeLe) return undefined
+    const [h] = (await referent.aidantsDuCompte(o.id, d.compteId)) ?? []
+    return h ? { o, d, h } : undefined
+  }
+  return { referent, pageAidant, aidantDuReferent, pageApplication, applicationEnAttente }
+}
+
+const LIMITE = { rateLimit: { max: 20, timeWindow: '1 minute' } }
+
+export function routesReferentAccueil(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const exigerReferent = exigerRole('referent')
+  app.get('/aidants/referent', { preHandler: exigerReferent }, async (request, reply) => {
+    const o = await organisationDuReferent(deps, request)
+    const aidantsListe = await deps.db
+      .select()
+      .from(habilitationsAidant)
+      .where(and(eq(habilitationsAidant.organisationId, o.id), isNull(habilitationsAidant.retireLe)))
+    const maintenant = deps.horloge()
+    const [chiffres] = await deps.db
+      .select({
+        mandats: count(mandats.id),
+        usagers: countDistinct(mandats.usagerId),
+        actifs: sql<number>`count(*) filter (where ${mandats.revoqueLe} is null and ${mandats.expireLe} > ${maintenant})`,
+      })
+      .from(mandats)
+      .where(eq(mandats.organisationId, o.id))
+    const aidantsActifs = aidantsListe.filter((a) => a.statut === 'active').length
+    return reply.page((ctx) => ({
+      titre: 'Espace référent',
+      espace: 'pro',
+      contenu: (
+        <>
+          <h1 safe>{`Espace référent — ${o.nom}`}</h1>
+          <ul>
+            <li safe>{`${aidantsActifs} aidant(s) en activité sur ${aidantsListe.length}`}</li>
+            <li safe>{`${Number(chiffres?.actifs ?? 0)} mandat(s) en cours`}</li>
+            <li safe>{`${chiffres?.mandats ?? 0} mandat(s) créé(s) en tout`}</li>
+            <li safe>{`${chiffres?.usagers ?? 0} usager(s) accompagné(s)`}</li>
+          </ul>
+          <h2>Aidants</h2>
+          <Tableau
+            legende="Aidants de la structure"
+            entetes={['Nom', 'E-mail', 'Statut']}
+            lignes={aidantsListe.map((a) => [
+              <a href={`/aidants/referent/aidants/${a.id}`} safe>{`${a.prenom} ${a.nom}`}</a>,
+              <span safe>{a.email}</span>,
+              <span safe>{STATUTS_AIDANT[a.statut as StatutAidant] ?? a.statut}</span>,
+            ])}
+          />
+          <h2>Démarches autorisées dans la structure</h2>
+          <form method="post" action="/aidants/referent/demarches">
+            <Csrf jeton={ctx.csrf} />
+            <fieldset class="fr-fieldset" id="demarches" aria-labelledby="demarches-autorisees">
+              <legend class="fr-fieldset__legend" id="demarches-autorisees">
+                Démarches que les aidants peuvent inclure dans un mandat
+              </legend>
+              {DEMARCHES.map((d) => (
+                <div class="fr-fieldset__element">
+                  <div class="fr-checkbox-group">
+                    <input
+                      type="checkbox"
+                      id={`autorisee-${d.cle}`}
+                      name="demarches"
+                      value={d.cle}
+                      checked={o.demarchesAutorisees.includes(d.cle)}
+                    />
+                    <label class="fr-label" for={`autorisee-${d.cle}`}>
+                      {d.titre}
+                    </label>
+                  </div>
+                </div>
+              ))}
+            </fieldset>
+            <button class="fr-btn" type="submit">
+              Enregistrer
+            </button>
+          </form>
+        </>
+      ),
+    }))
+  })
+  app.post('/aidants/referent/demarches', { preHandler: exigerReferent }, async (request, reply) => {
+    const o = await organisationDuReferent(deps, request)
+    const f = lireFormulaire(demarchesAutoriseesForm, request.body)
+    if (!f.ok) {
+      reply.flash('error', f.erreurs.demarches ?? 'Démarches : choix invalide.')
+      return reply.redirect('/aidants/referent', 303)
+    }
+    await deps.db
+      .update(organisations)
+      .set({ demarchesAutorisees: f.donnees.demarches })
+      .where(eq(organisations.id, o.id))
+    reply.flash('success', 'Démarches autorisées enregistrées.')
+    return reply.redirect('/aidants/referent', 303)
+  })
+}
+
+export function routesReferentAidants(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const { referent, pageAidant, aidantDuReferent } = outilsReferent(deps)
+  const exigerReferent = exigerRole('referent')
+  const opts = { preHandler: exigerReferent, config: LIMITE }
   app.get<{ Params: { id: string } }>(
     '/aidants/referent/aidants/:id',
     { preHandler: exigerReferent },
@@ -122,40 +256,30 @@ export async function referentRoutes(app: FastifyInstance, { deps }: { deps: Dep
     },
   )
 
-  const pageApplication = async (
-    reply: FastifyReply,
-    d: { id: string; secret: string },
-    h: HabilitationAidantRow,
-    erreur?: string,
-  ) => {
-    const safeQrSvg = await QRCode.toString(uriTotp(d.secret, h.email), {
-      type: 'svg',
-      margin: 1,
-      width: 200,
-    })
-    return reply.page(
-      (ctx) => ({
-        titre: 'Configurer l’application de l’aidant',
-        espace: 'pro',
-        enErreur: !!erreur,
-        contenu: ApplicationPage({
-          csrf: ctx.csrf,
-          action: `/aidants/referent/dispositifs/${d.id}/application`,
-          safeQrSvg,
-          secret: d.secret,
-          ...(erreur ? { erreur } : {}),
-        }),
-      }),
-      erreur ? 400 : 200,
-    )
-  }
-  const applicationEnAttente = async (request: FastifyRequest, id: string) => {
-    const o = await organisationDuReferent(deps, request)
-    const d = await referent.dispositifDe(o.id, id)
-    if (!d?.compteId || d.type !== 'application' || d.confirmeLe) return undefined
-    const [h] = (await referent.aidantsDuCompte(o.id, d.compteId)) ?? []
-    return h ? { o, d, h } : undefined
-  }
+  app.post<{ Params: { id: string } }>(
+    '/aidants/referent/aidants/:id/retirer',
+    opts,
+    async (request, reply) => {
+      const t = await aidantDuReferent(request, request.params.id)
+      if (!t) return reply.callNotFound()
+      const f = lireFormulaire(motifForm, request.body)
+      if (!f.ok) return pageAidant(reply, t.h, f.erreurs as Record<string, string>)
+      await referent.retirerAidant({
+        organisationId: t.o.id,
+        habilitationId: t.h.id,
+        motif: f.donnees.motif,
+        acteurId: utilisateurConnecte(request).compteId,
+      })
+      reply.flash('success', 'Aidant retiré de la structure.')
+      return reply.redirect('/aidants/referent', 303)
+    },
+  )
+}
+
+export function routesReferentDispositifs(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const { referent, pageAidant, pageApplication, applicationEnAttente } = outilsReferent(deps)
+  const exigerReferent = exigerRole('referent')
+  const opts = { preHandler: exigerReferent, config: LIMITE }
   app.get<{ Params: { id: string } }>(
     '/aidants/referent/dispositifs/:id/application',
     { preHandler: exigerReferent },
@@ -203,25 +327,6 @@ export async function referentRoutes(app: FastifyInstance, { deps }: { deps: Dep
       })
       reply.flash('success', 'Dispositif retiré. Ses sessions sont fermées.')
       return reply.redirect(`/aidants/referent/aidants/${h.id}`, 303)
-    },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/aidants/referent/aidants/:id/retirer',
-    opts,
-    async (request, reply) => {
-      const t = await aidantDuReferent(request, request.params.id)
-      if (!t) return reply.callNotFound()
-      const f = lireFormulaire(motifForm, request.body)
-      if (!f.ok) return pageAidant(reply, t.h, f.erreurs as Record<string, string>)
-      await referent.retirerAidant({
-        organisationId: t.o.id,
-        habilitationId: t.h.id,
-        motif: f.donnees.motif,
-        acteurId: utilisateurConnecte(request).compteId,
-      })
-      reply.flash('success', 'Aidant retiré de la structure.')
-      return reply.redirect('/aidants/referent', 303)
     },
   )
 }

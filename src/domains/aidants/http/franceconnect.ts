@@ -1,0 +1,111 @@
+import { and, eq } from 'drizzle-orm'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ajouterAuJournal } from '../db/journal-repository'
+import { connexionsFranceConnect, usagers } from '../db/schema'
+import { hashSub } from '../domain/attestation'
+import { type ClientFranceConnect, creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
+import type { ContexteRoutes } from './commun'
+
+const DUREE_FC_MS = 5 * 60_000
+
+/**
+ * The two FranceConnect logins (an aidant creating a mandate, an usager opening their space): one
+ * client per origin, PKCE + state + nonce kept in base for 5 minutes, usager upserted on return.
+ */
+export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
+  // FranceConnect client per origin (one in production; the simulator of the request's origin in demo).
+  const clientsFc = new Map<string, Promise<ClientFranceConnect>>()
+  const franceConnect = (request: FastifyRequest) => {
+    const o = registre.origine(request)
+    let c = clientsFc.get(o)
+    if (!c) {
+      c = creerClientFranceConnect({
+        issuer: deps.franceConnect.issuer ?? `${o}/simulateurs/franceconnect`,
+        clientId: deps.franceConnect.clientId,
+        clientSecret: deps.franceConnect.clientSecret,
+        http: deps.simulateurs,
+      })
+      clientsFc.set(o, c)
+      c.catch(() => clientsFc.delete(o))
+    }
+    return c
+  }
+
+  const versFranceConnect = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    usage: 'mandat' | 'espace_usager',
+    extra: { aidantId?: string; organisationId?: string; projet?: { demarches: string[]; duree: string } },
+  ) => {
+    const fc = await franceConnect(request)
+    const state = pkce.aleatoire()
+    const nonce = pkce.aleatoire()
+    const verifier = pkce.verifier()
+    await deps.db.insert(connexionsFranceConnect).values({
+      state,
+      nonce,
+      verifier,
+      usage,
+      aidantId: extra.aidantId ?? null,
+      organisationId: extra.organisationId ?? null,
+      projet: extra.projet ?? null,
+      expireLe: new Date(deps.horloge().getTime() + DUREE_FC_MS),
+    })
+    const retour = usage === 'mandat' ? '/aidants/franceconnect/retour' : '/mes-mandats/retour'
+    return reply.redirect(
+      fc.urlAutorisation({
+        redirectUri: `${registre.origine(request)}${retour}`,
+        state,
+        nonce,
+        codeChallenge: await pkce.challenge(verifier),
+      }),
+      303,
+    )
+  }
+
+  /** Completes a FranceConnect login: state looked up (single use, 5 min), tokens verified, usager upserted. */
+  const retourFranceConnect = async (request: FastifyRequest, usage: 'mandat' | 'espace_usager') => {
+    const url = new URL(request.url, registre.origine(request))
+    const state = url.searchParams.get('state') ?? ''
+    const [connexion] = await deps.db
+      .delete(connexionsFranceConnect)
+      .where(and(eq(connexionsFranceConnect.state, state), eq(connexionsFranceConnect.usage, usage)))
+      .returning()
+    if (!connexion || connexion.expireLe <= deps.horloge()) return undefined
+    if (url.searchParams.get('error')) return undefined
+    const fc = await franceConnect(request)
+    const { identite } = await fc.echanger({
+      urlRetour: url,
+      state,
+      nonce: connexion.nonce,
+      verifier: connexion.verifier,
+    })
+    const subHash = hashSub(deps.secret, identite.sub)
+    const champs = {
+      prenoms: identite.given_name,
+      nom: identite.family_name,
+      dateNaissance: identite.birthdate,
+      genre: identite.gender,
+      lieuNaissance: identite.birthplace,
+      paysNaissance: identite.birthcountry,
+      email: identite.email,
+      pseudonymiseLe: null,
+    }
+    const [usager] = await deps.db
+      .insert(usagers)
+      .values({ subHash, ...champs })
+      .onConflictDoUpdate({ target: usagers.subHash, set: champs })
+      .returning()
+    if (!usager) return undefined
+    await ajouterAuJournal(deps.db, deps.secret, {
+      action: 'franceconnect_usager',
+      le: deps.horloge(),
+      aidantId: connexion.aidantId,
+      organisationId: connexion.organisationId,
+      usagerId: usager.id,
+      details: { usage },
+    })
+    return { connexion, usager }
+  }
+  return { versFranceConnect, retourFranceConnect }
+}

@@ -1,0 +1,135 @@
+import { count, eq } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { Tableau } from '../../../platform/layout/components'
+import { trouverMandatParHash, trouverOrganisation } from '../db/mandats-repository'
+import { habilitationsAidant, journal, mandats, organisations } from '../db/schema'
+import { DEMARCHES } from '../domain/demarches'
+import { statutMandat } from '../domain/mandat'
+import type { DepsAidants } from '../use-cases/deps'
+import { PresentationPage, VerificationPage } from '../views/presentation.page'
+import type { ContexteRoutes } from './commun'
+
+/** Public pages (`/aidants`, `/aidants/verifier/:hash`, `/aidants/statistiques`) and the open API. */
+export function routesPubliques(app: FastifyInstance, { deps }: ContexteRoutes) {
+  app.get('/aidants', async (_request, reply) => {
+    const s = await statistiquesPubliques(deps)
+    return reply.page({
+      titre: 'Aidants Connect',
+      ariane: [{ libelle: 'Aidants Connect' }],
+      contenu: PresentationPage({ statistiques: s }),
+    })
+  })
+
+  app.get<{ Params: { hash: string } }>('/aidants/verifier/:hash', async (request, reply) => {
+    const hash = request.params.hash
+    const m = /^[0-9a-f]{64}$/.test(hash) ? await trouverMandatParHash(deps.db, hash) : undefined
+    const o = m ? await trouverOrganisation(deps.db, m.organisationId) : undefined
+    return reply.page(
+      {
+        titre: 'Vérifier une attestation',
+        contenu: VerificationPage(
+          m
+            ? {
+                trouve: true,
+                nature: m.hashRevocation === hash ? 'revocation' : 'mandat',
+                statut: statutMandat(m, deps.horloge()),
+                organisation: o?.nom ?? '',
+                creeLe: m.creeLe,
+                expireLe: m.expireLe,
+              }
+            : { trouve: false },
+        ),
+      },
+      m ? 200 : 404,
+    )
+  })
+}
+
+export function routesChiffres(app: FastifyInstance, { deps }: ContexteRoutes) {
+  app.get('/aidants/statistiques', async (_request, reply) => {
+    const s = await statistiquesPubliques(deps)
+    const parDomaine = await deps.db
+      .select({ demarche: journal.demarche, n: count() })
+      .from(journal)
+      .where(eq(journal.action, 'utilisation_autorisation'))
+      .groupBy(journal.demarche)
+    const parDepartement = await deps.db
+      .select({ departement: organisations.codeDepartement, n: count(mandats.id) })
+      .from(mandats)
+      .innerJoin(organisations, eq(organisations.id, mandats.organisationId))
+      .groupBy(organisations.codeDepartement)
+      .orderBy(organisations.codeDepartement)
+    const demarchesParDepartement = await deps.db
+      .select({ departement: organisations.codeDepartement, n: count() })
+      .from(journal)
+      .innerJoin(organisations, eq(organisations.id, journal.organisationId))
+      .where(eq(journal.action, 'utilisation_autorisation'))
+      .groupBy(organisations.codeDepartement)
+    const departements = [
+      ...new Set([...parDepartement, ...demarchesParDepartement].map((x) => x.departement)),
+    ].sort()
+    return reply.page({
+      titre: 'Aidants Connect en chiffres',
+      ariane: [{ libelle: 'Aidants Connect', href: '/aidants' }, { libelle: 'Chiffres' }],
+      contenu: (
+        <>
+          <h1>Aidants Connect en chiffres</h1>
+          <ul>
+            <li safe>{`${s.aidants} aidants habilités`}</li>
+            <li safe>{`${s.organisations} structures habilitées`}</li>
+            <li safe>{`${s.mandats} mandats créés`}</li>
+          </ul>
+          <Tableau
+            legende="Démarches réalisées par domaine"
+            entetes={['Domaine', 'Démarches réalisées']}
+            lignes={DEMARCHES.map((d) => [
+              <span>{d.titre}</span>,
+              <span safe>{String(parDomaine.find((x) => x.demarche === d.cle)?.n ?? 0)}</span>,
+            ])}
+          />
+          <Tableau
+            legende="Par département : mandats créés et démarches réalisées"
+            entetes={['Département', 'Mandats créés', 'Démarches réalisées']}
+            lignes={departements.map((d) => [
+              <span safe>{d}</span>,
+              <span safe>{String(parDepartement.find((x) => x.departement === d)?.n ?? 0)}</span>,
+              <span safe>{String(demarchesParDepartement.find((x) => x.departement === d)?.n ?? 0)}</span>,
+            ])}
+          />
+        </>
+      ),
+    })
+  })
+
+  app.get(
+    '/api/v1/aidants/organisations',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async () => {
+      const lignes = await deps.db
+        .select({
+          id: organisations.id,
+          nom: organisations.nom,
+          siret: organisations.siret,
+          type: organisations.type,
+          codeCommune: organisations.codeCommune,
+          codeDepartement: organisations.codeDepartement,
+          codeRegion: organisations.codeRegion,
+          numeroFranceServices: organisations.numeroFranceServices,
+        })
+        .from(organisations)
+        .where(eq(organisations.active, true))
+        .orderBy(organisations.codeDepartement, organisations.nom)
+      return { organisations: lignes }
+    },
+  )
+}
+
+async function statistiquesPubliques(deps: DepsAidants) {
+  const [o] = await deps.db.select({ n: count() }).from(organisations).where(eq(organisations.active, true))
+  const [a] = await deps.db
+    .select({ n: count() })
+    .from(habilitationsAidant)
+    .where(eq(habilitationsAidant.statut, 'active'))
+  const [m] = await deps.db.select({ n: count() }).from(mandats)
+  return { organisations: o?.n ?? 0, aidants: a?.n ?? 0, mandats: m?.n ?? 0 }
+}
