@@ -14,6 +14,7 @@ import {
 } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import type { Habilitation } from '../domain/roles'
+import { emailActivationReferent, emailAidantCree, emailRoleOrganisationAjoute } from '../emails'
 import type { DepsComptes } from './deps'
 import { DUREE_INVITATION_JOURS } from './liens-par-email'
 
@@ -50,8 +51,11 @@ export const makeDonnerRoleOrganisation =
           await ajouterHabilitations(tx, existant.id, [h])
           await mettreEnFileEmail(tx, {
             destinataire: existant.email,
-            sujet: `Aidants Connect : vous êtes ${libelleRole} de ${input.organisation.nom}`,
-            texte: `Bonjour ${existant.prenom},\n\nVotre compte Escale est désormais ${libelleRole} de la structure « ${input.organisation.nom} » sur Aidants Connect. Vous pouvez passer d’une structure à l’autre depuis votre espace.\n\nL’équipe Aidants Connect`,
+            ...emailRoleOrganisationAjoute({
+              prenom: existant.prenom,
+              libelleRole,
+              organisation: input.organisation.nom,
+            }),
           })
           await journaliser(tx, {
             acteurId: input.acteurId,
@@ -78,14 +82,21 @@ export const makeDonnerRoleOrganisation =
         })
         await mettreEnFileEmail(tx, {
           destinataire: compte.email,
-          sujet: 'Aidants Connect : activez votre compte de référent',
-          texte: `Bonjour ${input.prenom},\n\nLa structure « ${input.organisation.nom} » est habilitée à Aidants Connect et vous en êtes le ou la référente.\n\nPour activer votre compte, choisissez votre mot de passe avec ce lien, valable ${DUREE_INVITATION_JOURS} jours, puis configurez votre application d’authentification :\n${baseUrl}/invitation/${jeton}\n\nL’équipe Aidants Connect`,
+          ...emailActivationReferent({
+            prenom: input.prenom,
+            organisation: input.organisation.nom,
+            lien: `${baseUrl}/invitation/${jeton}`,
+            jours: DUREE_INVITATION_JOURS,
+          }),
         })
       } else {
         await mettreEnFileEmail(tx, {
           destinataire: compte.email,
-          sujet: 'Aidants Connect : votre compte d’aidant est créé',
-          texte: `Bonjour ${input.prenom},\n\nVotre habilitation d’aidant pour « ${input.organisation.nom} » est validée. Votre référent va associer à votre compte une carte à code ou une application d’authentification ; vous vous connecterez ensuite avec votre adresse e-mail et ce code sur :\n${baseUrl}/aidants/connexion\n\nAucun mot de passe n’est nécessaire.\n\nL’équipe Aidants Connect`,
+          ...emailAidantCree({
+            prenom: input.prenom,
+            organisation: input.organisation.nom,
+            lienConnexion: `${baseUrl}/aidants/connexion`,
+          }),
         })
       }
       await journaliser(tx, {

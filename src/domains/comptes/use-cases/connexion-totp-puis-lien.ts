@@ -13,6 +13,7 @@ import {
 } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import { inactiviteMinutes } from '../domain/roles'
+import { emailLienApresTotp } from '../emails'
 import type { DepsComptes } from './deps'
 
 /** Aidants Connect login: the link is short-lived because the TOTP code has just been checked. */
@@ -62,8 +63,11 @@ export const makeEnvoyerLienApresTotp =
       })
       await mettreEnFileEmail(tx, {
         destinataire: compte.email,
-        sujet: 'Votre lien de connexion Aidants Connect',
-        texte: `Bonjour ${compte.prenom},\n\nPour terminer votre connexion, ouvrez ce lien dans les ${DUREE_LIEN_APRES_TOTP_MIN} minutes :\n${baseUrl}${input.chemin}/${jeton}\n\nIl ne fonctionne qu’une fois. Si vous n’êtes pas en train de vous connecter, prévenez votre référent : quelqu’un connaît votre code.\n\nL’équipe Aidants Connect`,
+        ...emailLienApresTotp({
+          prenom: compte.prenom,
+          lien: `${baseUrl}${input.chemin}/${jeton}`,
+          minutes: DUREE_LIEN_APRES_TOTP_MIN,
+        }),
       })
     })
     return ok(undefined)

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../../platform/result'
 import { creerCompte, creerJeton, trouverCompteParEmail } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import type { Habilitation } from '../domain/roles'
+import { emailCompteDemandeur } from '../emails'
 import type { DepsComptes } from './deps'
 import { DUREE_INVITATION_JOURS } from './liens-par-email'
 
@@ -44,8 +45,12 @@ export const makeCreerCompteDemandeur =
       })
       await mettreEnFileEmail(tx, {
         destinataire: compte.email,
-        sujet: 'Confirmez votre adresse e-mail sur Escale',
-        texte: `Bonjour ${input.prenom},\n\nNous avons bien reçu ${input.objet}.\n\nPour confirmer votre adresse e-mail et suivre votre dossier, choisissez le mot de passe de votre compte avec ce lien, valable ${DUREE_INVITATION_JOURS} jours :\n${baseUrl}/invitation/${jeton}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message.\n\nL’équipe Escale`,
+        ...emailCompteDemandeur({
+          prenom: input.prenom,
+          objet: input.objet,
+          lien: `${baseUrl}/invitation/${jeton}`,
+          jours: DUREE_INVITATION_JOURS,
+        }),
       })
       await journaliser(tx, {
         acteurId: null,

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../../platform/result'
 import { creerCompte, creerJeton, trouverCompteParEmail } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import { type Habilitation, LIBELLES_ROLES, PORTEE_DU_ROLE, peutInviter } from '../domain/roles'
+import { emailInvitation } from '../emails'
 import type { DepsComptes } from './deps'
 import { DUREE_INVITATION_JOURS } from './liens-par-email'
 
@@ -50,13 +51,16 @@ export const makeInviter =
         jetonHash: sha256(jeton),
         expireLe: new Date(horloge().getTime() + DUREE_INVITATION_JOURS * 24 * 3600_000),
       })
-      const portee = invitation.habilitation.portee.libelle
-        ? ` (${invitation.habilitation.portee.libelle})`
-        : ''
       await mettreEnFileEmail(tx, {
         destinataire: compte.email,
-        sujet: 'Votre invitation sur Escale',
-        texte: `Bonjour ${invitation.prenom},\n\n${par.prenom} ${par.nom} vous invite sur Escale avec le rôle « ${LIBELLES_ROLES[invitation.habilitation.role]} »${portee}.\n\nPour activer votre compte, choisissez votre mot de passe avec ce lien, valable ${DUREE_INVITATION_JOURS} jours :\n${baseUrl}/invitation/${jeton}\n\nL’équipe Escale`,
+        ...emailInvitation({
+          prenom: invitation.prenom,
+          par: `${par.prenom} ${par.nom}`,
+          role: LIBELLES_ROLES[invitation.habilitation.role],
+          portee: invitation.habilitation.portee.libelle,
+          lien: `${baseUrl}/invitation/${jeton}`,
+          jours: DUREE_INVITATION_JOURS,
+        }),
       })
       await journaliser(tx, {
         acteurId: par.compteId,

@@ -13,6 +13,7 @@ import {
 } from '../db/comptes-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import { problemeMotDePasse } from '../domain/mot-de-passe'
+import { emailLienConnexion, emailReinitialisation } from '../emails'
 import type { DepsComptes } from './deps'
 
 export const DUREE_LIEN_CONNEXION_MIN = 15
@@ -38,8 +39,11 @@ export const makeDemanderLienConnexion =
       })
       await mettreEnFileEmail(tx, {
         destinataire: compte.email,
-        sujet: 'Votre lien de connexion à Escale',
-        texte: `Bonjour ${compte.prenom},\n\nPour vous connecter à Escale, ouvrez ce lien dans les ${DUREE_LIEN_CONNEXION_MIN} minutes :\n${baseUrl}/connexion/lien/${jeton}\n\nIl ne fonctionne qu’une fois. Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.\n\nL’équipe Escale`,
+        ...emailLienConnexion({
+          prenom: compte.prenom,
+          lien: `${baseUrl}/connexion/lien/${jeton}`,
+          minutes: DUREE_LIEN_CONNEXION_MIN,
+        }),
       })
     })
   }
@@ -68,8 +72,7 @@ export const makeDemanderReinitialisation =
       })
       await mettreEnFileEmail(tx, {
         destinataire: compte.email,
-        sujet: 'Choisir un nouveau mot de passe Escale',
-        texte: `Bonjour ${compte.prenom},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure :\n${baseUrl}/mot-de-passe/nouveau/${jeton}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.\n\nL’équipe Escale`,
+        ...emailReinitialisation({ prenom: compte.prenom, lien: `${baseUrl}/mot-de-passe/nouveau/${jeton}` }),
       })
     })
   }
