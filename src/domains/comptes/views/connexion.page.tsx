@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
 import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
 
 export function ConnexionPage(p: {
@@ -28,22 +29,17 @@ export function ConnexionPage(p: {
         <form method="post" action="/connexion" novalidate>
           <Csrf jeton={p.csrf} />
           {p.retour ? <input type="hidden" name="retour" value={p.retour} /> : ''}
-          <fieldset class="fr-fieldset">
-            <legend class="fr-fieldset__legend">
-              Se connecter avec son adresse e-mail et son mot de passe
-            </legend>
-            <div class="fr-fieldset__element">
-              <Champ
-                nom="email"
-                libelle="Adresse e-mail"
-                aide="Format attendu : nom@domaine.fr"
-                type="email"
-                autocomplete="email"
-                valeur={p.email}
-                erreur={p.erreurs?.email}
-              />
-            </div>
-            <div class="fr-fieldset__element">
+          <GroupeChamps id="connexion" legende="Se connecter avec son adresse e-mail et son mot de passe">
+            <Champ
+              nom="email"
+              libelle="Adresse e-mail"
+              aide="Format attendu : nom@domaine.fr"
+              type="email"
+              autocomplete="email"
+              valeur={p.email}
+              erreur={p.erreurs?.email}
+            />
+            <>
               <Champ
                 nom="mot_de_passe"
                 libelle="Mot de passe"
@@ -56,13 +52,9 @@ export function ConnexionPage(p: {
                   Mot de passe oublié ?
                 </a>
               </p>
-            </div>
-            <div class="fr-fieldset__element">
-              <button class="fr-btn" type="submit">
-                Se connecter
-              </button>
-            </div>
-          </fieldset>
+            </>
+            <Bouton>Se connecter</Bouton>
+          </GroupeChamps>
         </form>
         <hr class="fr-mt-3w" />
         <h2 class="fr-h5">Sans mot de passe</h2>
@@ -111,9 +103,7 @@ export function FormulaireEmailPage(p: {
             valeur={p.email}
             erreur={p.erreurs?.email}
           />
-          <button class="fr-btn" type="submit" safe>
-            {p.bouton}
-          </button>
+          <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
         </form>
       </div>
     </div>
@@ -128,13 +118,7 @@ export function MessagePage(p: { titre: string; texte: string; lien?: { href: st
         <p class="fr-text--lead" safe>
           {p.texte}
         </p>
-        {p.lien ? (
-          <a class="fr-btn" href={p.lien.href} safe>
-            {p.lien.libelle}
-          </a>
-        ) : (
-          ''
-        )}
+        {p.lien ? <LienBouton href={p.lien.href}>{Html.escapeHtml(p.lien.libelle)}</LienBouton> : ''}
       </div>
     </div>
   )
@@ -148,9 +132,7 @@ export function ConfirmerLienPage(p: { csrf: string; action: string }) {
         <p>Ce lien ne fonctionne qu’une fois. Appuyez sur le bouton pour ouvrir votre session.</p>
         <form method="post" action={p.action}>
           <Csrf jeton={p.csrf} />
-          <button class="fr-btn" type="submit">
-            Me connecter
-          </button>
+          <Bouton>Me connecter</Bouton>
         </form>
       </div>
     </div>
@@ -181,15 +163,11 @@ export function CodeTotpPage(p: {
             maxlength={20}
             erreur={p.erreurs?.code}
           />
-          <button class="fr-btn" type="submit">
-            Valider
-          </button>
+          <Bouton>Valider</Bouton>
         </form>
         <form method="post" action="/deconnexion" class="fr-mt-3w">
           <Csrf jeton={p.csrf} />
-          <button class="fr-btn fr-btn--tertiary-no-outline" type="submit">
-            Annuler et revenir à l’accueil
-          </button>
+          <Bouton variante="tertiaire-sans-bordure">Annuler et revenir à l’accueil</Bouton>
         </form>
       </div>
     </div>
@@ -243,9 +221,7 @@ export function ActiverTotpPage({
             maxlength={20}
             erreur={p.erreurs?.code}
           />
-          <button class="fr-btn" type="submit">
-            Activer
-          </button>
+          <Bouton>Activer</Bouton>
         </form>
       </div>
     </div>
@@ -270,9 +246,9 @@ export function CodesSecoursPage({ codes }: { codes: readonly string[] }) {
             </li>
           ))}
         </ul>
-        <a class="fr-btn fr-mt-3w" href="/espace">
+        <LienBouton classe="fr-mt-3w" href="/espace">
           J’ai noté mes codes, continuer
-        </a>
+        </LienBouton>
       </div>
     </div>
   )
@@ -308,9 +284,7 @@ export function NouveauMotDePassePage(p: {
             autocomplete="new-password"
             erreur={p.erreurs?.confirmation}
           />
-          <button class="fr-btn" type="submit">
-            Enregistrer le mot de passe
-          </button>
+          <Bouton>Enregistrer le mot de passe</Bouton>
         </form>
       </div>
     </div>

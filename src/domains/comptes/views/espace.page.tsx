@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Utilisateur } from '../../../platform/auth/utilisateur'
+import { Bouton } from '../../../platform/layout/boutons'
 import { Csrf, EtatVide, Tableau } from '../../../platform/layout/components'
 import type { EntreeMenu } from '../../../platform/layout/navigation'
 import { LIBELLES_ROLES } from '../domain/roles'
@@ -84,18 +85,16 @@ export function SessionsPage({ sessions, csrf }: { sessions: readonly SessionVue
           ) : (
             <form method="post" action={`/compte/sessions/${s.id}/revoquer`}>
               <Csrf jeton={csrf} />
-              <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="submit">
+              <Bouton variante="tertiaire" taille="sm">
                 Déconnecter
-              </button>
+              </Bouton>
             </form>
           ),
         ])}
       />
       <form method="post" action="/compte/sessions/revoquer-tout" class="fr-mt-3w">
         <Csrf jeton={csrf} />
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Déconnecter partout (y compris cet appareil)
-        </button>
+        <Bouton variante="secondaire">Déconnecter partout (y compris cet appareil)</Bouton>
       </form>
     </>
   )
@@ -157,13 +156,10 @@ export function DemoPage({
           </span>,
           <form method="post" action={`/demo/${c.id}`}>
             <Csrf jeton={csrf} />
-            <button
-              class="fr-btn fr-btn--sm"
-              type="submit"
-              aria-label={`Se connecter en tant que ${c.prenom} ${c.nom}, ${c.role}`}
-            >
+            <Bouton taille="sm">
               Se connecter
-            </button>
+              <span class="fr-sr-only" safe>{` en tant que ${c.prenom} ${c.nom}, ${c.role}`}</span>
+            </Bouton>
           </form>,
         ])}
       />

@@ -1,3 +1,4 @@
+import { Bouton } from '../../../platform/layout/boutons'
 import {
   Champ,
   ChoixListe,
@@ -60,9 +61,7 @@ export function InvitationPage(p: {
             erreur={p.erreurs.portee}
             videLibelle="Choisir un périmètre"
           />
-          <button class="fr-btn" type="submit">
-            Envoyer l’invitation
-          </button>
+          <Bouton>Envoyer l’invitation</Bouton>
         </form>
       </div>
     </div>
