@@ -42,6 +42,9 @@ export function registreFournisseurs(deps: DepsAidants) {
     // A copy each time: the provider may adjust the metadata it is given.
     if (enCache && enCache.jusqua > Date.now()) return enCache.valeur && structuredClone(enCache.valeur)
     const valeur = await lireClientSansCache(o, clientId)
+    // Only registered partners are kept: an unknown `client_id` is whatever an anonymous caller typed,
+    // and keeping those would let anyone fill the memory. What stays is bounded by the partners' table.
+    if (!valeur) return undefined
     if (cacheClients.size > 1000) cacheClients.clear()
     cacheClients.set(cle, { valeur, jusqua: Date.now() + CACHE_CLIENT_MS })
     return valeur && structuredClone(valeur)
