@@ -260,6 +260,23 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
         organisationId: oB.id,
       })
       .returning()
+    // Referent A's own aidant, and a free card given to organisation B.
+    const [aidantA] = await t.base.db
+      .insert(habilitationsAidant)
+      .values({
+        organisationId: oA.id,
+        email: 'a@exemple.fr',
+        prenom: 'A',
+        nom: 'A',
+        profession: 'P',
+        statut: 'actif',
+        compteId: crypto.randomUUID(),
+        creeLe: new Date(),
+      })
+      .returning()
+    await t.base.db
+      .insert(dispositifs)
+      .values({ type: 'carte', numeroSerie: 'CARTEB0001', secret: 'JBSWY3DPEHPK3PXP', organisationId: oB.id })
     // The usager A, signed in to their own space, tries usager B's mandate.
     await t.base.db.insert(sessionsUsager).values({
       jetonHash: sha256('usager-a'),
@@ -561,6 +578,13 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
         url: `/aidants/referent/aidants/${aidantB!.id}/${a}`,
         champs: { numero_serie: 'X', code: '123456', motif: 'm' },
       })),
+      {
+        // Linking two objects checks both: referent A's aidant, but organisation B's card.
+        route: 'POST /aidants/referent/aidants/:id/carte',
+        qui: 'referentA',
+        url: `/aidants/referent/aidants/${aidantA!.id}/carte`,
+        champs: { numero_serie: 'CARTEB0001', code: '123456' },
+      },
       ...['application', 'retirer'].map((a) => ({
         route: `POST /aidants/referent/dispositifs/:id/${a}`,
         qui: 'referentA',

@@ -43,6 +43,7 @@ export function messageErreurHabilitation(e: ErreurHabilitation): string {
     case 'AIDANT_INTROUVABLE':
       return 'Aidant introuvable dans votre structure.'
     case 'CARTE_INTROUVABLE':
+    case 'CARTE_HORS_ORGANISATION':
       return 'Numéro de série : aucune carte libre ne porte ce numéro.'
     case 'CODE_CARTE_INVALIDE':
       return 'Code : ce code ne correspond pas à la carte ou à l’application. Saisissez le code affiché en ce moment.'

@@ -120,6 +120,7 @@ export type ErreurHabilitation =
   | { code: 'REGION_DEJA_OUVERTE' }
   | { code: 'AIDANT_INTROUVABLE' }
   | { code: 'CARTE_INTROUVABLE' }
+  | { code: 'CARTE_HORS_ORGANISATION' }
   | { code: 'CODE_CARTE_INVALIDE' }
   | { code: 'DISPOSITIF_INTROUVABLE' }
   | { code: 'CONSENTEMENT_INTROUVABLE' }

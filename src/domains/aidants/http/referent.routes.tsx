@@ -232,6 +232,7 @@ export function routesReferentAidants(app: FastifyInstance, { deps }: ContexteRo
         code: f.donnees.code,
         acteurId: utilisateurConnecte(request).compteId,
       })
+      if (!r.ok && r.error.code === 'CARTE_HORS_ORGANISATION') return reply.callNotFound()
       if (!r.ok)
         return pageAidant(
           reply,
