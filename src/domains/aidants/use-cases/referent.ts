@@ -1,6 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { err, ok, type Result } from '../../../platform/result'
-import { nouveauSecretTotp, portComptes, verifierTotp } from '../../comptes'
+import {
+  makeAdministrerCompte,
+  makeDefinirSecondFacteur,
+  makeDonnerRoleOrganisation,
+  nouveauSecretTotp,
+  verifierTotp,
+} from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { trouverOrganisation } from '../db/mandats-repository'
 import { dispositifs, habilitationsAidant } from '../db/schema'
@@ -17,9 +23,8 @@ export type DispositifRow = typeof dispositifs.$inferSelect
  */
 export const makeReferent = (deps: DepsAidants) => {
   const { db, horloge } = deps
-  const comptes = portComptes(deps.depsComptes)
-  const definirSecondFacteur = comptes.definirSecondFacteur
-  const administrer = comptes.administrer
+  const definirSecondFacteur = makeDefinirSecondFacteur(deps.depsComptes)
+  const administrer = makeAdministrerCompte(deps.depsComptes)
 
   const aidantDe = async (organisationId: string, habilitationId: string) => {
     if (!/^[0-9a-f-]{36}$/.test(habilitationId)) return undefined
@@ -102,7 +107,7 @@ export const makeReferent = (deps: DepsAidants) => {
       if (!h || !o || h.statut === 'active') return err({ code: 'AIDANT_INTROUVABLE' })
       const maintenant = horloge()
       const compteId = await db.transaction(async (tx) => {
-        const r = await comptes.dans(tx).donnerRoleOrganisation({
+        const r = await makeDonnerRoleOrganisation({ ...deps.depsComptes, db: tx })({
           acteurId: input.acteurId,
           email: h.email,
           prenom: h.prenom,
