@@ -277,7 +277,17 @@ describe.each(MOTEURS)('activités : saisie, liste, statistiques (%s)', (moteur)
     expect((await pref.get(`/activites/statistiques?territoire=structure:${marseille.id}`)).statusCode).toBe(
       200,
     )
-    expect((await pref.get('/activites/statistiques?territoire=n%27importe')).statusCode).toBe(400)
+    const refuse = await pref.get('/activites/statistiques?territoire=n%27importe')
+    expect(refuse.statusCode).toBe(400)
+    // The refused filter's summary takes the focus, without JavaScript, like every refused form.
+    expect(refuse.body).toMatch(
+      /<div class="fr-alert fr-alert--error[^"]*"[^>]*id="resume-erreurs"[^>]*autofocus/,
+    )
+    expect(refuse.body).toContain('Territoire : choisissez dans la liste.')
+    const periode = await pref.get('/activites/statistiques?du=2025-13')
+    expect(periode.statusCode).toBe(400)
+    expect(periode.body).toMatch(/id="resume-erreurs"[^>]*autofocus/)
+    expect(periode.body).toContain('href="#du"')
 
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/statistiques?territoire=departement:13' })
     expect(api.statusCode).toBe(200)

@@ -1,7 +1,7 @@
 import Html from '@kitajs/html'
 import { departement } from '../../../platform/geo/territoires'
 import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
-import { Tableau } from '../../../platform/layout/components'
+import { ChoixListe, ResumeErreurs, Tableau } from '../../../platform/layout/components'
 import { masquer, masquerRepartition, SEUIL_K_ANONYMAT } from '../domain/k-anonymat'
 import { heures, type Periode, TITRES_REPARTITIONS } from '../domain/statistiques'
 import type { StatistiquesTerritoire } from '../use-cases/lire-statistiques'
@@ -208,22 +208,19 @@ export function FiltresStatistiques(p: {
 }) {
   return (
     <form method="get" action={p.action} class="fr-mb-4w">
+      {/* A refused filter puts the focus on this summary (`autofocus`), as every other form does. */}
+      <ResumeErreurs erreurs={p.erreurs ?? {}} />
       {p.territoires.length > 1 ? '' : <input type="hidden" name="territoire" value={p.territoire} />}
       <GroupeChamps id="filtres" legende="Territoire et période" enLigne>
         {p.territoires.length > 1
           ? [
-              <div class="fr-select-group">
-                <label class="fr-label" for="territoire">
-                  Territoire
-                </label>
-                <select class="fr-select" id="territoire" name="territoire">
-                  {p.territoires.map((t) => (
-                    <option value={t.valeur} selected={t.valeur === p.territoire} safe>
-                      {t.libelle}
-                    </option>
-                  ))}
-                </select>
-              </div>,
+              <ChoixListe
+                nom="territoire"
+                libelle="Territoire"
+                options={p.territoires}
+                valeur={p.territoire}
+                erreur={p.erreurs?.territoire}
+              />,
             ]
           : []}
         {(['du', 'au'] as const).map((champ) => (
