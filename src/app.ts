@@ -9,6 +9,7 @@ import {
   codeTotp,
   type DepsComptes,
   enregistrerComptes,
+  portComptes,
   reserverPasTotp,
   trouverCompte,
 } from './domains/comptes'
@@ -129,7 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     secureCookies: config.secureCookies,
     listerPortees,
   })
-  await enregistrerAdmin(app, { deps, listerPortees })
+  await enregistrerAdmin(app, { comptes: portComptes(deps), db: base.db, listerPortees })
   const lieux = await enregistrerLieux(app, { db: base.db, horloge })
   await enregistrerDiagnostic(app, {
     db: base.db,

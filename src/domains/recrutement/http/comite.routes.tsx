@@ -1,14 +1,11 @@
-import ExcelJS from 'exceljs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
-import { ecrireCsv } from '../../../platform/csv'
 import { estViolationUnicite } from '../../../platform/db/erreurs'
-import { contourDepartement } from '../../../platform/geo/referentiel-communes'
-import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
+import { departement } from '../../../platform/geo/territoires'
 import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
 import { journaliser } from '../../../platform/journal/journal'
 import { conventionsDeStructure, versementsDe } from '../db/conventions-repository'
-import { chiffresParDepartement, statutsCandidatures, statutsStructures } from '../db/pilotage-repository'
 import {
   ajouterPhase,
   allocationsDe,
@@ -21,28 +18,28 @@ import {
   tousLesTaux,
 } from '../db/programme-repository'
 import { avisDe, structuresAvecAvis, trouverStructure } from '../db/structures-repository'
-import { projection } from '../domain/couverture'
 import { messageErreur } from '../domain/erreurs'
-import type { makeConventions } from '../use-cases/conventions'
-import type { makeDecider } from '../use-cases/decider'
+import { makeConventions } from '../use-cases/conventions'
+import { makeDecider } from '../use-cases/decider'
 import type { DepsRecrutement } from '../use-cases/deps'
 import { lieuxAutourDe } from '../use-cases/lieux-proches'
-import { PilotagePage, ProgrammePage } from '../views/pilotage.page'
+import { ProgrammePage } from '../views/pilotage.page'
 import { ComitePage, DecisionPage } from '../views/territoire.page'
-import { departementsVisibles } from './perimetre'
+import { type ContexteRoutes, idParam } from './commun'
 import { allocationForm, decisionForm, phaseForm, tauxForm, uuid, vagueForm } from './recrutement.form'
 
 /** National committee and programme settings: admin only, on every route of this plugin. */
-export async function comiteRoutes(
-  app: FastifyInstance,
-  o: {
-    deps: DepsRecrutement
-    decider: ReturnType<typeof makeDecider>
-    conventions: ReturnType<typeof makeConventions>
-  },
-) {
-  const { deps } = o
+export async function comiteRoutes(app: FastifyInstance, contexte: ContexteRoutes) {
   app.addHook('preHandler', exigerRole('admin'))
+  routesDecisions(app, contexte)
+  routesProgramme(app, contexte)
+  routesOuverturesProgramme(app, contexte)
+  routesVersements(app, contexte)
+}
+
+/** `/comite`, `/comite/structures/:id[/decision]`: the committee's decisions on the applications. */
+function routesDecisions(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const decider = makeDecider(deps)
 
   app.get('/comite', async (_request, reply) => {
     const phase = await phaseActive(deps.db)
@@ -75,8 +72,8 @@ export async function comiteRoutes(
     e: Record<string, string | undefined> = {},
     statut = 200,
   ) => {
-    const id = uuid.safeParse((request.params as { id: string }).id)
-    const s = id.success ? await trouverStructure(deps.db, id.data) : undefined
+    const id = idParam(request)
+    const s = id ? await trouverStructure(deps.db, id) : undefined
     if (!s) return reply.callNotFound()
     const avis = await avisDe(deps.db, s.id)
     const lieux = await lieuxAutourDe(deps, s)
@@ -96,12 +93,12 @@ export async function comiteRoutes(
 
   app.post('/comite/structures/:id/decision', async (request, reply) => {
     const u = utilisateurConnecte(request)
-    const id = uuid.safeParse((request.params as { id: string }).id)
-    if (!id.success) return reply.callNotFound()
+    const id = idParam(request)
+    if (!id) return reply.callNotFound()
     const f = lireFormulaire(decisionForm, request.body)
     if (!f.ok) return pageDecision(request, reply, f.valeurs, f.erreurs, 400)
-    const r = await o.decider({
-      structureId: id.data,
+    const r = await decider({
+      structureId: id,
       avis: f.donnees.avis,
       postesAccordes: f.donnees.postes_accordes,
       par: u.compteId,
@@ -122,13 +119,11 @@ export async function comiteRoutes(
     )
     return reply.redirect('/comite', 303)
   })
+}
 
-  const pageProgramme = async (
-    reply: FastifyReply,
-    e: Record<string, string | undefined> = {},
-    statut = 200,
-    v: Valeurs = {},
-  ) => {
+const makePageProgramme =
+  (deps: DepsRecrutement) =>
+  async (reply: FastifyReply, e: Record<string, string | undefined> = {}, statut = 200, v: Valeurs = {}) => {
     const phases = await listerPhases(deps.db)
     const active = phases.find((p) => p.active)
     const structures = await structuresAvecAvis(deps.db, { statuts: ['validee', 'conventionnee'] })
@@ -174,6 +169,10 @@ export async function comiteRoutes(
       statut,
     )
   }
+
+/** `/comite/programme[/taux|allocations]`: the programme's settings and amounts. */
+function routesProgramme(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const pageProgramme = makePageProgramme(deps)
 
   app.get('/comite/programme', async (_request, reply) => pageProgramme(reply))
 
@@ -232,6 +231,11 @@ export async function comiteRoutes(
     reply.flash('success', 'L’allocation du département est enregistrée.')
     return reply.redirect('/comite/programme', 303)
   })
+}
+
+/** `/comite/programme/(vagues|phases)`: opening a call period or a new phase. */
+function routesOuverturesProgramme(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const pageProgramme = makePageProgramme(deps)
 
   app.post('/comite/programme/vagues', async (request, reply) => {
     const f = lireFormulaire(vagueForm, request.body)
@@ -295,133 +299,21 @@ export async function comiteRoutes(
     reply.flash('success', 'La nouvelle phase est ouverte ; les conventions passées ne changent pas.')
     return reply.redirect('/comite/programme', 303)
   })
+}
+
+const parametresVersement = z.object({ id: uuid, rang: z.coerce.number().int().min(1).max(20) })
+
+/** `/comite/conventions/:id/versements/:rang`: a payment made by the paying agency. */
+function routesVersements(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const conventions = makeConventions(deps)
 
   app.post('/comite/conventions/:id/versements/:rang', async (request, reply) => {
     const u = utilisateurConnecte(request)
-    const p = request.params as { id: string; rang: string }
-    const id = uuid.safeParse(p.id)
-    const rang = Number(p.rang)
-    if (!id.success || !Number.isInteger(rang) || rang < 1 || rang > 20) return reply.callNotFound()
-    const r = await o.conventions.marquerPaye({ conventionId: id.data, rang, par: u.compteId })
+    const p = parametresVersement.safeParse(request.params)
+    if (!p.success) return reply.callNotFound()
+    const r = await conventions.marquerPaye({ conventionId: p.data.id, rang: p.data.rang, par: u.compteId })
     if (!r.ok) reply.flash('error', messageErreur(r.error))
     else reply.flash('success', 'Le versement est marqué payé.')
     return reply.redirect('/comite/programme', 303)
-  })
-}
-
-/** Simplified outlines for the national map: one vertex in four is plenty at that scale. */
-function contoursAlleges(codes: readonly string[]) {
-  return codes
-    .map((code) => ({ code, anneaux: contourDepartement(code).map((a) => a.filter((_, i) => i % 4 === 0)) }))
-    .filter((d) => d.anneaux.length > 0)
-}
-
-/** Dashboards for the national team, régions (coordinateurs) and prefectures, each on its scope. */
-export async function pilotageRoutes(app: FastifyInstance, { deps }: { deps: DepsRecrutement }) {
-  app.addHook('preHandler', exigerRole('admin', 'coordinateur', 'prefecture'))
-  const donnees = async (request: FastifyRequest) => {
-    const visibles = departementsVisibles(utilisateurConnecte(request))
-    return {
-      visibles,
-      lignes: await chiffresParDepartement(deps.db, visibles),
-    }
-  }
-  const nom = (c: string) => departement(c)?.nom ?? c
-
-  app.get('/pilotage', async (request, reply) => {
-    const { visibles, lignes } = await donnees(request)
-    const codes = visibles ?? DEPARTEMENTS.filter((d) => d.zone === 'metro').map((d) => d.code)
-    const contours = contoursAlleges(codes)
-    const proj = contours.length
-      ? projection(
-          contours.flatMap((d) => d.anneaux.flat()),
-          600,
-        )
-      : undefined
-    return reply.page({
-      titre: 'Pilotage du recrutement',
-      espace: 'pro',
-      ariane: [{ libelle: 'Pilotage' }],
-      contenu: (
-        <PilotagePage
-          titre={
-            visibles
-              ? `Pilotage du recrutement — ${visibles.map((c) => `${c} ${nom(c)}`).join(', ')}`
-              : 'Pilotage national du recrutement'
-          }
-          lignes={lignes}
-          nomDepartement={nom}
-          statutsStructures={await statutsStructures(deps.db, visibles)}
-          statutsCandidatures={await statutsCandidatures(deps.db, visibles)}
-          carte={proj ? { proj, contours } : undefined}
-        />
-      ),
-    })
-  })
-
-  const colonnes = [
-    'departement',
-    'nom',
-    'structures',
-    'structures_validees',
-    'postes_valides',
-    'postes_pourvus',
-    'postes_vacants',
-    'montant_engage_euros',
-    'montant_verse_euros',
-    'candidats',
-  ]
-  const enLignes = (l: Awaited<ReturnType<typeof chiffresParDepartement>>) =>
-    l.map((x) => [
-      x.codeDepartement,
-      nom(x.codeDepartement),
-      x.structures,
-      x.structuresValidees,
-      x.postesValides,
-      x.postesPourvus,
-      Math.max(0, x.postesValides - x.postesPourvus),
-      x.montantEngage,
-      x.montantPaye,
-      x.candidats,
-    ])
-
-  app.get('/pilotage/export.csv', async (request, reply) => {
-    const { lignes } = await donnees(request)
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="recrutement-par-departement.csv"')
-      .header('cache-control', 'no-store')
-      .send(ecrireCsv([colonnes, ...enLignes(lignes)], { separateur: ';', bom: true }))
-  })
-
-  app.get('/pilotage/export.xlsx', async (request, reply) => {
-    const { lignes } = await donnees(request)
-    const classeur = new ExcelJS.Workbook()
-    const feuille = classeur.addWorksheet('Par département')
-    feuille.addRow(colonnes)
-    for (const l of enLignes(lignes)) feuille.addRow(l)
-    feuille.getRow(1).font = { bold: true }
-    const tampon = Buffer.from(await classeur.xlsx.writeBuffer())
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="recrutement-par-departement.xlsx"')
-      .header('cache-control', 'no-store')
-      .send(tampon)
-  })
-}
-
-/** Public open figures: posts validated, filled and vacant by département (fixed entry point). */
-export async function apiPostesRoutes(app: FastifyInstance, { deps }: { deps: DepsRecrutement }) {
-  app.get('/api/v1/recrutement/postes', async (_request, reply) => {
-    const lignes = await chiffresParDepartement(deps.db, undefined)
-    return reply.header('cache-control', 'public, max-age=300').send({
-      departements: lignes.map((l) => ({
-        code: l.codeDepartement,
-        nom: departement(l.codeDepartement)?.nom ?? null,
-        postesValides: l.postesValides,
-        postesPourvus: l.postesPourvus,
-        postesVacants: Math.max(0, l.postesValides - l.postesPourvus),
-      })),
-    })
   })
 }
