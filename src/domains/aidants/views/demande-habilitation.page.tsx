@@ -45,6 +45,15 @@ export function HabilitationPage(p: {
       val !== '',
   )
   const region = p.regions.find((r) => r.code === v.region)
+  const boutons: JSX.Element[] = [
+    <Bouton>{etape === NOMBRE_ETAPES_HABILITATION ? 'Envoyer la demande' : 'Continuer'}</Bouton>,
+  ]
+  if (etape > 1)
+    boutons.push(
+      <Bouton variante="secondaire" nom="aller" valeur={String(etape - 1)}>
+        Étape précédente
+      </Bouton>,
+    )
   return (
     <>
       <h1>Demander l’habilitation de ma structure</h1>
@@ -75,16 +84,7 @@ export function HabilitationPage(p: {
         {etape === 4 ? <EtapeAidants v={v} e={e} /> : ''}
         {etape === 5 ? <EtapeRelecture v={v} e={e} region={region} /> : ''}
         <GroupeBoutons enLigne="md" classe="fr-mt-3w">
-          {[
-            <Bouton>{etape === NOMBRE_ETAPES_HABILITATION ? 'Envoyer la demande' : 'Continuer'}</Bouton>,
-            ...(etape > 1
-              ? [
-                  <Bouton variante="secondaire" nom="aller" valeur={String(etape - 1)}>
-                    Étape précédente
-                  </Bouton>,
-                ]
-              : []),
-          ]}
+          {boutons}
         </GroupeBoutons>
       </form>
     </>
