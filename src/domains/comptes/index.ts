@@ -31,16 +31,18 @@ export type { Habilitation, Portee, PorteeType, Role } from './domain/roles'
 export { estRole, LIBELLES_ROLES, PORTEE_DU_ROLE, ROLES } from './domain/roles'
 export { codeTotp, nouveauSecretTotp, uriTotp, verifierTotp } from './domain/totp'
 export { COOKIE_SESSION, navigateurDe, poserCookieSession } from './http/session-plugin'
-export { makeAdministrerCompte } from './use-cases/administrer-compte'
-export { makeDefinirSecondFacteur, makeDonnerRoleOrganisation } from './use-cases/comptes-aidants-connect'
 export {
-  DUREE_LIEN_APRES_TOTP_MIN,
-  makeConsommerLienApresTotp,
-  makeEnvoyerLienApresTotp,
-} from './use-cases/connexion-totp-puis-lien'
-export { makeCreerCompteDemandeur } from './use-cases/creer-compte-demandeur'
+  type PortAdministrerCompte,
+  type PortComptes,
+  type PortConsommerLienApresTotp,
+  type PortCreerCompteDemandeur,
+  type PortDefinirSecondFacteur,
+  type PortDonnerRoleOrganisation,
+  type PortEnvoyerLienApresTotp,
+  portComptes,
+} from './port'
+export { DUREE_LIEN_APRES_TOTP_MIN } from './use-cases/connexion-totp-puis-lien'
 export type { DepsComptes } from './use-cases/deps'
-export { makeInviter } from './use-cases/inviter'
 
 export interface OptionsComptes {
   deps: DepsComptes

@@ -3,16 +3,12 @@ import { z } from 'zod'
 import { utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import {
-  type DepsComptes,
-  habilitationsDe,
   LIBELLES_ROLES,
-  makeAdministrerCompte,
   messageErreur,
   PORTEE_DU_ROLE,
+  type PortComptes,
   type Portee,
   ROLES,
-  rechercherComptes,
-  trouverCompte,
 } from '../../comptes'
 import { CompteAdminPage, ComptesAdminPage } from '../views/admin.page'
 import { activationForm, rechercheForm, retraitForm, roleForm } from './admin.form'
@@ -24,9 +20,9 @@ const cle = (p: Portee) => `${p.type}:${p.code}`
 /** `/admin/comptes`: search the accounts, then give or take a role, deactivate or reactivate one. */
 export async function comptesAdminRoutes(
   app: FastifyInstance,
-  { deps, listerPortees }: { deps: DepsComptes; listerPortees: () => Promise<Portee[]> },
+  { comptes, listerPortees }: { comptes: PortComptes; listerPortees: () => Promise<Portee[]> },
 ) {
-  const administrer = makeAdministrerCompte(deps)
+  const { administrer } = comptes
   const portees = async (): Promise<Portee[]> => [
     { type: 'national', code: '', libelle: 'National' },
     { type: 'personnel', code: '', libelle: 'Personnel (candidat)' },
@@ -34,62 +30,16 @@ export async function comptesAdminRoutes(
   ]
   const roles = ROLES.map((r) => ({ valeur: r, libelle: LIBELLES_ROLES[r] }))
 
-  app.get('/admin/comptes', async (request, reply) => {
-    const q = rechercheForm.safeParse(request.query)
-    const filtres = q.success ? q.data : { q: undefined, role: undefined, page: 1 }
-    const r = await rechercherComptes(deps.db, {
-      texte: filtres.q,
-      role: filtres.role,
-      page: filtres.page,
-      parPage: PAR_PAGE,
-    })
-    const resultat = {
-      total: r.total,
-      comptes: r.comptes.map((c) => ({
-        id: c.id,
-        email: c.email,
-        prenom: c.prenom,
-        nom: c.nom,
-        actif: c.actif,
-        invitationEnAttente: c.invitationEnAttente,
-        derniereConnexionLe: c.derniereConnexionLe,
-        habilitations: c.habilitations,
-      })),
-    }
-    return reply.page({
-      titre: 'Comptes',
-      espace: 'pro',
-      ariane: [ARIANE_ADMIN, { libelle: 'Comptes' }],
-      contenu: (
-        <ComptesAdminPage
-          resultat={resultat}
-          filtres={{ q: filtres.q ?? '', role: filtres.role ?? '' }}
-          page={filtres.page}
-          pages={Math.max(1, Math.ceil(r.total / PAR_PAGE))}
-          roles={roles}
-        />
-      ),
-    })
-  })
+  rechercheRoutes(app, comptes, roles)
 
   const fiche = pageFormulaire(app, {
     url: '/admin/comptes/:id',
     params: z.object({ id: z.uuid() }),
     charger: async ({ params }) => {
-      const c = await trouverCompte(deps.db, params.id)
+      const c = await comptes.trouverCompte(params.id)
       if (!c) return undefined
-      const compte = {
-        id: c.id,
-        email: c.email,
-        prenom: c.prenom,
-        nom: c.nom,
-        actif: c.actif,
-        invitationEnAttente: c.invitationEnAttente,
-        derniereConnexionLe: c.derniereConnexionLe,
-        totpActifDepuis: c.totpActifDepuis,
-        creeLe: c.creeLe,
-      }
-      return { compte, habilitations: await habilitationsDe(deps.db, c.id), portees: await portees() }
+      const compte = compteVu(c)
+      return { compte, habilitations: await comptes.habilitationsDe(c.id), portees: await portees() }
     },
     page: (d, etat, ctx) => ({
       titre: `${d.compte.prenom} ${d.compte.nom}`,
@@ -160,5 +110,54 @@ export async function comptesAdminRoutes(
       reply.flash('error', messageErreur(r.error))
       return reussite(versFiche(modele.compte.id))
     },
+  })
+}
+
+/** The fields of an account the back-office shows, never its secrets (password hash, TOTP secret). */
+const compteVu = (c: NonNullable<Awaited<ReturnType<PortComptes['trouverCompte']>>>) => ({
+  id: c.id,
+  email: c.email,
+  prenom: c.prenom,
+  nom: c.nom,
+  actif: c.actif,
+  invitationEnAttente: c.invitationEnAttente,
+  derniereConnexionLe: c.derniereConnexionLe,
+  totpActifDepuis: c.totpActifDepuis,
+  creeLe: c.creeLe,
+})
+
+/** `GET /admin/comptes`: the search, by name or e-mail and by role, paginated. */
+function rechercheRoutes(
+  app: FastifyInstance,
+  comptes: PortComptes,
+  roles: { valeur: string; libelle: string }[],
+) {
+  app.get('/admin/comptes', async (request, reply) => {
+    const q = rechercheForm.safeParse(request.query)
+    const filtres = q.success ? q.data : { q: undefined, role: undefined, page: 1 }
+    const r = await comptes.rechercherComptes({
+      texte: filtres.q,
+      role: filtres.role,
+      page: filtres.page,
+      parPage: PAR_PAGE,
+    })
+    const resultat = {
+      total: r.total,
+      comptes: r.comptes.map((c) => ({ ...compteVu(c), habilitations: c.habilitations })),
+    }
+    return reply.page({
+      titre: 'Comptes',
+      espace: 'pro',
+      ariane: [ARIANE_ADMIN, { libelle: 'Comptes' }],
+      contenu: (
+        <ComptesAdminPage
+          resultat={resultat}
+          filtres={{ q: filtres.q ?? '', role: filtres.role ?? '' }}
+          page={filtres.page}
+          pages={Math.max(1, Math.ceil(r.total / PAR_PAGE))}
+          roles={roles}
+        />
+      ),
+    })
   })
 }

@@ -1,13 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { lireFormulaire } from '../../../platform/http/formulaire'
-import {
-  DUREE_LIEN_APRES_TOTP_MIN,
-  makeConsommerLienApresTotp,
-  makeEnvoyerLienApresTotp,
-  navigateurDe,
-  poserCookieSession,
-  trouverCompteParEmail,
-} from '../../comptes'
+import { DUREE_LIEN_APRES_TOTP_MIN, navigateurDe, portComptes, poserCookieSession } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeVerifierTotpAidant } from '../use-cases/totp-aidant'
@@ -27,10 +20,11 @@ const ERREUR_GENERIQUE =
  * valid 5 minutes. Every refusal reads the same, so the form does not tell who has an account.
  */
 export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
-  const envoyerLien = makeEnvoyerLienApresTotp(deps.depsComptes)
-  const consommerLien = makeConsommerLienApresTotp(deps.depsComptes)
+  const comptes = portComptes(deps.depsComptes)
+  const envoyerLien = comptes.envoyerLienApresTotp
+  const consommerLien = comptes.consommerLienApresTotp
   const verifierTotp = makeVerifierTotpAidant(deps)
-  const compteDeLAdresse = async (email: string) => (await trouverCompteParEmail(deps.db, email.trim()))?.id
+  const compteDeLAdresse = async (email: string) => (await comptes.trouverCompteParEmail(email.trim()))?.id
 
   app.get('/aidants/connexion', async (request, reply) => {
     if (request.utilisateur) return reply.redirect('/aidants/espace', 303)

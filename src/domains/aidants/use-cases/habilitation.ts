@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { sha256 } from '../../../platform/crypto'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { makeDonnerRoleOrganisation } from '../../comptes'
+import { portComptes } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { creerOrganisation } from '../db/organisations-repository'
 import { demandesHabilitation, habilitationsAidant, messagesDemande, regionsOuvertes } from '../db/schema'
@@ -212,7 +212,7 @@ export const makeHabilitation = (deps: DepsAidants) => {
             numeroFranceServices: v.numero_france_services || null,
           })
           organisationId = o.id
-          const r = await makeDonnerRoleOrganisation({ ...deps.depsComptes, db: tx })({
+          const r = await portComptes({ ...deps.depsComptes, db: tx }).donnerRoleOrganisation({
             acteurId: input.adminId,
             email: v.referent_email.toLowerCase(),
             ...decouperNom(v.referent_nom),

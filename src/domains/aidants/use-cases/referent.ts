@@ -1,12 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { err, ok, type Result } from '../../../platform/result'
-import {
-  makeAdministrerCompte,
-  makeDefinirSecondFacteur,
-  makeDonnerRoleOrganisation,
-  nouveauSecretTotp,
-  verifierTotp,
-} from '../../comptes'
+import { nouveauSecretTotp, portComptes, verifierTotp } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { trouverOrganisation } from '../db/mandats-repository'
 import { dispositifs, habilitationsAidant } from '../db/schema'
@@ -23,8 +17,9 @@ export type DispositifRow = typeof dispositifs.$inferSelect
  */
 export const makeReferent = (deps: DepsAidants) => {
   const { db, horloge } = deps
-  const definirSecondFacteur = makeDefinirSecondFacteur(deps.depsComptes)
-  const administrer = makeAdministrerCompte(deps.depsComptes)
+  const comptes = portComptes(deps.depsComptes)
+  const definirSecondFacteur = comptes.definirSecondFacteur
+  const administrer = comptes.administrer
 
   const aidantDe = async (organisationId: string, habilitationId: string) => {
     if (!/^[0-9a-f-]{36}$/.test(habilitationId)) return undefined
@@ -107,7 +102,7 @@ export const makeReferent = (deps: DepsAidants) => {
       if (!h || !o || h.statut === 'active') return err({ code: 'AIDANT_INTROUVABLE' })
       const maintenant = horloge()
       const compteId = await db.transaction(async (tx) => {
-        const r = await makeDonnerRoleOrganisation({ ...deps.depsComptes, db: tx })({
+        const r = await comptes.dans(tx).donnerRoleOrganisation({
           acteurId: input.acteurId,
           email: h.email,
           prenom: h.prenom,

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
-import { makeAdministrerCompte } from '../../comptes'
+import { portComptes } from '../../comptes'
 import { ajouterAuJournal, poserPointDeControle } from '../db/journal-repository'
 import {
   brouillonsMandat,
@@ -27,7 +27,7 @@ export const RAPPEL_EXPIRATION_JOURS = 7
  */
 export const makeTaches = (deps: DepsAidants) => {
   const { db, horloge, baseUrl } = deps
-  const administrer = makeAdministrerCompte(deps.depsComptes)
+  const administrer = portComptes(deps.depsComptes).administrer
 
   return {
     /**

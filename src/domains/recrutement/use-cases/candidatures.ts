@@ -3,7 +3,7 @@ import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { makeCreerCompteDemandeur } from '../../comptes'
+import { portComptes } from '../../comptes'
 import {
   candidatureDuCompte,
   creerCandidature,
@@ -106,7 +106,7 @@ export const makeDeposerCandidature =
     return deps.db.transaction(async (tx) => {
       let compteId = input.connecte?.compteId
       if (!compteId) {
-        const r = await makeCreerCompteDemandeur({ ...deps, db: tx })({
+        const r = await portComptes({ ...deps, db: tx }).creerCompteDemandeur({
           email: input.donnees.email,
           prenom: input.donnees.prenom,
           nom: input.donnees.nom,

@@ -2,7 +2,7 @@ import { estViolationUnicite } from '../../../platform/db/erreurs'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { makeAdministrerCompte } from '../../comptes'
+import { portComptes } from '../../comptes'
 import {
   autresRecrutements,
   candidatsDansBoite,
@@ -172,7 +172,7 @@ export const makeRecruter =
           finContrat: fin,
         })
         await majCandidature(tx, c.id, { statut: 'recrutee' })
-        const administrer = makeAdministrerCompte({ ...deps, db: tx })
+        const administrer = portComptes({ ...deps, db: tx }).administrer
         const r = await administrer.ajouterRole(input.par.compteId, c.compteId, {
           role: 'conseiller',
           portee: { type: 'structure', code: s.id, libelle: `${s.nom} (${s.codeDepartement})` },
@@ -224,10 +224,12 @@ export const makeDeclarerDepart =
       if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
       await majMiseEnRelation(tx, mer.id, { statut: 'terminee', motifFin: input.motif, finLe: input.le })
       await majCandidature(tx, c.id, { statut: 'disponible' })
-      await makeAdministrerCompte({ ...deps, db: tx }).retirerRole(input.par.compteId, c.compteId, {
-        role: 'conseiller',
-        portee: { type: 'structure', code: s.id, libelle: '' },
-      })
+      await portComptes(deps)
+        .dans(tx)
+        .administrer.retirerRole(input.par.compteId, c.compteId, {
+          role: 'conseiller',
+          portee: { type: 'structure', code: s.id, libelle: '' },
+        })
       await mettreEnFileEmail(tx, {
         destinataire: c.email,
         sujet: 'Fin de votre contrat de conseiller numérique',

@@ -4,7 +4,7 @@ import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { makeCreerCompteDemandeur, rechercherComptes } from '../../comptes'
+import { portComptes } from '../../comptes'
 import { trouverVague, vagueOuverte } from '../db/programme-repository'
 import {
   avisDe,
@@ -63,7 +63,7 @@ export const makeDeposerStructure =
           statut: 'deposee',
           vagueId: vague?.id ?? null,
         })
-        const r = await makeCreerCompteDemandeur({ ...deps, db: tx })({
+        const r = await portComptes({ ...deps, db: tx }).creerCompteDemandeur({
           email: d.contact_email,
           prenom: d.contact_prenom,
           nom: d.contact_nom,
@@ -113,7 +113,7 @@ export async function emailsPrefecture(deps: DepsRecrutement, codeDepartement: s
   const emails: string[] = []
   // Every page: the country has a hundred départements, each with one or more prefecture accounts.
   for (let page = 1; ; page++) {
-    const r = await rechercherComptes(deps.db, { role: 'prefecture', page, parPage: 200 })
+    const r = await portComptes(deps).rechercherComptes({ role: 'prefecture', page, parPage: 200 })
     for (const c of r.comptes)
       if (
         c.actif &&
