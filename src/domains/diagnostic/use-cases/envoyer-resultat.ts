@@ -2,6 +2,7 @@ import { jetonAleatoire, sha256 } from '../../../platform/crypto'
 import { mettreEnFileEmail, mettreEnFileSms } from '../../../platform/outbox/outbox'
 import { mettreAJourPassation } from '../db/diagnostic-repository'
 import { CONSERVATION_ANONYME_JOURS } from '../domain/retention'
+import { emailLienResultat, smsLienResultat } from '../emails'
 import type { DepsDiagnostic } from './deps'
 
 /**
@@ -21,13 +22,12 @@ export const makeEnvoyerResultat =
       if (input.canal === 'email')
         await mettreEnFileEmail(tx, {
           destinataire: input.destinataire,
-          sujet: 'Votre résultat : faire le point sur mes usages numériques',
-          texte: `Bonjour,\n\nVoici le lien pour revoir votre résultat et les lieux d’aide près de chez vous :\n${lien}\n\nCe lien marche pendant ${CONSERVATION_ANONYME_JOURS} jours. Ensuite, vos réponses sont effacées.\n\nEscale`,
+          ...emailLienResultat({ lien, jours: CONSERVATION_ANONYME_JOURS }),
         })
       else
         await mettreEnFileSms(tx, {
           destinataire: input.destinataire,
-          texte: `Escale : votre résultat et les lieux d’aide près de chez vous : ${lien} (valable ${CONSERVATION_ANONYME_JOURS} jours)`,
+          texte: smsLienResultat({ lien, jours: CONSERVATION_ANONYME_JOURS }),
         })
     })
   }
