@@ -465,8 +465,6 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
         qui: 'gestionnaireA',
         url: `/structure/conventions/${conventionB}/signature`,
         champs: { signataire: 'Quelqu’un' },
-        refus: [303],
-        pourquoi: 'retour à « Ma structure » avec « convention introuvable »',
       },
       {
         route: 'POST /prefecture/structures/:id/avis',

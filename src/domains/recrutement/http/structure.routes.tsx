@@ -393,6 +393,8 @@ export function routesConventionsStructure(app: FastifyInstance, { deps }: Conte
       signataire: f.donnees.signataire,
       par: u.compteId,
     })
+    // Another structure's convention is answered as if it did not exist, like its PDF.
+    if (!r.ok && r.error.code === 'CONVENTION_INTROUVABLE') return reply.callNotFound()
     if (!r.ok) reply.flash('error', messageErreur(r.error))
     else reply.flash('success', 'La signature de la convention est enregistrée.')
     return reply.redirect('/structure', 303)
