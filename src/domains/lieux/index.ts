@@ -12,6 +12,7 @@ import { referentielCommunes } from '../../platform/geo/referentiel-communes'
 import { trouverCompte } from '../comptes'
 import { apiLieuxRoutes } from './http/api.routes'
 import { gestionLieuxRoutes } from './http/gestion.routes'
+import { importLieuxRoutes } from './http/import.routes'
 import { pagesLieuxRoutes } from './http/pages.routes'
 import { creerCatalogueLieux } from './use-cases/catalogue-lieux'
 import type { DepsLieux } from './use-cases/deps'
@@ -119,6 +120,8 @@ export async function enregistrerLieux(
       return c ? `${c.prenom} ${c.nom}` : undefined
     },
   })
+  // In its own plugin: the multipart parser and the admin check on arrival apply to the import only.
+  await app.register(importLieuxRoutes, { deps })
   app.navigation.ajouterAccueil({
     titre: 'Trouver de l’aide près de chez moi',
     description:

@@ -250,3 +250,29 @@ export const rechercheForm = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 })
 export type RechercheFormulaire = z.infer<typeof rechercheForm>
+
+/** A place's or an import's id in a URL: anything else answers 404, never reaches the database. */
+export const paramsId = z.object({ id: z.uuid() })
+
+/** The management list's query: forgiving, like the public search (a wrong page is the first one). */
+export const gestionQuery = z.object({
+  q: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((q) => (q ?? '').slice(0, 100).trim()),
+  page: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((p) => Math.max(1, Math.min(10_000, Number.parseInt(p ?? '1', 10) || 1))),
+})
+
+/** The small fields of an import that precede its file (the file itself is streamed, never in zod). */
+export const importForm = z.object({
+  source: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((s) => s?.trim().slice(0, 200) || undefined),
+})

@@ -426,6 +426,27 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
       payload: corps.replace(/name="_csrf"\r\n\r\n[^\r]+/, 'name="_csrf"\r\n\r\nfaux'),
     })
     expect(sansJeton.statusCode).toBe(403)
+    // Refused (no file chosen): 400, the error summary takes the focus and points to the file field.
+    await n.get('/admin/lieux/import')
+    const sansFichier = await t.app.inject({
+      method: 'POST',
+      url: '/admin/lieux/import',
+      headers: {
+        cookie: [...n.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': `multipart/form-data; boundary=${limite}`,
+      },
+      // What a browser sends when no file is chosen: an empty part without a file name.
+      payload: [
+        `--${limite}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${n.dernierCsrf}\r\n`,
+        `--${limite}\r\nContent-Disposition: form-data; name="fichier"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`,
+        `--${limite}--\r\n`,
+      ].join(''),
+    })
+    expect(sansFichier.statusCode).toBe(400)
+    expect(sansFichier.body).toMatch(/<div[^>]*id="resume-erreurs"[^>]*autofocus/)
+    expect(sansFichier.body).toContain('href="#fichier"')
+    expect(sansFichier.body).toContain('Fichier à importer : choisissez un fichier CSV ou JSON.')
+    expect(sansFichier.body).toMatch(/id="fichier"[^>]*aria-invalid="true"/)
   })
 
   it('la documentation OpenAPI décrit /api/v1/lieux', async () => {

@@ -10,6 +10,10 @@ import {
 } from '../domain/vocabulaires'
 import type { RAYONS_KM, RechercheFormulaire } from '../http/lieu.form'
 
+/** A date and time as a French reader expects it, in metropolitan time (history, imports). */
+export const dateHeure = (d: Date) =>
+  d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' })
+
 export function EtatOuvertureBadge({
   horaires,
   lieu,

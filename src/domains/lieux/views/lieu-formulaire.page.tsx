@@ -1,0 +1,474 @@
+import Html from '@kitajs/html'
+import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
+import {
+  Champ,
+  ChoixListe,
+  Csrf,
+  type ErreursFormulaire,
+  ResumeErreurs,
+} from '../../../platform/layout/components'
+import { libelleChamp } from '../domain/import-ligne'
+import type { Lieu } from '../domain/lieu'
+import {
+  CODES_TYPOLOGIES,
+  DISPOSITIFS_PROGRAMMES_NATIONAUX,
+  FORMATIONS_LABELS,
+  FRAIS_A_CHARGE,
+  ITINERANCES,
+  MODALITES_ACCES,
+  MODALITES_ACCOMPAGNEMENT,
+  PRISES_EN_CHARGE_SPECIFIQUES,
+  PUBLICS_SPECIFIQUEMENT_ADRESSES,
+  SERVICES,
+  TYPOLOGIES,
+} from '../domain/vocabulaires'
+
+/** Values of the form for a stored place (lists as arrays, the rest as text). */
+export function valeursDuLieu(l: Lieu): Record<string, string | string[]> {
+  return {
+    nom: l.nom,
+    pivot: l.pivot,
+    adresse: l.adresse,
+    complement_adresse: l.complementAdresse ?? '',
+    code_postal: l.codePostal,
+    commune: l.commune,
+    code_insee: l.codeInsee ?? '',
+    latitude: l.latitude === null ? '' : String(l.latitude),
+    longitude: l.longitude === null ? '' : String(l.longitude),
+    telephone: l.telephone ?? '',
+    courriels: l.courriels.join('\n'),
+    site_web: l.siteWeb.join('\n'),
+    horaires: l.horaires ?? '',
+    presentation_resume: l.presentationResume ?? '',
+    presentation_detail: l.presentationDetail ?? '',
+    structure_parente: l.structureParente ?? '',
+    fiche_acces_libre: l.ficheAccesLibre ?? '',
+    prise_rdv: l.priseRdv ?? '',
+    autres_formations_labels: l.autresFormationsLabels.join('\n'),
+    typologie: l.typologie,
+    services: l.services,
+    publics_specifiquement_adresses: l.publicsSpecifiquementAdresses,
+    prise_en_charge_specifique: l.priseEnChargeSpecifique,
+    frais_a_charge: l.fraisACharge,
+    itinerance: l.itinerance,
+    modalites_acces: l.modalitesAcces,
+    modalites_accompagnement: l.modalitesAccompagnement,
+    dispositif_programmes_nationaux: l.dispositifProgrammesNationaux,
+    formations_labels: l.formationsLabels,
+    structure_id: l.structureId ?? '',
+  }
+}
+
+/** Form values from a submitted body (checkboxes may come as one string or an array). */
+export function valeursSoumises(body: unknown): Record<string, string | string[]> {
+  const v: Record<string, string | string[]> = {}
+  if (body && typeof body === 'object')
+    for (const [k, x] of Object.entries(body)) {
+      if (k === '_csrf') continue
+      if (typeof x === 'string') v[k] = x
+      else if (Array.isArray(x)) v[k] = x.filter((y): y is string => typeof y === 'string')
+    }
+  return v
+}
+
+function ZoneTexte(p: {
+  nom: string
+  libelle: string
+  aide?: string
+  valeur: string
+  erreur?: string | undefined
+  lignes?: number
+  max?: number
+}) {
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <label class="fr-label" for={p.nom}>
+        {Html.escapeHtml(p.libelle)} (facultatif)
+        {p.aide ? (
+          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
+            {p.aide}
+          </span>
+        ) : (
+          ''
+        )}
+      </label>
+      <textarea
+        class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
+        id={p.nom}
+        name={p.nom}
+        rows={String(p.lignes ?? 3)}
+        maxlength={p.max}
+        aria-describedby={
+          [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
+        aria-invalid={p.erreur ? 'true' : undefined}
+        safe
+      >
+        {p.valeur}
+      </textarea>
+      {p.erreur ? (
+        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
+          {p.erreur}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
+
+function CasesACocher(p: {
+  nom: string
+  legende: string
+  valeurs: readonly string[]
+  libelles?: (v: string) => string
+  coches: readonly string[]
+  erreur?: string | undefined
+}) {
+  return (
+    <GroupeChamps id={p.nom} legende={p.legende} erreur={p.erreur}>
+      {p.valeurs.map((v, i) => (
+        <div class="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id={`${p.nom}-${i}`} name={p.nom} value={v} checked={p.coches.includes(v)} />
+          <label class="fr-label" for={`${p.nom}-${i}`} safe>
+            {p.libelles ? p.libelles(v) : v}
+          </label>
+        </div>
+      ))}
+    </GroupeChamps>
+  )
+}
+
+/** What a section of the form reads: a text value, a list value, the errors. */
+interface Saisie {
+  t: (k: string) => string
+  l: (k: string) => string[]
+  e: ErreursFormulaire
+}
+
+/** Name, national identifier, address and position. */
+function IdentiteEtAdresse({ t, e }: Saisie) {
+  return (
+    <>
+      <h2 class="fr-h4">Identité et adresse</h2>
+      <Champ nom="nom" libelle="Nom du lieu" valeur={t('nom')} erreur={e.nom} maxlength={250} />
+      <Champ
+        nom="pivot"
+        libelle="SIRET ou RNA"
+        aide="14 chiffres (SIRET) ou W suivi de 9 caractères (RNA). Inconnu : laissez 00000000000000."
+        valeur={t('pivot')}
+        erreur={e.pivot}
+        requis={false}
+      />
+      <Champ
+        nom="adresse"
+        libelle="Adresse (numéro et voie)"
+        valeur={t('adresse')}
+        erreur={e.adresse}
+        autocomplete="street-address"
+        maxlength={250}
+      />
+      <Champ
+        nom="complement_adresse"
+        libelle="Complément d’adresse"
+        valeur={t('complement_adresse')}
+        erreur={e.complement_adresse}
+        requis={false}
+        maxlength={250}
+      />
+      <Champ
+        nom="code_postal"
+        libelle="Code postal"
+        valeur={t('code_postal')}
+        erreur={e.code_postal}
+        inputmode="numeric"
+        maxlength={5}
+      />
+      <Champ nom="commune" libelle="Commune" valeur={t('commune')} erreur={e.commune} maxlength={100} />
+      <Champ
+        nom="code_insee"
+        libelle="Code INSEE de la commune"
+        valeur={t('code_insee')}
+        erreur={e.code_insee}
+        requis={false}
+        maxlength={5}
+      />
+      <Champ
+        nom="latitude"
+        libelle="Latitude"
+        aide="En degrés décimaux, par exemple 44.5594. Vide : centre de la commune."
+        valeur={t('latitude')}
+        erreur={e.latitude}
+        requis={false}
+        inputmode="text"
+      />
+      <Champ
+        nom="longitude"
+        libelle="Longitude"
+        aide="En degrés décimaux, par exemple 6.0786."
+        valeur={t('longitude')}
+        erreur={e.longitude}
+        requis={false}
+        inputmode="text"
+      />
+    </>
+  )
+}
+
+/** How to reach the place, and when. */
+function ContactEtHoraires({ t, e }: Saisie) {
+  return (
+    <>
+      <h2 class="fr-h4">Contact et horaires</h2>
+      <Champ
+        nom="telephone"
+        libelle="Téléphone"
+        valeur={t('telephone')}
+        erreur={e.telephone}
+        requis={false}
+        type="tel"
+      />
+      <ZoneTexte
+        nom="courriels"
+        libelle="Adresses e-mail"
+        aide="Une par ligne."
+        valeur={t('courriels')}
+        erreur={e.courriels}
+        lignes={2}
+      />
+      <ZoneTexte
+        nom="site_web"
+        libelle="Sites web"
+        aide="Une adresse par ligne, commençant par https://"
+        valeur={t('site_web')}
+        erreur={e.site_web}
+        lignes={2}
+      />
+      <ZoneTexte
+        nom="horaires"
+        libelle="Horaires d’ouverture"
+        aide="Format OpenStreetMap. Exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche, PH jours fériés)."
+        valeur={t('horaires')}
+        erreur={e.horaires}
+        lignes={2}
+        max={500}
+      />
+      <Champ
+        nom="prise_rdv"
+        libelle="Prise de rendez-vous en ligne (adresse web)"
+        valeur={t('prise_rdv')}
+        erreur={e.prise_rdv}
+        requis={false}
+        type="url"
+      />
+      <Champ
+        nom="fiche_acces_libre"
+        libelle="Fiche Accès libre (accessibilité)"
+        aide="Adresse de la fiche du lieu sur acceslibre.beta.gouv.fr"
+        valeur={t('fiche_acces_libre')}
+        erreur={e.fiche_acces_libre}
+        requis={false}
+        type="url"
+      />
+    </>
+  )
+}
+
+/** The closed lists of the standard: services, publics, access, labels, typology. */
+function ServicesEtAccueil({ t, l, e }: Saisie) {
+  return (
+    <>
+      <h2 class="fr-h4">Services et accueil</h2>
+      <CasesACocher
+        nom="services"
+        legende="Services"
+        valeurs={SERVICES}
+        coches={l('services')}
+        erreur={e.services}
+      />
+      <CasesACocher
+        nom="modalites_accompagnement"
+        legende="Modalités d’accompagnement"
+        valeurs={MODALITES_ACCOMPAGNEMENT}
+        coches={l('modalites_accompagnement')}
+        erreur={e.modalites_accompagnement}
+      />
+      <CasesACocher
+        nom="modalites_acces"
+        legende="Modalités d’accès"
+        valeurs={MODALITES_ACCES}
+        coches={l('modalites_acces')}
+        erreur={e.modalites_acces}
+      />
+      <CasesACocher
+        nom="frais_a_charge"
+        legende="Frais à charge"
+        valeurs={FRAIS_A_CHARGE}
+        coches={l('frais_a_charge')}
+        erreur={e.frais_a_charge}
+      />
+      <CasesACocher
+        nom="publics_specifiquement_adresses"
+        legende="Publics spécifiquement adressés (aucun : ouvert à tous)"
+        valeurs={PUBLICS_SPECIFIQUEMENT_ADRESSES}
+        coches={l('publics_specifiquement_adresses')}
+        erreur={e.publics_specifiquement_adresses}
+      />
+      <CasesACocher
+        nom="prise_en_charge_specifique"
+        legende="Prise en charge spécifique"
+        valeurs={PRISES_EN_CHARGE_SPECIFIQUES}
+        coches={l('prise_en_charge_specifique')}
+        erreur={e.prise_en_charge_specifique}
+      />
+      <CasesACocher
+        nom="itinerance"
+        legende="Itinérance"
+        valeurs={ITINERANCES}
+        coches={l('itinerance')}
+        erreur={e.itinerance}
+      />
+      <CasesACocher
+        nom="dispositif_programmes_nationaux"
+        legende="Dispositifs et programmes nationaux"
+        valeurs={DISPOSITIFS_PROGRAMMES_NATIONAUX}
+        coches={l('dispositif_programmes_nationaux')}
+        erreur={e.dispositif_programmes_nationaux}
+      />
+      <CasesACocher
+        nom="formations_labels"
+        legende="Formations et labels"
+        valeurs={FORMATIONS_LABELS}
+        coches={l('formations_labels')}
+        erreur={e.formations_labels}
+      />
+      <ZoneTexte
+        nom="autres_formations_labels"
+        libelle="Autres formations et labels"
+        aide="Un par ligne."
+        valeur={t('autres_formations_labels')}
+        erreur={e.autres_formations_labels}
+        lignes={2}
+      />
+      <div class={`fr-select-group${e.typologie ? ' fr-select-group--error' : ''}`}>
+        <label class="fr-label" for="typologie">
+          Typologie (facultatif)
+          <span class="fr-hint-text">Plusieurs choix possibles (touche Ctrl ou Cmd).</span>
+        </label>
+        <select class="fr-select" id="typologie" name="typologie" multiple="multiple" size="6">
+          {CODES_TYPOLOGIES.map((c) => (
+            <option value={c} selected={l('typologie').includes(c)} safe>
+              {`${TYPOLOGIES[c]} (${c})`}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  )
+}
+
+/** Free texts and the parent network. */
+function Presentation({ t, e }: Saisie) {
+  return (
+    <>
+      <h2 class="fr-h4">Présentation</h2>
+      <ZoneTexte
+        nom="presentation_resume"
+        libelle="Présentation courte"
+        aide="280 caractères au plus."
+        valeur={t('presentation_resume')}
+        erreur={e.presentation_resume}
+        lignes={3}
+        max={280}
+      />
+      <ZoneTexte
+        nom="presentation_detail"
+        libelle="Présentation détaillée"
+        valeur={t('presentation_detail')}
+        erreur={e.presentation_detail}
+        lignes={5}
+        max={5000}
+      />
+      <Champ
+        nom="structure_parente"
+        libelle="Structure parente ou réseau"
+        valeur={t('structure_parente')}
+        erreur={e.structure_parente}
+        requis={false}
+        maxlength={250}
+      />
+    </>
+  )
+}
+
+export function ModifierLieuPage(p: {
+  lieu: Lieu
+  csrf: string
+  valeurs: Record<string, string | string[]>
+  erreurs: ErreursFormulaire
+  structures: readonly { code: string; libelle: string }[] | undefined
+}) {
+  const t = (k: string) => {
+    const v = p.valeurs[k]
+    return typeof v === 'string' ? v : ''
+  }
+  const l = (k: string) => {
+    const v = p.valeurs[k]
+    return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []
+  }
+  const e = p.erreurs
+  return (
+    <>
+      <h1 class="fr-mt-4w" safe>{`Modifier « ${p.lieu.nom} »`}</h1>
+      <p>
+        Les champs suivent le standard national des lieux de médiation numérique.{' '}
+        <a href={`/lieux/${p.lieu.id}/historique`}>Historique des modifications</a>
+      </p>
+      <ProblemesImport lieu={p.lieu} />
+      <ResumeErreurs erreurs={e} />
+      <form method="post" action={`/lieux/${p.lieu.id}/modifier`} novalidate>
+        <Csrf jeton={p.csrf} />
+        <IdentiteEtAdresse t={t} l={l} e={e} />
+        <ContactEtHoraires t={t} l={l} e={e} />
+        <ServicesEtAccueil t={t} l={l} e={e} />
+        <Presentation t={t} l={l} e={e} />
+        {p.structures ? (
+          <ChoixListe
+            nom="structure_id"
+            libelle="Structure gestionnaire dans Escale"
+            aide="Ses gestionnaires pourront modifier ce lieu."
+            options={p.structures.map((s) => ({ valeur: s.code, libelle: s.libelle }))}
+            valeur={t('structure_id')}
+            erreur={e.structure_id}
+            requis={false}
+            videLibelle="Aucune"
+          />
+        ) : (
+          ''
+        )}
+        <GroupeBoutons enLigne="toujours" classe="fr-mt-3w">
+          <Bouton>Enregistrer</Bouton>
+          <LienBouton variante="secondaire" href={`/lieux/${p.lieu.id}`}>
+            Annuler
+          </LienBouton>
+        </GroupeBoutons>
+      </form>
+    </>
+  )
+}
+
+/** What the last import noted about the place, for the manager to check. */
+function ProblemesImport({ lieu }: { lieu: Lieu }) {
+  if (lieu.problemes.length === 0) return ''
+  return (
+    <div class="fr-alert fr-alert--warning fr-mb-3w">
+      <h2 class="fr-alert__title">Problèmes relevés à l’import</h2>
+      <ul>
+        {lieu.problemes.map((x) => (
+          <li safe>{`${libelleChamp(x.champ)} : ${x.message}`}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
