@@ -193,6 +193,12 @@ export async function derniersImports(db: Database, limite = 20) {
     .limit(limite)
 }
 
+/** The ids of the places of a postal code (demo data: the places of Gap given to its structure). */
+export async function idsDuCodePostal(db: Database, codePostal: string): Promise<string[]> {
+  const rows = await db.select({ id: lieux.id }).from(lieux).where(eq(lieux.codePostal, codePostal))
+  return rows.map((r) => r.id)
+}
+
 export async function rattacherLieux(db: Database, ids: readonly string[], structureId: string, le: Date) {
   if (ids.length === 0) return
   await db

@@ -12,9 +12,9 @@ import {
 } from '../domain/vocabulaires'
 import type { DepsLieux } from '../use-cases/deps'
 import { enCsv, exporter } from '../use-cases/exporter-lieux'
-import { type FiltresApi, filtresApi, lireFiltresRapide, RAYON_MAX_KM } from './filtres-api'
+import { type FiltresApi, filtresApi, lireFiltresRapide, objetRequete, RAYON_MAX_KM } from './filtres-api'
+import { paramsId } from './lieu.form'
 import { empreinte, memoireDesReponses } from './memoire-reponses'
-import { uuid } from './pages.routes'
 
 export { filtresApi }
 
@@ -276,6 +276,15 @@ function etag(index: IndexLieux, request: FastifyRequest, instant: Date): string
 
 /** `GET /api/v1/…`: places as JSON, the export in the standard, commune suggestions. CORS on these reads only. */
 export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
+  routeListe(app, deps)
+  routeExport(app, deps)
+  routeLieu(app, deps)
+  routeCommunes(app, deps)
+}
+
+/** `GET /api/v1/lieux`: the hot path (bench/lieux), answers kept serialised per address. */
+function routeListe(app: FastifyInstance, deps: DepsLieux) {
   // 32 MB per process: about 1 600 answers of 10 places, 160 of 100.
   const reponses = memoireDesReponses({ octetsMax: 32 * 1024 * 1024, clesVuesMax: 8000 })
   const enJson = pagesEnJson()
@@ -284,8 +293,6 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
     'cache-control': 'public, max-age=60',
     vary: 'accept-encoding',
   }
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
-
   app.get(
     '/lieux',
     {
@@ -314,7 +321,7 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       },
     },
     async (request, reply) => {
-      const requete = (request.query ?? {}) as Record<string, unknown>
+      const requete = objetRequete(request.query)
       let filtres = lireFiltresRapide(requete)
       if (!filtres) {
         const f = filtresApi.safeParse(requete)
@@ -342,7 +349,10 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       return reply.send(corps)
     },
   )
+}
 
+/** `GET /api/v1/lieux/export`: every selected place in the national standard. */
+function routeExport(app: FastifyInstance, deps: DepsLieux) {
   app.get(
     '/lieux/export',
     {
@@ -363,7 +373,7 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       },
     },
     async (request, reply) => {
-      const { format = 'json', ...reste } = (request.query ?? {}) as Record<string, unknown>
+      const { format = 'json', ...reste } = objetRequete(request.query)
       if (format !== 'csv' && format !== 'json')
         return reply
           .status(400)
@@ -396,7 +406,10 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(e.lignes))
     },
   )
+}
 
+/** `GET /api/v1/lieux/:id`: one place. */
+function routeLieu(app: FastifyInstance, deps: DepsLieux) {
   app.get(
     '/lieux/:id',
     {
@@ -410,14 +423,17 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       attachValidation: true,
     },
     async (request, reply) => {
-      const id = uuid.safeParse((request.params as { id: string }).id)
+      const params = paramsId.safeParse(request.params)
       const index = await deps.catalogue.index()
-      const l = id.success ? index.parId(id.data) : undefined
+      const l = params.success ? index.parId(params.data.id) : undefined
       if (!l) return reply.status(404).send({ erreur: 'Lieu introuvable.' })
       return versApi(l, null, index, deps.horloge())
     },
   )
+}
 
+/** `GET /api/v1/communes`: suggestions while typing a commune. */
+function routeCommunes(app: FastifyInstance, deps: DepsLieux) {
   app.get(
     '/communes',
     {
@@ -451,7 +467,7 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
       },
     },
     async (request, reply) => {
-      const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 100)
+      const q = String(objetRequete(request.query).q ?? '').slice(0, 100)
       reply.header('cache-control', 'public, max-age=86400')
       return { communes: q.trim().length >= 2 ? deps.communes.rechercher(q, 8) : [] }
     },

@@ -68,6 +68,13 @@ export const filtresApi = z.object({
 
 export type FiltresApi = z.infer<typeof filtresApi>
 
+const REQUETE_VIDE: Readonly<Record<string, unknown>> = Object.freeze({})
+const estObjet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+/** The query string as Fastify parsed it, read in place: no copy, no zod, on the API's hot path. */
+export const objetRequete = (q: unknown): Readonly<Record<string, unknown>> =>
+  estObjet(q) ? q : REQUETE_VIDE
+
 const AUCUN: readonly never[] = Object.freeze([])
 const vocabulaire = <T extends string>(valeurs: readonly T[]) => new Set<string>(valeurs)
 const SERVICES_CONNUS = vocabulaire(SERVICES)

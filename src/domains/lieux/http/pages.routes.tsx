@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { DOSSIER_DONNEES } from '../../../platform/geo/referentiel-communes'
 import { trouverLieu } from '../db/lieux-repository'
 import { peutModifierLieu } from '../domain/autorisations'
@@ -12,13 +11,13 @@ import type { DepsLieux } from '../use-cases/deps'
 import { makeRechercherLieux, PAR_PAGE } from '../use-cases/rechercher-lieux'
 import { LieuImprimablePage, LieuPage } from '../views/lieu.page'
 import { CartePage, RecherchePage, type VueRecherche } from '../views/recherche.page'
-import { rechercheForm } from './lieu.form'
+import { objetRequete } from './filtres-api'
+import { paramsId, rechercheForm } from './lieu.form'
 
 const RAYON_PAR_DEFAUT = 20
-export const uuid = z.uuid()
 
 /** The query string of a search, normalised (only known filters, no page): links and the map's API call reuse it. */
-function requeteDe(query: Record<string, unknown>): string {
+function requeteDe(query: Readonly<Record<string, unknown>>): string {
   const q = new URLSearchParams()
   for (const cle of [
     'q',
@@ -41,6 +40,13 @@ function requeteDe(query: Record<string, unknown>): string {
 
 /** Public pages: search (list and map), place page, printable page, and the map's base layer. */
 export async function pagesLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
+  pagesDeRecherche(app, deps)
+  fondDeCarte(app)
+  pagesDuLieu(app, deps)
+}
+
+/** `/lieux` and `/lieux/carte`: the same search, as a list or on the map. */
+function pagesDeRecherche(app: FastifyInstance, deps: DepsLieux) {
   const rechercher = makeRechercherLieux(deps)
 
   const vue = async (
@@ -63,7 +69,7 @@ export async function pagesLieuxRoutes(app: FastifyInstance, { deps }: { deps: D
       pages: Math.max(1, Math.ceil(total / PAR_PAGE)),
       horairesDe: (l) => r.index.horairesDe(l.id),
       instant: deps.horloge(),
-      requete: requeteDe((query ?? {}) as Record<string, unknown>),
+      requete: requeteDe(objetRequete(query)),
     }
   }
 
@@ -100,8 +106,10 @@ export async function pagesLieuxRoutes(app: FastifyInstance, { deps }: { deps: D
       contenu: <CartePage v={v} api={pos ? `/api/v1/lieux?${api.toString()}` : ''} />,
     })
   })
+}
 
-  // The base layer: built once by cli/fond-de-carte.ts, compressed once here, cached by browsers.
+/** The base layer: built once by cli/fond-de-carte.ts, compressed once here, cached by browsers. */
+function fondDeCarte(app: FastifyInstance) {
   const fond = readFileSync(path.join(DOSSIER_DONNEES, 'fond-de-carte.json'))
   const fondBr = zlib.brotliCompressSync(fond)
   const fondGz = zlib.gzipSync(fond, { level: 9 })
@@ -118,18 +126,21 @@ export async function pagesLieuxRoutes(app: FastifyInstance, { deps }: { deps: D
     if (/\bgzip\b/.test(accepte)) return reply.header('content-encoding', 'gzip').send(fondGz)
     return reply.send(fond)
   })
+}
 
-  const chargerLieu = async (id: string) => {
-    const valide = uuid.safeParse(id)
-    if (!valide.success) return undefined
+/** A place's page and its printable version, from the index (or the table, for a place just added). */
+function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
+  const chargerLieu = async (brut: unknown) => {
+    const params = paramsId.safeParse(brut)
+    if (!params.success) return undefined
     const index = await deps.catalogue.index()
-    const lieu = index.parId(valide.data) ?? (await trouverLieu(deps.db, valide.data))
+    const lieu = index.parId(params.data.id) ?? (await trouverLieu(deps.db, params.data.id))
     if (!lieu) return undefined
     return { lieu, horaires: index.horairesDe(lieu.id) ?? lireHorairesOuRien(lieu) }
   }
 
   app.get('/lieux/:id', async (request, reply) => {
-    const d = await chargerLieu((request.params as { id: string }).id)
+    const d = await chargerLieu(request.params)
     if (!d) return reply.callNotFound()
     const u = request.utilisateur
     return reply.page({
@@ -147,7 +158,7 @@ export async function pagesLieuxRoutes(app: FastifyInstance, { deps }: { deps: D
   })
 
   app.get('/lieux/:id/imprimer', async (request, reply) => {
-    const d = await chargerLieu((request.params as { id: string }).id)
+    const d = await chargerLieu(request.params)
     if (!d) return reply.callNotFound()
     return reply.page({
       titre: `${d.lieu.nom} (version imprimable)`,

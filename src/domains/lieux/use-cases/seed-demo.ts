@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { eq } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
 import { DOSSIER_DONNEES, referentielCommunes } from '../../../platform/geo/referentiel-communes'
-import { compterLieux, rattacherLieux } from '../db/lieux-repository'
-import { lieux } from '../db/schema'
+import { compterLieux, idsDuCodePostal, rattacherLieux } from '../db/lieux-repository'
 import { creerCatalogueLieux } from './catalogue-lieux'
 import { makeImporterLieux, type RapportImport } from './importer-lieux'
 
@@ -41,13 +39,7 @@ export async function seedLieux(
     rapports.push(r.rapport)
   }
   if (o.structureGap) {
-    const aGap = await db.select({ id: lieux.id }).from(lieux).where(eq(lieux.codePostal, '05000'))
-    await rattacherLieux(
-      db,
-      aGap.map((x) => x.id),
-      o.structureGap,
-      deps.horloge(),
-    )
+    await rattacherLieux(db, await idsDuCodePostal(db, '05000'), o.structureGap, deps.horloge())
   }
   return rapports
 }
