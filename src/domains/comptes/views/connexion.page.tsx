@@ -1,5 +1,5 @@
 import Html from '@kitajs/html'
-import { Bouton, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
+import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
 
 export function ConnexionPage(p: {
@@ -29,32 +29,30 @@ export function ConnexionPage(p: {
         <form method="post" action="/connexion" novalidate>
           <Csrf jeton={p.csrf} />
           {p.retour ? <input type="hidden" name="retour" value={p.retour} /> : ''}
-          <GroupeChamps id="connexion" legende="Se connecter avec son adresse e-mail et son mot de passe">
-            <Champ
-              nom="email"
-              libelle="Adresse e-mail"
-              aide="Format attendu : nom@domaine.fr"
-              type="email"
-              autocomplete="email"
-              valeur={p.email}
-              erreur={p.erreurs?.email}
-            />
-            <>
-              <Champ
-                nom="mot_de_passe"
-                libelle="Mot de passe"
-                type="password"
-                autocomplete="current-password"
-                erreur={p.erreurs?.mot_de_passe}
-              />
-              <p class="fr-mt-1w">
-                <a class="fr-link fr-text--sm" href="/mot-de-passe-oublie">
-                  Mot de passe oublié ?
-                </a>
-              </p>
-            </>
-            <Bouton>Se connecter</Bouton>
-          </GroupeChamps>
+          {/* A heading, not a named field group: the group's name would also match the fields' own labels. */}
+          <h2 class="fr-h5">Se connecter avec son adresse e-mail et son mot de passe</h2>
+          <Champ
+            nom="email"
+            libelle="Adresse e-mail"
+            aide="Format attendu : nom@domaine.fr"
+            type="email"
+            autocomplete="email"
+            valeur={p.email}
+            erreur={p.erreurs?.email}
+          />
+          <Champ
+            nom="mot_de_passe"
+            libelle="Mot de passe"
+            type="password"
+            autocomplete="current-password"
+            erreur={p.erreurs?.mot_de_passe}
+          />
+          <p class="fr-mt-1w">
+            <a class="fr-link fr-text--sm" href="/mot-de-passe-oublie">
+              Mot de passe oublié ?
+            </a>
+          </p>
+          <Bouton>Se connecter</Bouton>
         </form>
         <hr class="fr-mt-3w" />
         <h2 class="fr-h5">Sans mot de passe</h2>
