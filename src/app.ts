@@ -26,8 +26,9 @@ import { enregistrerRecrutement, porteesStructures, territoireDeStructure } from
 import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
-import { type DatabaseHandle, openDatabase } from './platform/db/database'
+import type { DatabaseHandle } from './platform/db/database'
 import { erreurPourJournal } from './platform/db/erreurs'
+import { ouvrirBase } from './platform/db/ouvrir-base'
 import { DEPARTEMENTS, REGIONS } from './platform/geo/territoires'
 import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
@@ -48,11 +49,8 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void
 }
 
-export async function ouvrirBase(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') })
-}
+// Opening the base is the platform's job; re-exported for the command-line tasks that import it from here.
+export { ouvrirBase }
 
 /**
  * Builds the whole application: platform first, then each domain, explicitly and in order.

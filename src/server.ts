@@ -1,7 +1,8 @@
 import cluster from 'node:cluster'
-import { buildApp, ouvrirBase } from './app'
+import { buildApp } from './app'
 import { type Config, ConfigError, loadConfig } from './config'
 import { attendreAssetsDuLanceur } from './platform/assets/assets'
+import { ouvrirBase } from './platform/db/ouvrir-base'
 import { envoyerEnAttente, expediteurSmtp } from './platform/outbox/outbox'
 
 async function main() {
