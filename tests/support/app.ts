@@ -115,4 +115,7 @@ export async function connecter(
     const s = await n.post('/connexion/totp', { code: codeTotp(SECRET_TOTP_TEST, t.maintenant.valeur) })
     if (s.headers.location !== '/espace') throw new Error(`second facteur refusé (${s.statusCode})`)
   } else if (r.headers.location !== '/espace') throw new Error(`connexion refusée (${r.statusCode})`)
+  // As a browser follows the redirect: the CSRF secret is renewed at login, so the next form needs a
+  // token from a page served after it.
+  await n.get('/espace')
 }

@@ -19,14 +19,15 @@ export function lireFormulaire<S extends z.ZodType>(
 ): ResultatFormulaire<z.infer<S>> {
   const valeurs = valeursTexte(body)
   const erreurs: ErreursFormulaire = {}
-  // The edge removed invisible control characters from these fields: the person checks what is left.
-  for (const champ of champsNettoyes(body)) erreurs[champ] = MESSAGE_CARACTERE_INTERDIT
   const parsed = schema.safeParse(body ?? {})
-  if (parsed.success && !Object.keys(erreurs).length) return { ok: true, donnees: parsed.data }
   for (const issue of parsed.error?.issues ?? []) {
     const champ = String(issue.path[0] ?? 'formulaire')
     if (!erreurs[champ]) erreurs[champ] = issue.message
   }
+  // The edge removed invisible control characters from these fields: the person checks what is left.
+  // The field's own message comes first when what is left is wrong too (it names the field).
+  for (const champ of champsNettoyes(body)) erreurs[champ] ??= MESSAGE_CARACTERE_INTERDIT
+  if (parsed.success && !Object.keys(erreurs).length) return { ok: true, donnees: parsed.data }
   return { ok: false, erreurs, valeurs }
 }
 
