@@ -32,14 +32,10 @@ import {
   makeRecruter,
 } from '../use-cases/recruter'
 import { makeAbandonnerStructure, makeCompleterStructure } from '../use-cases/structures'
+import { CandidatPage, CandidatsPage } from '../views/candidats.page'
 import { conventionPdf } from '../views/convention.pdf'
-import {
-  CandidatPage,
-  CandidatsPage,
-  EspaceStructurePage,
-  StructureFormPage,
-  valeursDeStructure,
-} from '../views/structure.page'
+import { EspaceStructurePage } from '../views/espace-structure.page'
+import { StructureFormPage, valeursDeStructure } from '../views/structure-formulaire.page'
 import { type ContexteRoutes, envoyerPdf, erreursDe, idParam, structureDemandee } from './commun'
 import {
   abandonForm,
