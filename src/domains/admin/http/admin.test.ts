@@ -124,6 +124,9 @@ describe.each(MOTEURS)('back-office des comptes (%s)', (moteur) => {
       portee: 'region:93',
     })
     expect(incoherent.statusCode).toBe(400)
+    // The focus goes to the list of what to fix, as on every refused form.
+    expect(incoherent.body).toMatch(/<div[^>]*id="resume-erreurs"[^>]*autofocus/)
+    expect(incoherent.body).toMatch(/<a href="#portee">/)
     await admin.get(`/admin/comptes/${c.id}`)
     await admin.post(`/admin/comptes/${c.id}/roles/retirer`, { cle: 'coordinateur|region:93' })
     expect((await admin.get(`/admin/comptes/${c.id}`)).body).not.toContain('value="coordinateur|region:93"')

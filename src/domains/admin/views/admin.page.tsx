@@ -6,6 +6,7 @@ import {
   type ErreursFormulaire,
   EtatVide,
   Pagination,
+  ResumeErreurs,
   Tableau,
   urlAvecPage,
 } from '../../../platform/layout/components'
@@ -155,6 +156,7 @@ export function CompteAdminPage(p: {
       )}
       <h3 class="fr-h5">Ajouter un rôle</h3>
       <form method="post" action={`/admin/comptes/${c.id}/roles`} class="fr-mb-4w">
+        <ResumeErreurs erreurs={p.erreurs} />
         <Csrf jeton={p.csrf} />
         <ChoixListe
           nom="role"
