@@ -4,8 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../../platform/db/database'
-import { conseillerRoutes } from './http/conseiller.routes'
-import { diagnosticRoutes } from './http/routes'
+import { accueilRoutes } from './http/accueil.routes'
+import { beneficiairesRoutes } from './http/beneficiaires.routes'
+import { etapeRoutes } from './http/etape.routes'
+import { horsLigneRoutes } from './http/hors-ligne.routes'
+import { passationsRoutes } from './http/passations.routes'
+import { resultatRoutes } from './http/resultat.routes'
+import { sessionsRoutes } from './http/sessions.routes'
 import type { DepsDiagnostic } from './use-cases/deps'
 import { makeResultatsDeFicheSuivi } from './use-cases/fiche-suivi'
 import { makePurger } from './use-cases/purger'
@@ -30,8 +35,17 @@ export function resultatsDiagnosticDeLaFiche(
 const PURGE_TOUTES_LES_MS = 3600_000
 
 export async function enregistrerDiagnostic(app: FastifyInstance, deps: DepsDiagnostic) {
-  await app.register(diagnosticRoutes, { deps })
-  await app.register(conseillerRoutes, { deps })
+  // One file per URL prefix: the public test, then the conseiller's side.
+  for (const routes of [
+    accueilRoutes,
+    etapeRoutes,
+    horsLigneRoutes,
+    resultatRoutes,
+    sessionsRoutes,
+    passationsRoutes,
+    beneficiairesRoutes,
+  ])
+    await app.register(routes, { deps })
   app.navigation.ajouterAccueil({
     titre: 'Faire le point sur mes usages numériques',
     description:

@@ -181,3 +181,14 @@ export const ficheForm = z.object({
     .optional()
     .default(''),
 })
+
+/**
+ * The code as typed, to show it again: from `?code=` (the QR code's link) or from a refused form.
+ * Anything else than one string reads as nothing; the length is cut, never refused.
+ */
+const codeTape = z
+  .string()
+  .transform((s) => s.slice(0, 30))
+  .optional()
+  .catch(undefined)
+export const codeTapeForm = z.object({ code: codeTape }).catch({ code: undefined })

@@ -214,7 +214,9 @@ describe.each(MOTEURS)('diagnostic public (%s)', (moteur) => {
     }
     expect(titres.length).toBeGreaterThan(10)
     expect(new Set(titres).size, titres.join('\n')).toBe(titres.length)
-    titres.forEach((t, i) => expect(t).toMatch(new RegExp(`^Étape ${i + 1} : .+ — Escale$`)))
+    titres.forEach((t, i) => {
+      expect(t).toMatch(new RegExp(`^Étape ${i + 1} : .+ — Escale$`))
+    })
     expect(titres[0]).toBe('Étape 1 : Quel appareil avez-vous chez vous ? — Escale')
     expect(titres[1]).toBe('Étape 2 : Avez-vous internet chez vous ? — Escale')
     // A question re-shown with its error says so first.

@@ -1,3 +1,4 @@
+import { LienBouton } from '../../../platform/layout/boutons'
 import { Csrf } from '../../../platform/layout/components'
 import { INACTIVITE_MINUTES } from '../domain/retention'
 import type { LieuProche } from '../use-cases/deps'
@@ -276,9 +277,19 @@ export function InterrompuPage() {
         {`Personne n’a utilisé le test depuis ${INACTIVITE_MINUTES} minutes. Pour protéger vos réponses sur un appareil partagé, il s’est arrêté tout seul.`}
       </p>
       <p>
-        <a class="fr-btn" href="/diagnostic">
-          Recommencer le test
-        </a>
+        <LienBouton href="/diagnostic">Recommencer le test</LienBouton>
+      </p>
+    </div>
+  )
+}
+
+export function LienExpirePage() {
+  return (
+    <div class="fr-mt-4w">
+      <h1>Ce lien ne marche plus</h1>
+      <p>Les résultats sont effacés après quelques jours. Vous pouvez refaire le test quand vous voulez.</p>
+      <p>
+        <LienBouton href="/diagnostic">Refaire le test</LienBouton>
       </p>
     </div>
   )

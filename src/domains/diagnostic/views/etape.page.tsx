@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeBoutons } from '../../../platform/layout/boutons'
 import { Csrf } from '../../../platform/layout/components'
 import { QUESTIONS_DETAIL, type QuestionId } from '../domain/contenu'
 import type { Correction } from '../domain/marquage'
@@ -76,18 +77,13 @@ export function QuestionFormulaire(p: {
           ''
         )}
       </fieldset>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <button class="fr-btn" type="submit">
-            {p.pourConseiller ? 'Enregistrer la réponse' : 'Suivant'}
-          </button>
-        </li>
-        <li>
-          <button class="fr-btn fr-btn--tertiary" type="submit" name="passer" value="oui" formnovalidate>
-            Je préfère ne pas répondre
-          </button>
-        </li>
-      </ul>
+      {/* The form is `novalidate`: « ne pas répondre » is never stopped by the browser's own checks. */}
+      <GroupeBoutons enLigne="md">
+        <Bouton>{p.pourConseiller ? 'Enregistrer la réponse' : 'Suivant'}</Bouton>
+        <Bouton variante="tertiaire" nom="passer" valeur="oui">
+          Je préfère ne pas répondre
+        </Bouton>
+      </GroupeBoutons>
     </form>
   )
 }
