@@ -112,10 +112,6 @@ export const NON_CONFORMITES: readonly { critere: string; quoi: string; correcti
 /** Beyond the criteria: where Escale does less than its public pages do, and when it will not. */
 export const AMELIORATIONS_PREVUES: readonly { quoi: string; correction: string }[] = [
   {
-    quoi: 'Après un envoi refusé, trois formulaires de l’espace professionnel (portée d’un rôle dans l’administration, filtres des statistiques, import de lieux) affichent le message sous le champ sans y mettre le focus.',
-    correction: '31 mars 2027',
-  },
-  {
     quoi: 'Les pages de l’espace professionnel n’ont pas encore été parcourues au clavier seul ni avec un lecteur d’écran.',
     correction: '31 mars 2027',
   },
