@@ -126,6 +126,8 @@ export type Config = Readonly<{
   sessionSecret: string
   smtpUrl: string | undefined
   mailFrom: string
+  /** Where the accessibility statement sends people who hit a barrier (RGAA: a contact is required). */
+  contactAccessibilite: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
   demoData: boolean
   /** Demo login page, development mailbox and identity simulators: never in production. */

@@ -422,7 +422,7 @@ describe.skipIf(sansChromium())('au clavier seul, sur un écran de 320 px', () =
     await verifierPage(page)
     await allerAuContenu(page)
     // The first table wider than the screen: reached with Tab, scrolled with the arrow key.
-    const cadres = page.locator('.fr-table__container[role="region"]')
+    const cadres = page.locator('section.fr-table__container[aria-label]')
     const large = await cadres.evaluateAll((l) => l.findIndex((e) => e.scrollWidth > e.clientWidth))
     expect(large, 'au moins un tableau plus large que l’écran').toBeGreaterThanOrEqual(0)
     const cadre = cadres.nth(large)

@@ -30,6 +30,13 @@ describe('boutons et groupes de champs DSFR', () => {
     )
     expect(g.startsWith('<ul class="fr-btns-group fr-btns-group--inline-md">')).toBe(true)
     expect(g.match(/<li>/g)).toHaveLength(2)
+    const sansVide = String(
+      <GroupeBoutons>
+        {''}
+        <Bouton>Seul</Bouton>
+      </GroupeBoutons>,
+    )
+    expect(sansVide.match(/<li>/g)).toHaveLength(1)
   })
 
   it('nomme un groupe de champs par sa légende et, en erreur, par son message', () => {

@@ -93,7 +93,8 @@ export function GroupeBoutons(p: {
     (p.taille ? ` fr-btns-group--${p.taille}` : '') +
     (p.classe ? ` ${p.classe}` : '')
   // Two levels: a child may be a list (`{liens.map(…)}` beside other buttons), one button per item.
-  const enfants = [p.children].flat(2)
+  // Absent buttons (`{cond ? <Bouton/> : ''}`) leave no empty item.
+  const enfants = [p.children].flat(2).filter((e) => e !== '' && e !== null && e !== undefined && e !== false)
   return (
     <ul class={classes}>
       {enfants.map((e) => (

@@ -27,7 +27,7 @@ export function Cadre(p: ProprietesExercice & { children: Html.Children; valider
       {p.children}
       {/* The form is `novalidate`: « passer » is never stopped by the browser's own checks. */}
       <GroupeBoutons enLigne="md" classe="fr-mt-4w">
-        {p.valider === false ? [] : [<Bouton>{Html.escapeHtml(p.valider ?? 'Valider')}</Bouton>]}
+        {p.valider === false ? '' : <Bouton>{Html.escapeHtml(p.valider ?? 'Valider')}</Bouton>}
         <Bouton variante="secondaire" nom="passer" valeur="oui">
           Je n’y arrive pas, passer
         </Bouton>
