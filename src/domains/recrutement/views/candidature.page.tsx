@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
+import { Bouton } from '../../../platform/layout/boutons'
 import { Badge, Case, dateFr, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
@@ -37,173 +38,19 @@ export function valeursDeCandidature(c: CandidatureRow): Valeurs {
   }
 }
 
-export function ChampsCandidature({
-  v,
-  e,
-  avecEmail,
-  avecCv,
-}: {
+interface PropsChamps {
   v: Valeurs
   e: ErreursFormulaire
   avecEmail: boolean
   avecCv: boolean
-}) {
+}
+
+export function ChampsCandidature({ v, e, avecEmail, avecCv }: PropsChamps) {
   return (
     <>
-      <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">Identité et contact</legend>
-        <div class="fr-fieldset__element">
-          <Champ
-            nom="prenom"
-            libelle="Prénom"
-            valeur={v.prenom}
-            erreur={e.prenom}
-            autocomplete="given-name"
-            maxlength={100}
-          />
-          <Champ
-            nom="nom"
-            libelle="Nom"
-            valeur={v.nom}
-            erreur={e.nom}
-            autocomplete="family-name"
-            maxlength={100}
-          />
-          {avecEmail ? (
-            <Champ
-              nom="email"
-              libelle="Adresse e-mail"
-              aide="Vous recevrez un lien pour confirmer votre adresse et créer votre mot de passe."
-              type="email"
-              valeur={v.email}
-              erreur={e.email}
-              autocomplete="email"
-            />
-          ) : (
-            <input type="hidden" name="email" value={v.email ?? ''} />
-          )}
-          <Champ
-            nom="telephone"
-            libelle="Téléphone"
-            type="tel"
-            valeur={v.telephone}
-            erreur={e.telephone}
-            autocomplete="tel"
-          />
-        </div>
-      </fieldset>
-      <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">Où et quand</legend>
-        <div class="fr-fieldset__element">
-          <Champ
-            nom="code_commune"
-            libelle="Code INSEE de votre commune"
-            aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
-            valeur={v.code_commune}
-            erreur={e.code_commune}
-            maxlength={5}
-          />
-          <ChoixListe
-            nom="rayon_km"
-            libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
-            options={RAYONS_KM.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
-            valeur={v.rayon_km}
-            erreur={e.rayon_km}
-            videLibelle="Choisir une distance"
-          />
-          <Champ
-            nom="disponible_le"
-            libelle="Disponible à partir du"
-            aide="Aujourd’hui ou une date dans les deux ans à venir."
-            type="date"
-            valeur={v.disponible_le}
-            erreur={e.disponible_le}
-          />
-        </div>
-      </fieldset>
-      <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">Votre parcours</legend>
-        <div class="fr-fieldset__element">
-          <ChoixListe
-            nom="situation"
-            libelle="Situation actuelle"
-            options={Object.entries(SITUATIONS).map(([valeur, libelle]) => ({ valeur, libelle }))}
-            valeur={v.situation}
-            erreur={e.situation}
-            videLibelle="Choisir"
-          />
-          <ZoneTexte
-            nom="diplomes"
-            libelle="Diplômes"
-            requis={false}
-            valeur={v.diplomes}
-            erreur={e.diplomes}
-            maxlength={1000}
-          />
-          <Case
-            nom="diplome_mediation_numerique"
-            libelle="J’ai un diplôme de la médiation numérique"
-            coche={v.diplome_mediation_numerique === 'oui'}
-          />
-          <ZoneTexte
-            nom="experience_public"
-            libelle="Expérience auprès du public"
-            aide="Accueil, animation, accompagnement, bénévolat…"
-            requis={false}
-            valeur={v.experience_public}
-            erreur={e.experience_public}
-            maxlength={2000}
-          />
-          <ChoixListe
-            nom="niveau_pix"
-            libelle="Certification PIX (facultatif)"
-            options={[
-              { valeur: '1', libelle: 'Niveau 1 — débutant' },
-              { valeur: '2', libelle: 'Niveau 2 — intermédiaire' },
-              { valeur: '3', libelle: 'Niveau 3 — avancé' },
-            ]}
-            valeur={v.niveau_pix}
-            erreur={e.niveau_pix}
-            requis={false}
-            videLibelle="Pas de certification"
-          />
-          <ZoneTexte
-            nom="motivation"
-            libelle="Votre motivation"
-            aide="Entre 20 et 2 500 caractères."
-            valeur={v.motivation}
-            erreur={e.motivation}
-            maxlength={2500}
-          />
-          {avecCv ? (
-            <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
-              <label class="fr-label" for="cv">
-                CV (facultatif)
-                <span class="fr-hint-text" id="cv-aide">
-                  Un fichier PDF de 2 Mo au plus, conservé six mois.
-                </span>
-              </label>
-              <input
-                class="fr-input"
-                type="file"
-                id="cv"
-                name="cv"
-                accept="application/pdf,.pdf"
-                aria-describedby={e.cv ? 'cv-aide cv-erreur' : 'cv-aide'}
-              />
-              {e.cv ? (
-                <p class="fr-error-text" id="cv-erreur" safe>
-                  {e.cv}
-                </p>
-              ) : (
-                ''
-              )}
-            </div>
-          ) : (
-            ''
-          )}
-        </div>
-      </fieldset>
+      <ChampsIdentite v={v} e={e} avecEmail={avecEmail} avecCv={avecCv} />
+      <ChampsLieuEtDate v={v} e={e} avecEmail={avecEmail} avecCv={avecCv} />
+      <ChampsParcours v={v} e={e} avecEmail={avecEmail} avecCv={avecCv} />
       <Case
         nom="coordonnees_visibles"
         libelle="Les structures de mon secteur peuvent voir mon e-mail et mon téléphone"
@@ -246,9 +93,7 @@ export function CandidaturePage(p: {
             avecEmail={!p.emailDuCompte}
             avecCv
           />
-          <button class="fr-btn" type="submit">
-            Envoyer ma candidature
-          </button>
+          <Bouton>Envoyer ma candidature</Bouton>
         </form>
       </div>
     </div>
@@ -321,59 +166,25 @@ export function EspaceCandidatPage(p: {
           'Aucun CV déposé.'
         )}
       </p>
-      <form method="post" action="/candidat/cv" enctype="multipart/form-data" novalidate>
-        <Csrf jeton={p.csrf} />
-        <div class={`fr-input-group${p.e.cv ? ' fr-input-group--error' : ''}`}>
-          <label class="fr-label" for="cv">
-            Déposer un CV
-            <span class="fr-hint-text" id="cv-aide">
-              Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent.
-            </span>
-          </label>
-          <input
-            class="fr-input"
-            type="file"
-            id="cv"
-            name="cv"
-            accept="application/pdf,.pdf"
-            aria-describedby="cv-aide"
-          />
-          {p.e.cv ? (
-            <p class="fr-error-text" id="cv-erreur" safe>
-              {p.e.cv}
-            </p>
-          ) : (
-            ''
-          )}
-        </div>
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Envoyer le CV
-        </button>
-      </form>
+      <DepotCv csrf={p.csrf} e={p.e} />
       <h2 class="fr-h5 fr-mt-4w">Modifier ma candidature</h2>
       <ResumeErreurs erreurs={{ ...p.e, cv: undefined }} />
       <form method="post" action="/candidat" novalidate>
         <Csrf jeton={p.csrf} />
         <ChampsCandidature v={p.v} e={p.e} avecEmail={false} avecCv={false} />
-        <button class="fr-btn" type="submit">
-          Enregistrer les modifications
-        </button>
+        <Bouton>Enregistrer les modifications</Bouton>
       </form>
       <h2 class="fr-h5 fr-mt-4w">Retirer ou réactiver</h2>
       {statut === 'retiree' ? (
         <form method="post" action="/candidat/reactiver">
           <Csrf jeton={p.csrf} />
-          <button class="fr-btn fr-btn--secondary" type="submit">
-            Réactiver ma candidature
-          </button>
+          <Bouton variante="secondaire">Réactiver ma candidature</Bouton>
         </form>
       ) : statut !== 'recrutee' ? (
         <form method="post" action="/candidat/retrait">
           <Csrf jeton={p.csrf} />
           <p>Les structures ne verront plus votre candidature. Vous pourrez la réactiver.</p>
-          <button class="fr-btn fr-btn--tertiary" type="submit">
-            Retirer ma candidature
-          </button>
+          <Bouton variante="tertiaire">Retirer ma candidature</Bouton>
         </form>
       ) : (
         <p>Vous êtes recruté : votre candidature n’est plus proposée aux structures.</p>
@@ -388,5 +199,207 @@ export function EspaceCandidatPage(p: {
         />
       </p>
     </>
+  )
+}
+
+function ChampsIdentite({ v, e, avecEmail }: PropsChamps) {
+  return (
+    <fieldset class="fr-fieldset">
+      <legend class="fr-fieldset__legend">Identité et contact</legend>
+      <div class="fr-fieldset__element">
+        <Champ
+          nom="prenom"
+          libelle="Prénom"
+          valeur={v.prenom}
+          erreur={e.prenom}
+          autocomplete="given-name"
+          maxlength={100}
+        />
+        <Champ
+          nom="nom"
+          libelle="Nom"
+          valeur={v.nom}
+          erreur={e.nom}
+          autocomplete="family-name"
+          maxlength={100}
+        />
+        {avecEmail ? (
+          <Champ
+            nom="email"
+            libelle="Adresse e-mail"
+            aide="Vous recevrez un lien pour confirmer votre adresse et créer votre mot de passe."
+            type="email"
+            valeur={v.email}
+            erreur={e.email}
+            autocomplete="email"
+          />
+        ) : (
+          <input type="hidden" name="email" value={v.email ?? ''} />
+        )}
+        <Champ
+          nom="telephone"
+          libelle="Téléphone"
+          type="tel"
+          valeur={v.telephone}
+          erreur={e.telephone}
+          autocomplete="tel"
+        />
+      </div>
+    </fieldset>
+  )
+}
+
+function ChampsLieuEtDate({ v, e }: PropsChamps) {
+  return (
+    <fieldset class="fr-fieldset">
+      <legend class="fr-fieldset__legend">Où et quand</legend>
+      <div class="fr-fieldset__element">
+        <Champ
+          nom="code_commune"
+          libelle="Code INSEE de votre commune"
+          aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
+          valeur={v.code_commune}
+          erreur={e.code_commune}
+          maxlength={5}
+        />
+        <ChoixListe
+          nom="rayon_km"
+          libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
+          options={RAYONS_KM.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
+          valeur={v.rayon_km}
+          erreur={e.rayon_km}
+          videLibelle="Choisir une distance"
+        />
+        <Champ
+          nom="disponible_le"
+          libelle="Disponible à partir du"
+          aide="Aujourd’hui ou une date dans les deux ans à venir."
+          type="date"
+          valeur={v.disponible_le}
+          erreur={e.disponible_le}
+        />
+      </div>
+    </fieldset>
+  )
+}
+
+function ChampsParcours({ v, e, avecCv }: PropsChamps) {
+  return (
+    <fieldset class="fr-fieldset">
+      <legend class="fr-fieldset__legend">Votre parcours</legend>
+      <div class="fr-fieldset__element">
+        <ChoixListe
+          nom="situation"
+          libelle="Situation actuelle"
+          options={Object.entries(SITUATIONS).map(([valeur, libelle]) => ({ valeur, libelle }))}
+          valeur={v.situation}
+          erreur={e.situation}
+          videLibelle="Choisir"
+        />
+        <ZoneTexte
+          nom="diplomes"
+          libelle="Diplômes"
+          requis={false}
+          valeur={v.diplomes}
+          erreur={e.diplomes}
+          maxlength={1000}
+        />
+        <Case
+          nom="diplome_mediation_numerique"
+          libelle="J’ai un diplôme de la médiation numérique"
+          coche={v.diplome_mediation_numerique === 'oui'}
+        />
+        <ZoneTexte
+          nom="experience_public"
+          libelle="Expérience auprès du public"
+          aide="Accueil, animation, accompagnement, bénévolat…"
+          requis={false}
+          valeur={v.experience_public}
+          erreur={e.experience_public}
+          maxlength={2000}
+        />
+        <ChoixListe
+          nom="niveau_pix"
+          libelle="Certification PIX (facultatif)"
+          options={[
+            { valeur: '1', libelle: 'Niveau 1 — débutant' },
+            { valeur: '2', libelle: 'Niveau 2 — intermédiaire' },
+            { valeur: '3', libelle: 'Niveau 3 — avancé' },
+          ]}
+          valeur={v.niveau_pix}
+          erreur={e.niveau_pix}
+          requis={false}
+          videLibelle="Pas de certification"
+        />
+        <ZoneTexte
+          nom="motivation"
+          libelle="Votre motivation"
+          aide="Entre 20 et 2 500 caractères."
+          valeur={v.motivation}
+          erreur={e.motivation}
+          maxlength={2500}
+        />
+        {avecCv ? (
+          <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
+            <label class="fr-label" for="cv">
+              CV (facultatif)
+              <span class="fr-hint-text" id="cv-aide">
+                Un fichier PDF de 2 Mo au plus, conservé six mois.
+              </span>
+            </label>
+            <input
+              class="fr-input"
+              type="file"
+              id="cv"
+              name="cv"
+              accept="application/pdf,.pdf"
+              aria-describedby={e.cv ? 'cv-aide cv-erreur' : 'cv-aide'}
+            />
+            {e.cv ? (
+              <p class="fr-error-text" id="cv-erreur" safe>
+                {e.cv}
+              </p>
+            ) : (
+              ''
+            )}
+          </div>
+        ) : (
+          ''
+        )}
+      </div>
+    </fieldset>
+  )
+}
+
+/** Uploading a CV (PDF, 2 MB at most): read by the routes' upload plugin, kept six months. */
+function DepotCv({ csrf, e }: { csrf: string; e: ErreursFormulaire }) {
+  return (
+    <form method="post" action="/candidat/cv" enctype="multipart/form-data" novalidate>
+      <Csrf jeton={csrf} />
+      <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
+        <label class="fr-label" for="cv">
+          Déposer un CV
+          <span class="fr-hint-text" id="cv-aide">
+            Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent.
+          </span>
+        </label>
+        <input
+          class="fr-input"
+          type="file"
+          id="cv"
+          name="cv"
+          accept="application/pdf,.pdf"
+          aria-describedby="cv-aide"
+        />
+        {e.cv ? (
+          <p class="fr-error-text" id="cv-erreur" safe>
+            {e.cv}
+          </p>
+        ) : (
+          ''
+        )}
+      </div>
+      <Bouton variante="secondaire">Envoyer le CV</Bouton>
+    </form>
   )
 }
