@@ -44,8 +44,14 @@ export interface CompteDemo {
 export async function comptesDemo(t: AppDeTest): Promise<CompteDemo[]> {
   const r = await t.app.inject('/demo')
   const comptes: CompteDemo[] = []
-  for (const m of r.body.matchAll(/action="\/demo\/([0-9a-f-]{36})"[\s\S]*?aria-label="([^"]*)"/g))
-    comptes.push({ id: m[1] as string, libelle: m[2] as string })
+  // Each account's button reads « Se connecter » plus, for screen readers, « en tant que Prénom Nom, rôle ».
+  for (const m of r.body.matchAll(
+    /action="\/demo\/([0-9a-f-]{36})"[\s\S]*?<span class="fr-sr-only">\s*en tant que ([^<]*)<\/span>/g,
+  ))
+    comptes.push({ id: m[1] as string, libelle: (m[2] as string).trim() })
+  // A walk that silently lost its signed-in roles would still pass: it must find the demo accounts.
+  if (comptes.length < 5)
+    throw new Error(`comptes de démonstration introuvables sur /demo (${comptes.length})`)
   return comptes
 }
 
