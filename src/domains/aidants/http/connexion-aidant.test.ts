@@ -193,7 +193,8 @@ describe.each(MOTEURS)('connexion des aidants : e-mail + code, puis lien de 5 mi
     expect((await demander(a.email, code())).statusCode).toBe(401)
   })
 
-  it('refuse à la connexion un code déjà accepté à la ressaisie (un seul dernier pas utilisé)', async () => {
+  /** An aidant signed in, who after 15 minutes proves presence again with a code: the code it used. */
+  const codeAccepteALaRessaisie = async () => {
     avancer()
     const a = await aidant()
     const n = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
@@ -203,21 +204,18 @@ describe.each(MOTEURS)('connexion des aidants : e-mail + code, puis lien de 5 mi
     const c = code()
     await n.get(url)
     expect((await n.post(url, { code: c })).statusCode).toBe(303)
+    return { a, c }
+  }
+
+  it('refuse à la connexion un code déjà accepté à la ressaisie (un seul dernier pas utilisé)', async () => {
+    const { a, c } = await codeAccepteALaRessaisie()
     expect((await demander(a.email, c)).statusCode).toBe(401)
     avancer()
     expect((await demander(a.email, code())).statusCode).toBe(200)
   })
 
   it('refuse au second facteur de la connexion par mot de passe un code déjà accepté à la ressaisie', async () => {
-    avancer()
-    const a = await aidant()
-    const n = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
-    await connecter(n, t, a)
-    avancer(16 * 60_000)
-    const url = `/aidants/reauthentification?retour=${encodeURIComponent('/aidants/espace')}`
-    const c = code()
-    await n.get(url)
-    expect((await n.post(url, { code: c })).statusCode).toBe(303)
+    const { a, c } = await codeAccepteALaRessaisie()
     const autre = new Navigateur(t.app, undefined, `10.3.0.${++adresse}`)
     const r = await autre.soumettre('/connexion', '/connexion', {
       email: a.email,
