@@ -16,7 +16,18 @@ export const MESSAGE_CARACTERE_INTERDIT =
 
 const CHAMPS_NETTOYES = Symbol('champs nettoyés')
 
-export function contientCaractereInterdit(valeur: unknown, profondeur = 0): boolean {
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const INTERDIT_DANS_URL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|%(?:0[0-8bcef]|1[0-9a-f])/i
+
+/**
+ * A raw URL (path and query string) carrying a control character, as is or percent-encoded: route
+ * params and query values and keys are all decoded from it, so this one test stands for them all.
+ */
+export function urlAvecCaractereInterdit(url: string): boolean {
+  return INTERDIT_DANS_URL.test(url)
+}
+
+function contientCaractereInterdit(valeur: unknown, profondeur = 0): boolean {
   if (typeof valeur === 'string') return INTERDIT.test(valeur)
   if (profondeur > 8 || !valeur || typeof valeur !== 'object') return false
   const valeurs = Array.isArray(valeur) ? valeur : estObjetSimple(valeur) ? Object.values(valeur) : []
