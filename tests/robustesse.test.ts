@@ -31,6 +31,14 @@ const PIEGES: ((i: number) => string | string[])[] = [
   () => 'a\u0000b\u0001c',
   () => ['2026-01-01', 'x'],
 ]
+/** Bodies no parser can read, sent to every route that takes a body: the sender's fault, never ours. */
+const CORPS_ILLISIBLES = [
+  { type: 'multipart/form-data; boundary=x', contenu: 'Z>w' },
+  { type: 'multipart/form-data; boundary=x', contenu: '--x\r\nContent-Disposition: form-data; name="a"\r\n' },
+  { type: 'multipart/form-data', contenu: '--x' },
+  { type: 'application/json', contenu: '{"a":' },
+  { type: 'application/x-www-form-urlencoded; charset=utf-16', contenu: '%' },
+]
 /** Every route gets the traps for these roles; the generated junk goes to every role. */
 const ROLES_DES_PIEGES = ['anonyme', 'Administrateur national', 'Conseiller numérique']
 
@@ -175,6 +183,12 @@ describe.each(MOTEURS)('robustesse : toutes les routes, saisies arbitraires (%s)
           if (process.env.TRACE_ROBUSTESSE)
             console.error(`${Date.now()} ${qui} ${r.methode} ${url.slice(0, 90)} ${rep.statusCode}`)
         }
+        if (r.methode !== 'GET')
+          for (const corps of CORPS_ILLISIBLES) {
+            const rep = await envoyer(nav, r.methode, chemins[0] as string, corps)
+            if (rep.statusCode >= 500)
+              echecs.push(echec(qui, r.methode, `${chemins[0]} [${corps.type}]`, rep.statusCode))
+          }
       }
     expect(echecs).toEqual([])
   }, 600_000)

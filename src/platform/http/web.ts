@@ -281,6 +281,7 @@ function erreurTraduite(e: { code?: string; statusCode?: number }): ErreurTradui
         titre: 'Format non pris en charge',
         texte: 'Les informations envoyées ne sont pas dans un format que ce service accepte.',
       }
+    case 'ESCALE_CORPS_ILLISIBLE':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -1,6 +1,7 @@
-import multipart, { type MultipartFile } from '@fastify/multipart'
+import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { corpsMultipartLu, enregistrerMultipart } from '../../../platform/http/multipart'
 import { derniersImports, trouverImport } from '../db/lieux-repository'
 import type { DepsLieux } from '../use-cases/deps'
 import { makeImporterLieux, type RapportImport } from '../use-cases/importer-lieux'
@@ -16,7 +17,7 @@ import { importForm, paramsId } from './lieu.form'
  * body first let anonymous clients make each process hold 20 MB per request in flight.
  */
 export async function importLieuxRoutes(app: FastifyInstance, { deps }: { deps: DepsLieux }) {
-  await app.register(multipart, {
+  await enregistrerMultipart(app, {
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5, fieldSize: 1024 },
   })
   app.addHook('onRequest', exigerRole('admin'))
@@ -57,6 +58,7 @@ export async function importLieuxRoutes(app: FastifyInstance, { deps }: { deps: 
     const envoi = envois.get(request)
     // Read only now, the CSRF token checked (more than 20 MB: 413 from the platform's error handler).
     const fichier = envoi ? await envoi.toBuffer() : undefined
+    corpsMultipartLu(request)
     const refuser = async (erreur: string) =>
       reply.page(
         (ctx) => ({

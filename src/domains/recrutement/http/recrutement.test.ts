@@ -263,6 +263,34 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
     expect(n).toBe(1)
   })
 
+  it('un corps multipart mal formé reçoit 400, jamais 500, et rien n’est écrit', async () => {
+    const nav = new Navigateur(t.app)
+    await nav.get('/candidature/conseiller')
+    const avant = lignes<{ n: number }>(
+      await t.base.db.execute(sql`select count(*)::int as n from recrutement_cv`),
+    )
+    const illisibles = ['Z>w', 'abc', '--x', '--x\r\n', '--x\r\nContent-Disposition: form-data; name="a"\r\n']
+    for (const [i, corps] of illisibles.entries()) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/candidature/conseiller',
+        // One address each: the public form's rate limit is not what this test is about.
+        remoteAddress: `203.0.113.${i + 1}`,
+        headers: {
+          'content-type': 'multipart/form-data; boundary=x',
+          cookie: [...nav.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        payload: corps,
+      })
+      expect(r.statusCode, JSON.stringify(corps)).toBe(400)
+      expect(r.body).toContain('Demande invalide')
+    }
+    const apres = lignes<{ n: number }>(
+      await t.base.db.execute(sql`select count(*)::int as n from recrutement_cv`),
+    )
+    expect(apres).toEqual(avant)
+  })
+
   it('refuse un SIRET dont la clé est fausse, accepte un SIRET valide et crée le compte du contact', async () => {
     const nav = new Navigateur(t.app)
     const structure = {

@@ -1,5 +1,5 @@
-import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
+import { corpsMultipartLu, enregistrerMultipart } from '../../../platform/http/multipart'
 import { TAILLE_MAX_CV } from '../domain/cv'
 import type { FichierCv } from '../use-cases/candidatures'
 
@@ -32,7 +32,7 @@ export async function enregistrerTeleversement(app: FastifyInstance) {
     if (request.routeOptions.config.televersement === true) return
     throw Object.assign(new Error('envoi de fichier non accepté sur cette route'), { statusCode: 415 })
   })
-  await app.register(multipart, {
+  await enregistrerMultipart(app, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
     limits: { fileSize: TAILLE_MAX_CV + 1, files: 1, fields: 40, fieldSize: 16 * 1024 },
@@ -51,6 +51,8 @@ export async function enregistrerTeleversement(app: FastifyInstance) {
       ;(part as unknown as { value: unknown }).value = fichier
     },
   })
+  // Registered after the parser's own preValidation hook: the body has been read whole.
+  app.addHook('preValidation', async (request) => corpsMultipartLu(request))
 }
 
 /** The uploaded file of a field, if one was chosen (an empty file input sends a nameless empty part). */
