@@ -15,6 +15,12 @@ import { problemeCv } from '../domain/cv'
 import { HORIZON_MOIS, problemeDateAVenir } from '../domain/dates'
 import type { ErreurRecrutement } from '../domain/erreurs'
 import { candidaturePeutPasser, type StatutCandidature } from '../domain/statuts'
+import {
+  type Email,
+  emailCandidatureEnregistree,
+  emailCandidatureRetiree,
+  emailCandidatureVisible,
+} from '../emails'
 import { aujourdhui, type DepsRecrutement } from './deps'
 
 /** A date of a form that must lie ahead (availability, wished start), as a refusal on its field. */
@@ -134,8 +140,7 @@ export const makeDeposerCandidature =
       if (confirmee)
         await mettreEnFileEmail(tx, {
           destinataire: c.email,
-          sujet: 'Votre candidature de conseiller numérique est enregistrée',
-          texte: `Bonjour ${c.prenom},\n\nVotre candidature est enregistrée et visible par les structures d’accueil de votre secteur. Vous pouvez la suivre et la modifier dans votre espace : ${deps.baseUrl}/candidat\n\nL’équipe Escale`,
+          ...emailCandidatureEnregistree({ prenom: c.prenom, baseUrl: deps.baseUrl }),
         })
       await journaliser(tx, { acteurId: compteId, action: 'candidature_deposee', cible: c.id })
       return ok({ candidatureId: c.id, confirmee })
@@ -146,7 +151,7 @@ const changerStatut = async (
   deps: DepsRecrutement,
   compteId: string,
   vers: StatutCandidature,
-  message: { sujet: string; texte: string } | undefined,
+  message: Email | undefined,
 ): Promise<Result<true, ErreurRecrutement>> => {
   return deps.db.transaction(async (tx) => {
     const c = await candidatureDuCompte(tx, compteId)
@@ -171,10 +176,7 @@ export const makeGererCandidature = (deps: DepsRecrutement) => ({
   async confirmerEmail(compteId: string) {
     const c = await candidatureDuCompte(deps.db, compteId)
     if (c?.statut !== 'email_a_confirmer') return
-    await changerStatut(deps, compteId, 'disponible', {
-      sujet: 'Votre candidature est visible par les structures',
-      texte: `Bonjour ${c.prenom},\n\nVotre adresse e-mail est confirmée : votre candidature est maintenant visible par les structures d’accueil de votre secteur.\n\nL’équipe Escale`,
-    })
+    await changerStatut(deps, compteId, 'disponible', emailCandidatureVisible({ prenom: c.prenom }))
   },
 
   async modifier(
@@ -218,12 +220,7 @@ export const makeGererCandidature = (deps: DepsRecrutement) => ({
     return ok(true)
   },
 
-  retirer: (compteId: string) =>
-    changerStatut(deps, compteId, 'retiree', {
-      sujet: 'Votre candidature est retirée',
-      texte:
-        'Bonjour,\n\nVotre candidature de conseiller numérique est retirée : les structures ne la voient plus. Vous pouvez la réactiver à tout moment depuis votre espace.\n\nL’équipe Escale',
-    }),
+  retirer: (compteId: string) => changerStatut(deps, compteId, 'retiree', emailCandidatureRetiree()),
 
   reactiver: (compteId: string) => changerStatut(deps, compteId, 'disponible', undefined),
 

@@ -3,6 +3,7 @@ import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { candidaturesParIds, supprimerCvAvant } from '../db/candidatures-repository'
 import { CONSERVATION_CV_MOIS } from '../domain/cv'
 import { ajouterMois } from '../domain/dates'
+import { emailCvSupprime } from '../emails'
 import { aujourdhui, type DepsRecrutement } from './deps'
 
 /** The first day a CV sent on `deposeLe` is no longer kept. */
@@ -26,8 +27,7 @@ export const makePurgerCv =
       for (const c of candidats) {
         await mettreEnFileEmail(tx, {
           destinataire: c.email,
-          sujet: 'Votre CV a été supprimé',
-          texte: `Bonjour ${c.prenom},\n\nNous ne gardons les CV que ${CONSERVATION_CV_MOIS} mois : celui que vous aviez déposé vient d’être supprimé. Votre candidature, elle, reste en place.\n\nSi vous cherchez toujours un poste, vous pouvez déposer un CV à jour dans votre espace : ${deps.baseUrl}/candidat\n\nL’équipe Escale`,
+          ...emailCvSupprime({ prenom: c.prenom, baseUrl: deps.baseUrl }),
         })
         await journaliser(tx, { acteurId: null, action: 'cv_supprime_conservation', cible: c.id })
       }

@@ -27,6 +27,7 @@ import {
   type StatutCandidature,
   type StatutMiseEnRelation,
 } from '../domain/statuts'
+import { emailFinDeContrat, emailNonRetenu, emailPreselection, emailRecrute } from '../emails'
 import { aujourdhui, type DepsRecrutement } from './deps'
 
 const STRUCTURE_RECRUTE = ['validee', 'conventionnee']
@@ -98,8 +99,7 @@ const passer = async (
       await majCandidature(tx, c.id, { statut: 'en_cours_de_recrutement' })
       await mettreEnFileEmail(tx, {
         destinataire: c.email,
-        sujet: 'Une structure s’intéresse à votre candidature',
-        texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » a présélectionné votre candidature de conseiller numérique et pourra vous proposer un entretien.\n\nL’équipe Escale`,
+        ...emailPreselection({ prenom: c.prenom, structure: s.nom }),
       })
     }
     if (vers === 'non_retenue') {
@@ -111,8 +111,7 @@ const passer = async (
         await majCandidature(tx, c.id, { statut: 'disponible' })
       await mettreEnFileEmail(tx, {
         destinataire: c.email,
-        sujet: 'Réponse d’une structure à votre candidature',
-        texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » n’a pas retenu votre candidature. Elle reste visible des autres structures d’accueil de votre secteur ; vous pouvez la compléter dans votre espace : ${deps.baseUrl}/candidat\n\nL’équipe Escale`,
+        ...emailNonRetenu({ prenom: c.prenom, structure: s.nom, baseUrl: deps.baseUrl }),
       })
     }
     await journaliser(tx, {
@@ -186,8 +185,7 @@ export const makeRecruter =
         })
         await mettreEnFileEmail(tx, {
           destinataire: c.email,
-          sujet: 'Vous êtes recruté comme conseiller numérique',
-          texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » vous recrute comme conseiller numérique France Services, du ${input.debut} au ${fin}. Votre compte Escale donne maintenant accès à l’espace conseiller, et vous êtes inscrit au parcours de formation.\n\nL’équipe Escale`,
+          ...emailRecrute({ prenom: c.prenom, structure: s.nom, debut: input.debut, fin }),
         })
         await journaliser(tx, {
           acteurId: input.par.compteId,
@@ -232,8 +230,12 @@ export const makeDeclarerDepart =
         })
       await mettreEnFileEmail(tx, {
         destinataire: c.email,
-        sujet: 'Fin de votre contrat de conseiller numérique',
-        texte: `Bonjour ${c.prenom},\n\n« ${s.nom} » a déclaré la fin de votre contrat (${LIBELLES_MOTIF_FIN[input.motif].toLowerCase()}, le ${input.le}). Votre candidature est de nouveau visible par les structures.\n\nL’équipe Escale`,
+        ...emailFinDeContrat({
+          prenom: c.prenom,
+          structure: s.nom,
+          motif: LIBELLES_MOTIF_FIN[input.motif],
+          le: input.le,
+        }),
       })
       await journaliser(tx, {
         acteurId: input.par.compteId,

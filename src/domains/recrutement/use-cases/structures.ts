@@ -16,6 +16,12 @@ import {
 import type { ErreurRecrutement } from '../domain/erreurs'
 import { normaliserSiret } from '../domain/identifiants'
 import { type StatutStructure, structurePeutPasser } from '../domain/statuts'
+import {
+  emailNouvelleStructure,
+  emailStructureAbandonnee,
+  emailStructureACompleter,
+  emailStructureCompletee,
+} from '../emails'
 import { refusDate } from './candidatures'
 import { aujourdhui, type DepsRecrutement } from './deps'
 
@@ -79,8 +85,11 @@ export const makeDeposerStructure =
         for (const destinataire of prefectures)
           await mettreEnFileEmail(tx, {
             destinataire,
-            sujet: `Nouvelle candidature Conseiller numérique dans votre département : ${s.nom}`,
-            texte: messageNouvelleStructure(s, deps.baseUrl, vague?.dateLimiteAvis),
+            ...emailNouvelleStructure({
+              structure: s,
+              baseUrl: deps.baseUrl,
+              dateLimite: vague?.dateLimiteAvis,
+            }),
           })
         return ok({ structureId: s.id })
       })
@@ -91,14 +100,6 @@ export const makeDeposerStructure =
   }
 
 class EmailDejaUtilise extends Error {}
-
-const messageNouvelleStructure = (
-  s: { id: string; nom: string; postesSouhaites: number; codeDepartement: string },
-  baseUrl: string,
-  dateLimite: string | undefined,
-) =>
-  `Bonjour,\n\n« ${s.nom} » vient de répondre à l’appel à manifestation d’intérêt Conseiller numérique (${s.postesSouhaites} poste(s) souhaité(s), département ${s.codeDepartement}).\n\n` +
-  `Donnez votre avis sur ce dossier${dateLimite ? ` avant le ${dateLimite.split('-').reverse().join('/')}` : ''} : ${baseUrl}/prefecture/structures/${s.id}\n\nL’équipe Escale`
 
 export type Avis = 'favorable' | 'defavorable' | 'a_completer'
 
@@ -160,8 +161,7 @@ export const makeDonnerAvis =
       if (input.avis === 'a_completer' && s.contactEmail)
         await mettreEnFileEmail(tx, {
           destinataire: s.contactEmail,
-          sujet: 'Votre candidature Conseiller numérique est à compléter',
-          texte: `Bonjour,\n\nLa préfecture demande des compléments sur la candidature de « ${s.nom} » :\n\n${input.commentaire}\n\nL’équipe Escale`,
+          ...emailStructureACompleter({ structure: s.nom, commentaire: input.commentaire }),
         })
       await journaliser(tx, {
         acteurId: input.par,
@@ -189,8 +189,7 @@ export const makeAbandonnerStructure =
       for (const destinataire of prefectures)
         await mettreEnFileEmail(tx, {
           destinataire,
-          sujet: `Candidature Conseiller numérique abandonnée : ${s.nom}`,
-          texte: `Bonjour,\n\n« ${s.nom} » a retiré sa candidature à l’appel à manifestation d’intérêt Conseiller numérique. Le dossier est clos.\n\nL’équipe Escale`,
+          ...emailStructureAbandonnee({ structure: s.nom }),
         })
       await journaliser(tx, { acteurId: par, action: 'structure_abandonnee', cible: s.id })
       return ok(true)
@@ -264,8 +263,7 @@ export const makeCompleterStructure =
         for (const destinataire of prefectures)
           await mettreEnFileEmail(tx, {
             destinataire,
-            sujet: `Candidature Conseiller numérique complétée : ${d.nom}`,
-            texte: `Bonjour,\n\n« ${d.nom} » a complété sa candidature comme vous l’aviez demandé. Vous pouvez donner votre avis : ${deps.baseUrl}/prefecture/structures/${s.id}\n\nL’équipe Escale`,
+            ...emailStructureCompletee({ structure: d.nom, structureId: s.id, baseUrl: deps.baseUrl }),
           })
       await journaliser(tx, {
         acteurId: input.par,
