@@ -106,3 +106,12 @@ export async function derniereDecisionValidee(db: Database, structureId: string,
     .limit(1)
   return row
 }
+
+export async function enregistrerDecision(
+  db: Database,
+  d: typeof decisions.$inferInsert,
+): Promise<DecisionRow> {
+  const [row] = await db.insert(decisions).values(d).returning()
+  if (!row) throw new Error('décision non enregistrée')
+  return row
+}
