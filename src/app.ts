@@ -52,6 +52,18 @@ export interface BuildOptions {
 // Opening the base is the platform's job; re-exported for the command-line tasks that import it from here.
 export { ouvrirBase }
 
+/** What every domain's wiring needs: the app being built, its configuration, base, clock and assets. */
+interface Contexte {
+  app: FastifyInstance
+  config: Config
+  base: DatabaseHandle
+  horloge: Horloge
+  deps: DepsComptes
+  /** Absolute folder of this server's built assets. */
+  dossierAssets: string
+  manifest: ReturnType<typeof loadManifest>
+}
+
 /**
  * Builds the whole application: platform first, then each domain, explicitly and in order.
  * Starting a server is server.ts's job; tests call this and use `app.inject`.
@@ -61,7 +73,39 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await base.migrate()
   const horloge = options.horloge ?? horlogeSysteme
 
-  const app = Fastify({
+  const app = creerFastify(config, options)
+  if (!options.base) app.addHook('onClose', () => base.close())
+  const partage = await ouvrirPartage(config.redisUrl)
+  app.addHook('onClose', () => partage.close())
+  if (options.onRoute) app.addHook('onRoute', options.onRoute)
+
+  // Resolved once: a later rebuild moves the `public/build` link, this server keeps its own files.
+  const dossierAssets = dossierConstruit(BUILD_DIR)
+  const manifest = loadManifest(dossierAssets)
+  await app.register(assetsPlugin, { buildDir: dossierAssets })
+  await app.register(webPlugin, {
+    config,
+    navigation: new Navigation(),
+    cssUrl: (espace) => manifest.css(espace),
+    asset: (nom) => manifest.file(nom),
+    limitesDeDebit: partage.limitesDeDebit,
+  })
+
+  const deps: DepsComptes = {
+    db: base.db,
+    horloge,
+    baseUrl: config.baseUrl,
+    inactiviteParRole: config.sessionIdleMinutes,
+  }
+  await enregistrerDomaines({ app, config, base, horloge, deps, dossierAssets, manifest })
+  if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })
+
+  if (config.demoData) await seedDemo(deps)
+  return app
+}
+
+function creerFastify(config: Config, options: BuildOptions): FastifyInstance {
+  return Fastify({
     logger: {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
@@ -82,41 +126,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // The router's own errors (parameter too long, malformed URL) get the French page too.
     frameworkErrors: erreurDuRouteur,
   })
-  if (!options.base) app.addHook('onClose', () => base.close())
-  const partage = await ouvrirPartage(config.redisUrl)
-  app.addHook('onClose', () => partage.close())
-  if (options.onRoute) app.addHook('onRoute', options.onRoute)
+}
 
-  // Resolved once: a later rebuild moves the `public/build` link, this server keeps its own files.
-  const dossierAssets = dossierConstruit(BUILD_DIR)
-  const manifest = loadManifest(dossierAssets)
-  const navigation = new Navigation()
-  await app.register(assetsPlugin, { buildDir: dossierAssets })
-  await app.register(webPlugin, {
-    config,
-    navigation,
-    cssUrl: (espace) => manifest.css(espace),
-    asset: (nom) => manifest.file(nom),
-    limitesDeDebit: partage.limitesDeDebit,
-  })
+/** Every territory a role can be given: regions, départements, structures and organisations. */
+const listerPorteesDe = (base: DatabaseHandle) => async (): Promise<Portee[]> => [
+  ...REGIONS.map((r) => ({ type: 'region' as const, code: r.code, libelle: `Région ${r.nom}` })),
+  ...DEPARTEMENTS.map((d) => ({
+    type: 'departement' as const,
+    code: d.code,
+    libelle: `${d.code} — ${d.nom}`,
+  })),
+  ...(await porteesStructures(base.db)),
+  ...(await porteesOrganisations(base.db)),
+]
 
-  const deps: DepsComptes = {
-    db: base.db,
-    horloge,
-    baseUrl: config.baseUrl,
-    inactiviteParRole: config.sessionIdleMinutes,
-  }
-  const listerPortees = async (): Promise<Portee[]> => [
-    ...REGIONS.map((r) => ({ type: 'region' as const, code: r.code, libelle: `Région ${r.nom}` })),
-    ...DEPARTEMENTS.map((d) => ({
-      type: 'departement' as const,
-      code: d.code,
-      libelle: `${d.code} — ${d.nom}`,
-    })),
-    ...(await porteesStructures(base.db)),
-    ...(await porteesOrganisations(base.db)),
-  ]
-
+/** The domains, in order: each receives the ports it needs from those registered before it. */
+async function enregistrerDomaines(c: Contexte) {
+  const { app, config, base, horloge, deps } = c
+  const listerPortees = listerPorteesDe(base)
   await app.register(pagesRoutes, {
     base,
     version: VERSION,
@@ -130,6 +157,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   await enregistrerAdmin(app, { comptes: portComptes(deps), db: base.db, listerPortees })
   const lieux = await enregistrerLieux(app, { db: base.db, horloge })
+  await brancherDiagnostic(c, lieux)
+  await brancherRecrutement(c, lieux)
+  await enregistrerFormation(app, {
+    db: base.db,
+    horloge,
+    nomOrganisme: async (id) => (await territoireDeStructure(base.db, id))?.nom ?? '',
+  })
+  await brancherActivites(c, lieux)
+  if (config.aidantsConnect) await brancherAidants(c)
+}
+
+type PortLieux = Awaited<ReturnType<typeof enregistrerLieux>>
+
+async function brancherDiagnostic({ app, config, base, horloge }: Contexte, lieux: PortLieux) {
   await enregistrerDiagnostic(app, {
     db: base.db,
     horloge,
@@ -148,6 +189,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     structureDeLaFicheSuivi: (id) => structureDeLaFicheSuivi(base.db, id),
     ...(config.aidantsConnect ? { pageAidantsConnect: '/aidants' } : {}),
   })
+}
+
+async function brancherRecrutement({ app, deps }: Contexte, lieux: PortLieux) {
   await enregistrerRecrutement(app, {
     ...deps,
     lieux: {
@@ -161,11 +205,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     inscrireEnFormation: inscrireConseiller,
   })
-  await enregistrerFormation(app, {
-    db: base.db,
-    horloge,
-    nomOrganisme: async (id) => (await territoireDeStructure(base.db, id))?.nom ?? '',
-  })
+}
+
+async function brancherActivites(
+  { app, base, horloge, dossierAssets, manifest }: Contexte,
+  lieux: PortLieux,
+) {
   const structuresActivites = { territoireDeStructure: (id: string) => territoireDeStructure(base.db, id) }
   await enregistrerActivites(app, {
     db: base.db,
@@ -188,28 +233,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }
     },
   })
-  if (config.aidantsConnect)
-    await enregistrerAidants(app, {
-      db: base.db,
-      horloge,
-      baseUrl: config.baseUrl,
-      simulateurs: config.simulateurs,
-      secret: config.aidantsSecret,
-      franceConnect: config.franceConnect,
-      // Training recorded in `formation` opens habilitation; without a record the national team decides.
-      formationTerminee: async (compteId) =>
-        (await formationAidantsTerminee(base.db, compteId)) ? true : undefined,
-      comptes: {
-        trouver: (id) => trouverCompte(base.db, id),
-        codeTotp,
-        reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
-      },
-      depsComptes: deps,
-    })
-  if (config.simulateurs) await app.register(boiteMailRoutes, { db: base.db })
+}
 
-  if (config.demoData) await seedDemo(deps)
-  return app
+async function brancherAidants({ app, config, base, horloge, deps }: Contexte) {
+  await enregistrerAidants(app, {
+    db: base.db,
+    horloge,
+    baseUrl: config.baseUrl,
+    simulateurs: config.simulateurs,
+    secret: config.aidantsSecret,
+    franceConnect: config.franceConnect,
+    // Training recorded in `formation` opens habilitation; without a record the national team decides.
+    formationTerminee: async (compteId) =>
+      (await formationAidantsTerminee(base.db, compteId)) ? true : undefined,
+    comptes: {
+      trouver: (id) => trouverCompte(base.db, id),
+      codeTotp,
+      reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
+    },
+    depsComptes: deps,
+  })
 }
 
 /**
