@@ -48,191 +48,201 @@ export interface WebOptions {
  * The web platform: body parsing, security headers, CSRF on every state-changing request, rate limits,
  * compression, the page renderer and the single error handler.
  */
-export const webPlugin = fp(
-  async (app: FastifyInstance, { config, navigation, cssUrl, asset, limitesDeDebit }: WebOptions) => {
-    app.decorate('navigation', navigation)
-    await app.register(formbody, { bodyLimit: 256 * 1024 })
-    await app.register(cookie, { secret: config.sessionSecret })
-    const securite = entetesDeSecurite({ https: config.secureCookies })
-    app.decorate('entetesDeSecurite', securite)
-    app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(securite)
-      done()
-    })
-    await app.register(compress, { threshold: 1024 })
-    await app.register(rateLimit, { ...limitesDeDebit, global: false })
-    await app.register(csrf, {
-      sessionPlugin: '@fastify/cookie',
-      cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
-    })
+export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) => {
+  app.decorate('navigation', options.navigation)
+  await enregistrerProtections(app, options)
+  enregistrerRendu(app, options)
+  app.setNotFoundHandler(pageIntrouvable)
+  app.setErrorHandler(gererErreur)
+})
 
-    // Every state-changing request carries the form's CSRF token, except machine-to-machine endpoints
-    // that opt out explicitly with `config: { csrf: false }` (public API, OpenID Connect endpoints).
-    app.addHook('preHandler', (request, reply, done) => {
-      const methode = request.method
-      const routeConfig = request.routeOptions.config as { csrf?: boolean } | undefined
-      if (methode === 'GET' || methode === 'HEAD' || methode === 'OPTIONS' || routeConfig?.csrf === false)
-        return done()
-      app.csrfProtection(request, reply, done)
-    })
+/** Body parsing, security headers, compression, rate limits, CSRF and the control-character guard. */
+async function enregistrerProtections(app: FastifyInstance, { config, limitesDeDebit }: WebOptions) {
+  await app.register(formbody, { bodyLimit: 256 * 1024 })
+  await app.register(cookie, { secret: config.sessionSecret })
+  const securite = entetesDeSecurite({ https: config.secureCookies })
+  app.decorate('entetesDeSecurite', securite)
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securite)
+    done()
+  })
+  await app.register(compress, { threshold: 1024 })
+  await app.register(rateLimit, { ...limitesDeDebit, global: false })
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+  })
 
-    // Control characters never reach a handler (see caracteres.ts): refused in the URL, removed from the
-    // body. The body is cleaned at preHandler, once the upload plugin (preValidation) has filled it.
-    // Params and query are both decoded from the URL: one test of the raw URL covers them (keys
-    // included) without walking the parsed objects, which matters on the public API's hot path.
-    app.addHook('preValidation', (request, _reply, done) => {
-      if (urlAvecCaractereInterdit(request.url)) return done(new CaractereInterditError())
-      done()
-    })
-    app.addHook('preHandler', (request, _reply, done) => {
-      nettoyerCorps(request.body)
-      done()
-    })
+  // Every state-changing request carries the form's CSRF token, except machine-to-machine endpoints
+  // that opt out explicitly with `config: { csrf: false }` (public API, OpenID Connect endpoints).
+  app.addHook('preHandler', (request, reply, done) => {
+    const methode = request.method
+    const routeConfig = request.routeOptions.config as { csrf?: boolean } | undefined
+    if (methode === 'GET' || methode === 'HEAD' || methode === 'OPTIONS' || routeConfig?.csrf === false)
+      return done()
+    app.csrfProtection(request, reply, done)
+  })
 
-    app.decorateReply('flash', function (this: FastifyReply, type: TypeAlerte, message: string) {
-      this.setCookie(COOKIE_FLASH, JSON.stringify({ type, message }), {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        path: '/',
-        secure: config.secureCookies,
-        maxAge: 60,
-      })
-      return this
-    })
+  // Control characters never reach a handler (see caracteres.ts): refused in the URL, removed from the
+  // body. The body is cleaned at preHandler, once the upload plugin (preValidation) has filled it.
+  // Params and query are both decoded from the URL: one test of the raw URL covers them (keys
+  // included) without walking the parsed objects, which matters on the public API's hot path.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (urlAvecCaractereInterdit(request.url)) return done(new CaractereInterditError())
+    done()
+  })
+  app.addHook('preHandler', (request, _reply, done) => {
+    nettoyerCorps(request.body)
+    done()
+  })
+}
 
-    const rendre = (
-      reply: FastifyReply,
-      page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
-      statut: number,
-      csrf: string,
-      flash: Flash | undefined,
-    ) => {
-      const request = reply.request
-      const ctx: ContextePage = {
-        utilisateur: request.utilisateur,
-        csrf,
-        flash,
-        chemin: request.url.split('?')[0] ?? '/',
-        cssUrl: '',
-        asset,
-        navigation,
-        demo: config.simulateurs,
-      }
-      const description = typeof page === 'function' ? page(ctx) : page
-      ctx.cssUrl = cssUrl(description.espace ?? 'public')
-      const html = Layout({ page: description, ctx }) as string
-      // Pages are personal (menu, CSRF token): never stored by shared caches.
-      reply.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
-      // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
-      // (`reply.compress` is typed as always there, but stays null outside routes, and undefined on
-      // the router's bare replies.)
-      const routeCompressee = !!(reply as unknown as { compress: unknown }).compress
-      const encodage = routeCompressee ? undefined : encodageAccepte(request.headers['accept-encoding'])
-      if (!encodage) return reply.send(html)
-      return reply
-        .header('vary', 'accept-encoding')
-        .header('content-encoding', encodage)
-        .send(
-          encodage === 'br'
-            ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
-            : zlib.gzipSync(html),
-        )
+/** The page renderer (`reply.page`, `app.pageHorsRoute`) and the one-time flash message. */
+function enregistrerRendu(app: FastifyInstance, { config, navigation, cssUrl, asset }: WebOptions) {
+  app.decorateReply('flash', function (this: FastifyReply, type: TypeAlerte, message: string) {
+    this.setCookie(COOKIE_FLASH, JSON.stringify({ type, message }), {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: config.secureCookies,
+      maxAge: 60,
+    })
+    return this
+  })
+
+  const rendre = (
+    reply: FastifyReply,
+    page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
+    statut: number,
+    csrf: string,
+    flash: Flash | undefined,
+  ) => {
+    const request = reply.request
+    const ctx: ContextePage = {
+      utilisateur: request.utilisateur,
+      csrf,
+      flash,
+      chemin: request.url.split('?')[0] ?? '/',
+      cssUrl: '',
+      asset,
+      navigation,
+      demo: config.simulateurs,
     }
-    app.decorateReply(
-      'page',
-      function (
-        this: FastifyReply,
-        page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
-        statut = 200,
-      ) {
-        return rendre(this, page, statut, this.generateCsrf(), lireFlash(this.request, this))
-      },
-    )
-    // The router's bare replies (see erreurDuRouteur) have none of the reply decorations: no CSRF token
-    // nor flash message there, the error page has no form.
-    app.decorate('pageHorsRoute', (reply: FastifyReply, page: DescriptionPage, statut: number) =>
-      rendre(reply, page, statut, '', undefined),
-    )
-
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.status(404).send({ erreur: 'Ressource introuvable.' })
-      return reply.page(
-        {
-          titre: 'Page introuvable',
-          contenu: PageErreur({
-            code: 404,
-            titre: 'Page introuvable',
-            texte:
-              'La page que vous cherchez n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de l’accueil.',
-          }),
-        },
-        404,
+    const description = typeof page === 'function' ? page(ctx) : page
+    ctx.cssUrl = cssUrl(description.espace ?? 'public')
+    const html = Layout({ page: description, ctx }) as string
+    // Pages are personal (menu, CSRF token): never stored by shared caches.
+    reply.status(statut).header('cache-control', 'no-store').type('text/html; charset=utf-8')
+    // @fastify/compress hooks into routes only: the not-found handler compresses its page itself.
+    // (`reply.compress` is typed as always there, but stays null outside routes, and undefined on
+    // the router's bare replies.)
+    const routeCompressee = !!(reply as unknown as { compress: unknown }).compress
+    const encodage = routeCompressee ? undefined : encodageAccepte(request.headers['accept-encoding'])
+    if (!encodage) return reply.send(html)
+    return reply
+      .header('vary', 'accept-encoding')
+      .header('content-encoding', encodage)
+      .send(
+        encodage === 'br'
+          ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+          : zlib.gzipSync(html),
       )
-    })
+  }
+  app.decorateReply(
+    'page',
+    function (
+      this: FastifyReply,
+      page: DescriptionPage | ((ctx: ContextePage) => DescriptionPage),
+      statut = 200,
+    ) {
+      return rendre(this, page, statut, this.generateCsrf(), lireFlash(this.request, this))
+    },
+  )
+  // The router's bare replies (see erreurDuRouteur) have none of the reply decorations: no CSRF token
+  // nor flash message there, the error page has no form.
+  app.decorate('pageHorsRoute', (reply: FastifyReply, page: DescriptionPage, statut: number) =>
+    rendre(reply, page, statut, '', undefined),
+  )
+}
 
-    app.setErrorHandler((error, request, reply) => {
-      if (error instanceof NonConnecteError) {
-        if (request.method === 'GET' && !request.url.startsWith('/api/'))
-          return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303)
-        return pageErreur(request, reply, 401, 'Connexion nécessaire', 'Connectez-vous pour continuer.')
-      }
-      if (error instanceof AccesInterditError)
-        return pageErreur(
-          request,
-          reply,
-          403,
-          'Accès refusé',
-          'Votre compte ne permet pas d’accéder à cette page.',
-        )
-      const e = error as { code?: string; statusCode?: number; validation?: unknown }
-      const traduite = erreurTraduite(e)
-      if (traduite) return pageErreur(request, reply, traduite.code, traduite.titre, traduite.texte)
-      if (e.code?.startsWith('FST_CSRF'))
-        return pageErreur(
-          request,
-          reply,
-          403,
-          'Formulaire expiré',
-          'Le formulaire a expiré ou n’a pas été envoyé depuis Escale. Revenez en arrière, rechargez la page et recommencez.',
-        )
-      if (e.statusCode === 429)
-        return pageErreur(
-          request,
-          reply,
-          429,
-          'Trop de demandes',
-          'Vous avez fait trop de demandes en peu de temps. Attendez une minute et réessayez.',
-        )
-      if (e.statusCode === 413)
-        return pageErreur(
-          request,
-          reply,
-          413,
-          'Envoi trop volumineux',
-          'Les informations envoyées sont trop volumineuses.',
-        )
-      if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-        return pageErreur(
-          request,
-          reply,
-          e.statusCode,
-          'Demande invalide',
-          'La demande n’a pas pu être comprise. Vérifiez les informations saisies.',
-        )
-      // Unexpected: logged without request body or headers (they may hold personal data), nor the values
-      // a failed statement was given (erreurPourJournal); detail never shown.
-      request.log.error({ err: erreurPourJournal(error) }, 'erreur inattendue')
-      return pageErreur(
-        request,
-        reply,
-        500,
-        'Erreur du service',
-        'Une erreur inattendue s’est produite. L’équipe en est informée. Réessayez dans quelques instants.',
-      )
-    })
-  },
-)
+function pageIntrouvable(request: FastifyRequest, reply: FastifyReply) {
+  if (request.url.startsWith('/api/')) return reply.status(404).send({ erreur: 'Ressource introuvable.' })
+  return reply.page(
+    {
+      titre: 'Page introuvable',
+      contenu: PageErreur({
+        code: 404,
+        titre: 'Page introuvable',
+        texte:
+          'La page que vous cherchez n’existe pas ou a été déplacée. Vérifiez l’adresse, ou repartez de l’accueil.',
+      }),
+    },
+    404,
+  )
+}
+
+/** The single error handler: every error a person can meet gets a French page (or JSON on the API). */
+function gererErreur(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof NonConnecteError) {
+    if (request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303)
+    return pageErreur(request, reply, 401, 'Connexion nécessaire', 'Connectez-vous pour continuer.')
+  }
+  if (error instanceof AccesInterditError)
+    return pageErreur(
+      request,
+      reply,
+      403,
+      'Accès refusé',
+      'Votre compte ne permet pas d’accéder à cette page.',
+    )
+  const e = error as { code?: string; statusCode?: number; validation?: unknown }
+  const traduite = erreurTraduite(e)
+  if (traduite) return pageErreur(request, reply, traduite.code, traduite.titre, traduite.texte)
+  if (e.code?.startsWith('FST_CSRF'))
+    return pageErreur(
+      request,
+      reply,
+      403,
+      'Formulaire expiré',
+      'Le formulaire a expiré ou n’a pas été envoyé depuis Escale. Revenez en arrière, rechargez la page et recommencez.',
+    )
+  if (e.statusCode === 429)
+    return pageErreur(
+      request,
+      reply,
+      429,
+      'Trop de demandes',
+      'Vous avez fait trop de demandes en peu de temps. Attendez une minute et réessayez.',
+    )
+  if (e.statusCode === 413)
+    return pageErreur(
+      request,
+      reply,
+      413,
+      'Envoi trop volumineux',
+      'Les informations envoyées sont trop volumineuses.',
+    )
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return pageErreur(
+      request,
+      reply,
+      e.statusCode,
+      'Demande invalide',
+      'La demande n’a pas pu être comprise. Vérifiez les informations saisies.',
+    )
+  // Unexpected: logged without request body or headers (they may hold personal data), nor the values
+  // a failed statement was given (erreurPourJournal); detail never shown.
+  request.log.error({ err: erreurPourJournal(error) }, 'erreur inattendue')
+  return pageErreur(
+    request,
+    reply,
+    500,
+    'Erreur du service',
+    'Une erreur inattendue s’est produite. L’équipe en est informée. Réessayez dans quelques instants.',
+  )
+}
 
 /** Thrown at the edge when a URL carries a control character (see caracteres.ts). */
 export class CaractereInterditError extends Error {

@@ -136,6 +136,18 @@ export function AccessibilitePage({ contact }: { contact: string }) {
         vérifiée, comme ci-dessous.
       </p>
 
+      <ResultatsDesTests />
+      <ContenusNonAccessibles />
+      <EtablissementDeclaration />
+      <RetourEtRecours contact={contact} />
+    </>
+  )
+}
+
+/** What the automated checks cover, criterion by criterion. */
+function ResultatsDesTests() {
+  return (
+    <>
       <h2 class="fr-h4">Résultats des tests</h2>
       <p>
         Pas encore d’audit. L’équipe vérifie Escale elle-même, automatiquement, à chaque modification du code
@@ -173,7 +185,14 @@ export function AccessibilitePage({ contact }: { contact: string }) {
         Ces tests ne couvrent qu’une partie des 106 critères du RGAA, et aucun n’a encore été fait avec un
         lecteur d’écran.
       </p>
+    </>
+  )
+}
 
+/** Non-conformities, planned improvements and exemptions. */
+function ContenusNonAccessibles() {
+  return (
+    <>
       <h2 class="fr-h4">Contenus non accessibles</h2>
       <h3 class="fr-h5">Non-conformités</h3>
       <ul>
@@ -200,7 +219,14 @@ export function AccessibilitePage({ contact }: { contact: string }) {
           appartiennent à un autre service de l’État, qui publie sa propre déclaration.
         </li>
       </ul>
+    </>
+  )
+}
 
+/** When and how the statement was drawn up. */
+function EtablissementDeclaration() {
+  return (
+    <>
       <h2 class="fr-h4">Établissement de cette déclaration</h2>
       <p>Cette déclaration a été établie le 2 décembre 2026.</p>
       <ul>
@@ -217,7 +243,14 @@ export function AccessibilitePage({ contact }: { contact: string }) {
           et son résultat, la connexion, les statistiques publiques.
         </li>
       </ul>
+    </>
+  )
+}
 
+/** Who to write to, and the remedies when no satisfying answer came. */
+function RetourEtRecours({ contact }: { contact: string }) {
+  return (
+    <>
       <h2 class="fr-h4">Retour d’information et contact</h2>
       <p>
         Si vous n’arrivez pas à utiliser un contenu ou un service, écrivez-nous pour être orienté vers une
