@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import pg from 'pg'
+import { portComptes } from '../../src/domains/comptes'
 import { candidatsDansBoite } from '../../src/domains/recrutement/db/candidatures-repository'
 import { candidatures, structures } from '../../src/domains/recrutement/db/schema'
 import {
@@ -121,11 +122,10 @@ try {
   for (let i = 0; i < lignes.length; i += 1000)
     await h.db.insert(candidatures).values(lignes.slice(i, i + 1000))
   await h.db.execute('analyze' as never).catch(() => undefined)
+  const commun = { db: h.db, horloge: () => new Date('2021-03-01T00:00:00Z'), baseUrl: '' }
   const deps = {
-    db: h.db,
-    horloge: () => new Date('2021-03-01T00:00:00Z'),
-    baseUrl: '',
-    inactiviteParRole: {},
+    ...commun,
+    comptes: portComptes({ ...commun, inactiviteParRole: {} }),
     lieux: { lieuxDuDepartement: async () => [] },
     inscrireEnFormation: async () => {},
   }

@@ -1,7 +1,8 @@
 import { referentielCommunes } from '../../platform/geo/referentiel-communes'
-import { creerCompteDemo, type DepsComptes } from '../comptes'
+import { creerCompteDemo, type DepsComptes, portComptes } from '../comptes'
 import { creerCandidature, creerMiseEnRelation } from './db/candidatures-repository'
-import { assurerPhaseParDefaut, creerVague } from './db/programme-repository'
+import { conventionsDeStructure } from './db/conventions-repository'
+import { assurerPhaseParDefaut, creerVague, phaseActive } from './db/programme-repository'
 import { majStructure } from './db/structures-repository'
 import { ajouterMois } from './domain/financement'
 import { makeConventions } from './use-cases/conventions'
@@ -29,17 +30,17 @@ const CANDIDATS = [
 /** Fictional people and bodies: candidates at various stages, AMI answers, a wave, decisions. */
 export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: string): Promise<void> {
   const horloge = () => new Date()
+  const depsComptes: DepsComptes = { db: ctx.db, horloge, baseUrl: '', inactiviteParRole: {} }
   const deps: DepsRecrutement = {
     db: ctx.db,
     horloge,
     baseUrl: '',
-    inactiviteParRole: {},
+    comptes: portComptes(depsComptes),
     lieux: { lieuxDuDepartement: async () => [] },
     inscrireEnFormation: async () => {},
   }
   await assurerPhaseParDefaut(ctx.db)
   const aujourdhui = horloge().toISOString().slice(0, 10)
-  const { phaseActive } = await import('./db/programme-repository')
   const phase = await phaseActive(ctx.db)
   if (!phase) return
   await creerVague(ctx.db, {
@@ -47,36 +48,22 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
     libelle: 'Vague 1 — AMI',
     dateLimiteAvis: ajouterMois(aujourdhui, 1),
   })
+  await completerStructures(ctx, aujourdhui)
+  await instruireDossiers(ctx, deps)
+  await deposerCandidatures(ctx, depsComptes, motDePasse, aujourdhui)
+}
 
-  const contact = [
-    ['mediatheque', 'Thomas', 'Roux', 'gestion.gap@demo.escale.localhost', 'commune', 'Rue Carnot'],
-    ['ccas', 'Élodie', 'Martin', 'ccas.marseille@demo.escale.localhost', 'commune', '12 rue Belle de Mai'],
-    [
-      'lienNumerique',
-      'Rachid',
-      'Amrani',
-      'lien.numerique@demo.escale.localhost',
-      'association',
-      '3 place Pie',
-    ],
-    [
-      'lilleSud',
-      'Anne',
-      'Dufour',
-      'centre.lillesud@demo.escale.localhost',
-      'association',
-      '83 rue du Faubourg des Postes',
-    ],
-    [
-      'saintPierre',
-      'Paul',
-      'Grondin',
-      'mairie.saintpierre@demo.escale.localhost',
-      'commune',
-      'Rue Méziaire Guignard',
-    ],
-  ] as const
-  for (const [cle, prenom, nom, email, , adresse] of contact) {
+/** The demo structures' contact person and project, as their AMI answer gives them. */
+const CONTACTS = [
+  ['mediatheque', 'Thomas', 'Roux', 'gestion.gap@demo.escale.localhost', 'Rue Carnot'],
+  ['ccas', 'Élodie', 'Martin', 'ccas.marseille@demo.escale.localhost', '12 rue Belle de Mai'],
+  ['lienNumerique', 'Rachid', 'Amrani', 'lien.numerique@demo.escale.localhost', '3 place Pie'],
+  ['lilleSud', 'Anne', 'Dufour', 'centre.lillesud@demo.escale.localhost', '83 rue du Faubourg des Postes'],
+  ['saintPierre', 'Paul', 'Grondin', 'mairie.saintpierre@demo.escale.localhost', 'Rue Méziaire Guignard'],
+] as const
+
+async function completerStructures(ctx: ContexteDemoRecrutement, aujourdhui: string) {
+  for (const [cle, prenom, nom, email, adresse] of CONTACTS) {
     const s = ctx.structures[cle]
     if (!s) continue
     const c = referentielCommunes().parCode(s.codeCommune)
@@ -96,12 +83,13 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
       vagueId: null,
     })
   }
+}
+
+/** Prefecture opinions, a committee decision and a signed agreement: files at every stage. */
+async function instruireDossiers(ctx: ContexteDemoRecrutement, deps: DepsRecrutement) {
   const admin = ctx.compte('camille.morel@demo.escale.localhost')
   const avis = makeDonnerAvis(deps)
-  const decider = makeDecider(deps)
-  const m = ctx.structures.mediatheque
-  const ccas = ctx.structures.ccas
-  const lille = ctx.structures.lilleSud
+  const { mediatheque: m, ccas, lilleSud: lille } = ctx.structures
   if (m) {
     await avis({
       structureId: m.id,
@@ -112,8 +100,7 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
       postesProposes: 2,
       par: admin,
     })
-    await decider({ structureId: m.id, avis: 'validee', postesAccordes: 2, par: admin })
-    const { conventionsDeStructure } = await import('./db/conventions-repository')
+    await makeDecider(deps)({ structureId: m.id, avis: 'validee', postesAccordes: 2, par: admin })
     const [conv] = await conventionsDeStructure(ctx.db, m.id)
     if (conv)
       await makeConventions(deps).signer({
@@ -143,59 +130,69 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
       postesProposes: 1,
       par: admin,
     })
+}
 
-  const depsComptes = { db: ctx.db, horloge, baseUrl: '', inactiviteParRole: {} }
-  const candidature = async (
-    compteId: string,
-    prenom: string,
-    nom: string,
-    email: string,
-    codeCommune: string,
-    rayonKm: number,
-    diplome: boolean,
-    pix: number | null,
-    statut: string,
-  ) => {
-    const c = referentielCommunes().parCode(codeCommune)
-    if (!c) throw new Error(`commune de démonstration inconnue : ${codeCommune}`)
-    return creerCandidature(ctx.db, {
-      compteId,
-      prenom,
-      nom,
-      email,
-      telephone: '0600000000',
-      codeCommune,
-      nomCommune: c.nom,
-      codeDepartement: c.departement,
-      codeRegion: '',
-      latitude: c.latitude,
-      longitude: c.longitude,
-      rayonKm,
-      disponibleLe: aujourdhui,
-      situation: 'demandeur_emploi',
-      diplomes: diplome ? 'Licence professionnelle médiation numérique' : 'Baccalauréat',
-      diplomeMediationNumerique: diplome,
-      experiencePublic: 'Animation d’ateliers en médiathèque et accueil du public pendant trois ans.',
-      niveauPix: pix,
-      motivation: 'Je veux aider les personnes qui se sentent perdues devant les démarches en ligne.',
-      coordonneesVisibles: true,
-      statut,
-      emailConfirmeLe: new Date(),
-    })
-  }
-  await candidature(
-    ctx.compte('candidate@demo.escale.localhost'),
-    'Manon',
-    'Leroy',
-    'candidate@demo.escale.localhost',
-    '13055',
-    20,
-    false,
-    2,
-    'disponible',
-  )
+interface CandidatDemo {
+  compteId: string
+  prenom: string
+  nom: string
+  email: string
+  codeCommune: string
+  rayonKm: number
+  diplome: boolean
+  pix: number | null
+  statut: string
+}
+
+async function creerCandidatureDemo(ctx: ContexteDemoRecrutement, aujourdhui: string, p: CandidatDemo) {
+  const c = referentielCommunes().parCode(p.codeCommune)
+  if (!c) throw new Error(`commune de démonstration inconnue : ${p.codeCommune}`)
+  return creerCandidature(ctx.db, {
+    compteId: p.compteId,
+    prenom: p.prenom,
+    nom: p.nom,
+    email: p.email,
+    telephone: '0600000000',
+    codeCommune: p.codeCommune,
+    nomCommune: c.nom,
+    codeDepartement: c.departement,
+    codeRegion: '',
+    latitude: c.latitude,
+    longitude: c.longitude,
+    rayonKm: p.rayonKm,
+    disponibleLe: aujourdhui,
+    situation: 'demandeur_emploi',
+    diplomes: p.diplome ? 'Licence professionnelle médiation numérique' : 'Baccalauréat',
+    diplomeMediationNumerique: p.diplome,
+    experiencePublic: 'Animation d’ateliers en médiathèque et accueil du public pendant trois ans.',
+    niveauPix: p.pix,
+    motivation: 'Je veux aider les personnes qui se sentent perdues devant les démarches en ligne.',
+    coordonneesVisibles: true,
+    statut: p.statut,
+    emailConfirmeLe: new Date(),
+  })
+}
+
+/** The demo candidate, seven more with their own accounts, and the recruited conseiller of Gap. */
+async function deposerCandidatures(
+  ctx: ContexteDemoRecrutement,
+  depsComptes: DepsComptes,
+  motDePasse: string,
+  aujourdhui: string,
+) {
+  await creerCandidatureDemo(ctx, aujourdhui, {
+    compteId: ctx.compte('candidate@demo.escale.localhost'),
+    prenom: 'Manon',
+    nom: 'Leroy',
+    email: 'candidate@demo.escale.localhost',
+    codeCommune: '13055',
+    rayonKm: 20,
+    diplome: false,
+    pix: 2,
+    statut: 'disponible',
+  })
   let n = 0
-  for (const [prenom, nom, code, rayon, diplome, pix] of CANDIDATS) {
+  for (const [prenom, nom, codeCommune, rayonKm, diplome, pix] of CANDIDATS) {
     n++
     const email = `candidat${n}@demo.escale.localhost`
     const compte = await creerCompteDemo(depsComptes, {
@@ -205,31 +202,32 @@ export async function seedRecrutement(ctx: ContexteDemoRecrutement, motDePasse: 
       motDePasse,
       habilitations: [{ role: 'candidat', portee: { type: 'personnel', code: '', libelle: '' } }],
     })
-    await candidature(
-      compte.id,
+    await creerCandidatureDemo(ctx, aujourdhui, {
+      compteId: compte.id,
       prenom,
       nom,
       email,
-      code,
-      rayon,
+      codeCommune,
+      rayonKm,
       diplome,
       pix,
-      n === 3 ? 'retiree' : 'disponible',
-    )
+      statut: n === 3 ? 'retiree' : 'disponible',
+    })
   }
   // Inès Fabre is the demo conseiller of Gap: her recruitment is part of the history.
+  const m = ctx.structures.mediatheque
   if (m) {
-    const ines = await candidature(
-      ctx.compte('ines.fabre@demo.escale.localhost'),
-      'Inès',
-      'Fabre',
-      'ines.fabre@demo.escale.localhost',
-      '05061',
-      20,
-      true,
-      3,
-      'recrutee',
-    )
+    const ines = await creerCandidatureDemo(ctx, aujourdhui, {
+      compteId: ctx.compte('ines.fabre@demo.escale.localhost'),
+      prenom: 'Inès',
+      nom: 'Fabre',
+      email: 'ines.fabre@demo.escale.localhost',
+      codeCommune: '05061',
+      rayonKm: 20,
+      diplome: true,
+      pix: 3,
+      statut: 'recrutee',
+    })
     await creerMiseEnRelation(ctx.db, {
       structureId: m.id,
       candidatureId: ines.id,

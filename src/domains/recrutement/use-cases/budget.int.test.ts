@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { creerCompteTest, H } from '../../../../tests/support/app'
 import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
+import { portComptes } from '../../comptes'
 import { creerCandidature, creerMiseEnRelation } from '../db/candidatures-repository'
 import { assurerPhaseParDefaut, definirAllocation, phaseActive } from '../db/programme-repository'
 import { decisions, misesEnRelation, phases, structures } from '../db/schema'
@@ -11,14 +12,19 @@ import { makeDecider } from './decider'
 import type { DepsRecrutement } from './deps'
 import { makeRecruter } from './recruter'
 
-const depsDe = (base: DatabaseHandle): DepsRecrutement => ({
-  db: base.db,
-  horloge: () => new Date('2021-02-01T10:00:00Z'),
-  baseUrl: 'http://127.0.0.1',
-  inactiviteParRole: {},
-  lieux: { lieuxDuDepartement: async () => [] },
-  inscrireEnFormation: async () => {},
-})
+const depsDe = (base: DatabaseHandle): DepsRecrutement => {
+  const commun = {
+    db: base.db,
+    horloge: () => new Date('2021-02-01T10:00:00Z'),
+    baseUrl: 'http://127.0.0.1',
+  }
+  return {
+    ...commun,
+    comptes: portComptes({ ...commun, inactiviteParRole: {} }),
+    lieux: { lieuxDuDepartement: async () => [] },
+    inscrireEnFormation: async () => {},
+  }
+}
 
 const structure = (base: DatabaseHandle, i: number, o: { type?: string; dep?: string } = {}) =>
   creerStructure(base.db, {

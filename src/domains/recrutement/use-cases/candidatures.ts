@@ -3,7 +3,6 @@ import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { portComptes } from '../../comptes'
 import {
   candidatureDuCompte,
   creerCandidature,
@@ -112,7 +111,7 @@ export const makeDeposerCandidature =
     return deps.db.transaction(async (tx) => {
       let compteId = input.connecte?.compteId
       if (!compteId) {
-        const r = await portComptes({ ...deps, db: tx }).creerCompteDemandeur({
+        const r = await deps.comptes.dans(tx).creerCompteDemandeur({
           email: input.donnees.email,
           prenom: input.donnees.prenom,
           nom: input.donnees.nom,

@@ -2,6 +2,7 @@ import type { Database } from '../../../platform/db/database'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
+import type { PortComptes } from '../../comptes'
 import {
   ajouterAvenant,
   type ConventionRow,
@@ -107,7 +108,7 @@ export const makeDecider =
       if (input.avis === 'validee')
         await conventionner(tx, { phase, structure: s, chiffrage: c, numero, dateDecision, decisionId: d.id })
 
-      await notifierDecision({ ...deps, db: tx }, s, {
+      await notifierDecision(tx, deps.comptes.dans(tx), s, {
         numero,
         date: dateDecision,
         avis: input.avis,
@@ -215,12 +216,13 @@ async function amender(
 
 /** The structure's contact and the département's prefecture accounts receive the same text. */
 async function notifierDecision(
-  deps: DepsRecrutement,
+  tx: Database,
+  comptes: PortComptes,
   s: StructureRow,
   decision: Parameters<typeof emailDecisionComite>[0],
 ) {
   const email = emailDecisionComite(decision)
-  if (s.contactEmail) await mettreEnFileEmail(deps.db, { destinataire: s.contactEmail, ...email })
-  for (const destinataire of await emailsPrefecture(deps, s.codeDepartement))
-    await mettreEnFileEmail(deps.db, { destinataire, ...email })
+  if (s.contactEmail) await mettreEnFileEmail(tx, { destinataire: s.contactEmail, ...email })
+  for (const destinataire of await emailsPrefecture(comptes, s.codeDepartement))
+    await mettreEnFileEmail(tx, { destinataire, ...email })
 }

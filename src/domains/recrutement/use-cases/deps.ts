@@ -1,5 +1,6 @@
+import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
-import type { DepsComptes } from '../../comptes'
+import type { PortComptes } from '../../comptes'
 import type { PointCarte } from '../domain/couverture'
 
 /**
@@ -16,7 +17,17 @@ export type InscrireEnFormation = (
   conseiller: { compteId: string; prenom: string; nom: string; structureId: string },
 ) => Promise<void>
 
-export interface DepsRecrutement extends DepsComptes {
+export interface DepsRecrutement {
+  db: Database
+  horloge: Horloge
+  /** The public address, for links in e-mails. */
+  baseUrl: string
+  /**
+   * Accounts are the `comptes` domain's: recruitment creates the applicant's account, gives and takes
+   * the conseiller role and lists prefecture accounts, through this port only (`dans(tx)` inside the
+   * caller's transaction).
+   */
+  comptes: PortComptes
   lieux: PortLieux
   inscrireEnFormation: InscrireEnFormation
 }

@@ -2,7 +2,6 @@ import { estViolationUnicite } from '../../../platform/db/erreurs'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { portComptes } from '../../comptes'
 import {
   autresRecrutements,
   candidatsDansBoite,
@@ -171,7 +170,7 @@ export const makeRecruter =
           finContrat: fin,
         })
         await majCandidature(tx, c.id, { statut: 'recrutee' })
-        const administrer = portComptes({ ...deps, db: tx }).administrer
+        const administrer = deps.comptes.dans(tx).administrer
         const r = await administrer.ajouterRole(input.par.compteId, c.compteId, {
           role: 'conseiller',
           portee: { type: 'structure', code: s.id, libelle: `${s.nom} (${s.codeDepartement})` },
@@ -222,12 +221,10 @@ export const makeDeclarerDepart =
       if (!c) return err({ code: 'CANDIDATURE_INTROUVABLE' })
       await majMiseEnRelation(tx, mer.id, { statut: 'terminee', motifFin: input.motif, finLe: input.le })
       await majCandidature(tx, c.id, { statut: 'disponible' })
-      await portComptes(deps)
-        .dans(tx)
-        .administrer.retirerRole(input.par.compteId, c.compteId, {
-          role: 'conseiller',
-          portee: { type: 'structure', code: s.id, libelle: '' },
-        })
+      await deps.comptes.dans(tx).administrer.retirerRole(input.par.compteId, c.compteId, {
+        role: 'conseiller',
+        portee: { type: 'structure', code: s.id, libelle: '' },
+      })
       await mettreEnFileEmail(tx, {
         destinataire: c.email,
         ...emailFinDeContrat({

@@ -4,7 +4,7 @@ import { departement } from '../../../platform/geo/territoires'
 import { journaliser } from '../../../platform/journal/journal'
 import { mettreEnFileEmail } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
-import { portComptes } from '../../comptes'
+import type { PortComptes } from '../../comptes'
 import { trouverVague, vagueOuverte } from '../db/programme-repository'
 import {
   avisDe,
@@ -60,7 +60,7 @@ export const makeDeposerStructure =
     if (date) return err(date)
     const vague = await vagueOuverte(deps.db)
     // Read before the transaction: on the embedded engine a query outside it would wait for it.
-    const prefectures = await emailsPrefecture(deps, c.departement)
+    const prefectures = await emailsPrefecture(deps.comptes, c.departement)
     try {
       return await deps.db.transaction(async (tx) => {
         const s = await creerStructure(tx, {
@@ -69,7 +69,7 @@ export const makeDeposerStructure =
           statut: 'deposee',
           vagueId: vague?.id ?? null,
         })
-        const r = await portComptes({ ...deps, db: tx }).creerCompteDemandeur({
+        const r = await deps.comptes.dans(tx).creerCompteDemandeur({
           email: d.contact_email,
           prenom: d.contact_prenom,
           nom: d.contact_nom,
@@ -110,11 +110,11 @@ const STATUT_APRES_AVIS: Record<Avis, StatutStructure> = {
 }
 
 /** E-mail addresses of the active prefecture accounts of a département (for notifications). */
-export async function emailsPrefecture(deps: DepsRecrutement, codeDepartement: string): Promise<string[]> {
+export async function emailsPrefecture(comptes: PortComptes, codeDepartement: string): Promise<string[]> {
   const emails: string[] = []
   // Every page: the country has a hundred départements, each with one or more prefecture accounts.
   for (let page = 1; ; page++) {
-    const r = await portComptes(deps).rechercherComptes({ role: 'prefecture', page, parPage: 200 })
+    const r = await comptes.rechercherComptes({ role: 'prefecture', page, parPage: 200 })
     for (const c of r.comptes)
       if (
         c.actif &&
@@ -177,7 +177,7 @@ export const makeAbandonnerStructure =
   (deps: DepsRecrutement) =>
   async (structureId: string, par: string): Promise<Result<true, ErreurRecrutement>> => {
     const avant = await trouverStructure(deps.db, structureId)
-    const prefectures = avant ? await emailsPrefecture(deps, avant.codeDepartement) : []
+    const prefectures = avant ? await emailsPrefecture(deps.comptes, avant.codeDepartement) : []
     return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, structureId, true)
       if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
@@ -248,7 +248,7 @@ export const makeCompleterStructure =
       avant.dateDebutSouhaitee,
     )
     if (date) return err(date)
-    const prefectures = await emailsPrefecture(deps, c.departement)
+    const prefectures = await emailsPrefecture(deps.comptes, c.departement)
     return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, input.structureId, true)
       if (!s) return err({ code: 'STRUCTURE_INTROUVABLE' })
