@@ -49,43 +49,53 @@ export type ErreursSaisie = Record<string, string>
 
 export type ResultatSaisie = { ok: true; saisie: SaisieActivite } | { ok: false; erreurs: ErreursSaisie }
 
-/**
- * Reads a wire object (urlencoded form or JSON of the offline queue). `aujourdhui` (YYYY-MM-DD)
- * bounds the date: an activity is reported after it happened. Never throws on any input.
- */
-export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () => string): ResultatSaisie {
-  const b = (brut && typeof brut === 'object' ? brut : {}) as Record<string, unknown>
-  const e: ErreursSaisie = {}
-  const choix = <T extends string>(
-    champ: string,
-    permis: readonly string[],
-    message: string,
-  ): T | undefined => {
-    const v = texte(b[champ])
-    if (v === undefined || !permis.includes(v)) {
-      e[champ] = message
-      return undefined
-    }
-    return v as T
-  }
-  const choixFacultatif = <T extends string>(champ: string, permis: readonly string[], message: string) =>
-    vide(b[champ]) ? null : (choix<T>(champ, permis, message) ?? null)
+/** What every field-group reader shares: the wire object and the errors found so far. */
+interface Lecture {
+  b: Record<string, unknown>
+  e: ErreursSaisie
+}
 
+/** A value among `permis`, or an error on `champ`. */
+function choix<T extends string>(
+  { b, e }: Lecture,
+  champ: string,
+  permis: readonly string[],
+  message: string,
+): T | undefined {
+  const v = texte(b[champ])
+  if (v === undefined || !permis.includes(v)) {
+    e[champ] = message
+    return undefined
+  }
+  return v as T
+}
+
+const choixFacultatif = <T extends string>(
+  l: Lecture,
+  champ: string,
+  permis: readonly string[],
+  message: string,
+) => (vide(l.b[champ]) ? null : (choix<T>(l, champ, permis, message) ?? null))
+
+/** The activity id: kept from the form (edit, offline replay) or a new one. */
+function lireIdentifiant({ b, e }: Lecture, idParDefaut: () => string): string {
   const idBrut = texte(b.id)
-  let id = idParDefaut()
-  if (idBrut) {
-    if (UUID.test(idBrut)) id = idBrut.toLowerCase()
-    else e.id = 'Identifiant d’activité invalide : rechargez le formulaire.'
-  }
+  if (!idBrut) return idParDefaut()
+  if (UUID.test(idBrut)) return idBrut.toLowerCase()
+  e.id = 'Identifiant d’activité invalide : rechargez le formulaire.'
+  return idParDefaut()
+}
 
-  const type = choix<SaisieActivite['type']>('type', valeurs(TYPES), 'Type : choisissez le type d’activité.')
-
+function lireDate({ b, e }: Lecture, aujourdhui: string): string {
   const date = texte(b.date) ?? ''
   if (!dateValide(date)) e.date = 'Date : saisissez une date valide, par exemple 2025-03-14.'
   else if (date < DEBUT_PROGRAMME)
     e.date = 'Date : l’activité ne peut pas être antérieure au 1er janvier 2020.'
   else if (date > aujourdhui) e.date = 'Date : l’activité ne peut pas être dans le futur.'
+  return date
+}
 
+function lireDuree({ b, e }: Lecture): number | undefined {
   // A typed duration wins over the quick choice: the quick choice is pre-selected.
   const dureeAutre = vide(b.duree_autre) ? undefined : entier(b.duree_autre)
   const duree = dureeAutre ?? entier(b.duree)
@@ -94,8 +104,14 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
   else if (duree === undefined || duree < 1 || duree > DUREE_MAX)
     e[vide(b.duree_autre) ? 'duree' : 'duree_autre'] =
       'Durée : indiquez une durée entre 1 minute et 12 heures.'
+  return duree
+}
 
+/** Where it happened: one of the conseiller's places, or a home identified by its commune. */
+function lireLieu(l: Lecture) {
+  const { b, e } = l
   const lieuType = choix<SaisieActivite['lieuType']>(
+    l,
     'lieu_type',
     valeurs(TYPES_LIEU),
     'Lieu : choisissez où a eu lieu l’activité.',
@@ -110,7 +126,12 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
     if (!codeCommuneLieu || !CODE_COMMUNE.test(codeCommuneLieu))
       e.commune_lieu = 'Commune du domicile : saisissez le code INSEE à 5 caractères, par exemple 05061.'
   }
+  return { lieuType, lieuId, codeCommuneLieu }
+}
 
+/** A workshop's head count, level and title (an individual help has one participant and neither). */
+function lireAtelier(l: Lecture, type: SaisieActivite['type'] | undefined) {
+  const { b, e } = l
   let participants = 1
   let niveau: SaisieActivite['niveau'] = null
   let titre: string | null = null
@@ -119,11 +140,15 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
     if (p === undefined || p < 1 || p > PARTICIPANTS_MAX)
       e.participants = `Nombre de participants : saisissez un nombre entre 1 et ${PARTICIPANTS_MAX}.`
     else participants = p
-    niveau = choixFacultatif('niveau', valeurs(NIVEAUX), 'Niveau : choisissez un niveau de la liste.')
+    niveau = choixFacultatif(l, 'niveau', valeurs(NIVEAUX), 'Niveau : choisissez un niveau de la liste.')
     titre = texte(b.titre) || null
     if (titre && titre.length > 120) e.titre = 'Titre de l’atelier : 120 caractères au plus.'
   }
+  return { participants, niveau, titre }
+}
 
+/** The equipment used and the themes covered (at least one). */
+function lireContenu({ b, e }: Lecture) {
   const materiels = liste(b.materiels)
   if (materiels.length > MATERIELS.length || materiels.some((m) => !valeurs(MATERIELS).includes(String(m))))
     e.materiels = 'Matériel : choisissez dans la liste.'
@@ -134,8 +159,17 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
   if (themes.length === 0) e.themes = 'Thèmes : cochez au moins un thème.'
   else if (themes.length > THEMES.length || themes.some((t) => !valeurs(THEMES).includes(t)))
     e.themes = 'Thèmes : choisissez dans la liste.'
+  return {
+    materiels: materiels.map(String) as SaisieActivite['materiels'],
+    themes: themes as SaisieActivite['themes'],
+  }
+}
 
+/** The person's autonomy and where the conseiller sent them next. */
+function lireSuite(l: Lecture) {
+  const { b, e } = l
   const autonomie = choixFacultatif<NonNullable<SaisieActivite['autonomie']>>(
+    l,
     'autonomie',
     valeurs(AUTONOMIES),
     'Autonomie : choisissez dans la liste.',
@@ -143,6 +177,7 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
   const orientation = vide(b.orientation)
     ? 'aucune'
     : (choix<SaisieActivite['orientation']>(
+        l,
         'orientation',
         valeurs(ORIENTATIONS),
         'Orientation : choisissez dans la liste.',
@@ -152,59 +187,99 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
     e.orientation_precision = 'Précision de l’orientation : 120 caractères au plus.'
   const franceServicesId = orientation === 'france_services' ? texte(b.france_services_id) || null : null
   if (franceServicesId && franceServicesId.length > 100) e.france_services_id = 'France Services inconnue.'
+  return { autonomie, orientation, orientationPrecision, franceServicesId }
+}
 
+/**
+ * Workshops are anonymous: optional head counts per range, the rest is « non communiqué ».
+ * Returns the counts by range, `nc` holding the participants not counted.
+ */
+function repartir(
+  { b, e }: Lecture,
+  prefixe: string,
+  tranches: readonly string[],
+  participants: number,
+  libelle: string,
+): Record<string, number> {
+  const cible: Record<string, number> = {}
+  let total = 0
+  for (const v of tranches) {
+    if (v === 'nc') continue
+    const champ = `${prefixe}_${v}`
+    if (vide(b[champ])) continue
+    const n = entier(b[champ])
+    if (n === undefined || n > PARTICIPANTS_MAX) {
+      e[champ] = `${libelle} : saisissez un nombre entier de personnes.`
+      continue
+    }
+    if (n > 0) cible[v] = n
+    total += n
+  }
+  if (total > participants)
+    e[`${prefixe}_${tranches[0]}`] = `${libelle} : le total dépasse le nombre de participants.`
+  else if (participants - total > 0) cible.nc = participants - total
+  return cible
+}
+
+/** Who was helped: counts per range for a workshop, one followed person (or none) otherwise. */
+function lirePublic(l: Lecture, type: SaisieActivite['type'] | undefined, participants: number) {
+  const { b, e } = l
   const codeCommuneBeneficiaire = texte(b.commune_beneficiaire) || null
   if (codeCommuneBeneficiaire && !CODE_COMMUNE.test(codeCommuneBeneficiaire))
     e.commune_beneficiaire =
       'Commune du bénéficiaire : saisissez le code INSEE à 5 caractères, ou laissez vide.'
 
+  if (type === 'collectif') {
+    return {
+      codeCommuneBeneficiaire,
+      beneficiaireId: null,
+      ages: repartir(l, 'age', valeurs(TRANCHES_AGE), participants, 'Tranches d’âge'),
+      situations: repartir(l, 'situation', valeurs(SITUATIONS), participants, 'Situations'),
+    }
+  }
   let beneficiaireId: string | null = null
+  const bid = texte(b.beneficiaire_id)
+  if (bid) {
+    if (UUID.test(bid)) beneficiaireId = bid.toLowerCase()
+    else e.beneficiaire_id = 'Bénéficiaire : choisissez une personne de votre liste de suivi.'
+  }
   const ages: Record<string, number> = {}
   const situations: Record<string, number> = {}
-  if (type === 'collectif') {
-    // Workshops are anonymous: optional head counts per range, the rest is « non communiqué ».
-    const repartir = (
-      prefixe: string,
-      liste: readonly string[],
-      cible: Record<string, number>,
-      libelle: string,
-    ) => {
-      let total = 0
-      for (const v of liste) {
-        if (v === 'nc') continue
-        const champ = `${prefixe}_${v}`
-        if (vide(b[champ])) continue
-        const n = entier(b[champ])
-        if (n === undefined || n > PARTICIPANTS_MAX) {
-          e[champ] = `${libelle} : saisissez un nombre entier de personnes.`
-          continue
-        }
-        if (n > 0) cible[v] = n
-        total += n
-      }
-      if (total > participants)
-        e[`${prefixe}_${liste[0]}`] = `${libelle} : le total dépasse le nombre de participants.`
-      else if (participants - total > 0) cible.nc = participants - total
-    }
-    repartir('age', valeurs(TRANCHES_AGE), ages, 'Tranches d’âge')
-    repartir('situation', valeurs(SITUATIONS), situations, 'Situations')
-  } else {
-    const bid = texte(b.beneficiaire_id)
-    if (bid) {
-      if (UUID.test(bid)) beneficiaireId = bid.toLowerCase()
-      else e.beneficiaire_id = 'Bénéficiaire : choisissez une personne de votre liste de suivi.'
-    }
-    const age = vide(b.tranche_age)
-      ? 'nc'
-      : choix('tranche_age', valeurs(TRANCHES_AGE), 'Tranche d’âge : choisissez dans la liste.')
-    const sit = vide(b.situation)
-      ? 'nc'
-      : choix('situation', valeurs(SITUATIONS), 'Situation : choisissez dans la liste.')
-    if (age) ages[age] = 1
-    if (sit) situations[sit] = 1
-  }
+  const age = vide(b.tranche_age)
+    ? 'nc'
+    : choix(l, 'tranche_age', valeurs(TRANCHES_AGE), 'Tranche d’âge : choisissez dans la liste.')
+  const sit = vide(b.situation)
+    ? 'nc'
+    : choix(l, 'situation', valeurs(SITUATIONS), 'Situation : choisissez dans la liste.')
+  if (age) ages[age] = 1
+  if (sit) situations[sit] = 1
+  return { codeCommuneBeneficiaire, beneficiaireId, ages, situations }
+}
 
-  if (Object.keys(e).length > 0 || !type || !lieuType || duree === undefined) {
+/**
+ * Reads a wire object (urlencoded form or JSON of the offline queue). `aujourdhui` (YYYY-MM-DD)
+ * bounds the date: an activity is reported after it happened. Never throws on any input.
+ */
+export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () => string): ResultatSaisie {
+  const l: Lecture = { b: (brut && typeof brut === 'object' ? brut : {}) as Record<string, unknown>, e: {} }
+  // Read in the form's order: the error summary lists the errors in that order.
+  const id = lireIdentifiant(l, idParDefaut)
+  const type = choix<SaisieActivite['type']>(
+    l,
+    'type',
+    valeurs(TYPES),
+    'Type : choisissez le type d’activité.',
+  )
+  const date = lireDate(l, aujourdhui)
+  const duree = lireDuree(l)
+  const lieu = lireLieu(l)
+  const atelier = lireAtelier(l, type)
+  const contenu = lireContenu(l)
+  const suite = lireSuite(l)
+  const publicAide = lirePublic(l, type, atelier.participants)
+
+  const { e } = l
+  if (Object.keys(e).length > 0 || !type || !lieu.lieuType || duree === undefined) {
     return { ok: false, erreurs: Object.keys(e).length > 0 ? e : { formulaire: 'Formulaire incomplet.' } }
   }
   return {
@@ -214,22 +289,12 @@ export function lireSaisie(brut: unknown, aujourdhui: string, idParDefaut: () =>
       date,
       type,
       duree,
-      lieuType,
-      lieuId,
-      codeCommuneLieu,
-      participants,
-      niveau,
-      titre,
-      materiels: materiels.map(String) as SaisieActivite['materiels'],
-      themes: themes as SaisieActivite['themes'],
-      autonomie,
-      orientation,
-      orientationPrecision,
-      franceServicesId,
-      ages,
-      situations,
-      codeCommuneBeneficiaire,
-      beneficiaireId,
+      ...lieu,
+      lieuType: lieu.lieuType,
+      ...atelier,
+      ...contenu,
+      ...suite,
+      ...publicAide,
     },
   }
 }
