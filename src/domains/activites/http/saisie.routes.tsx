@@ -37,25 +37,21 @@ const BOUTON_MODIFIER = 'Enregistrer les modifications'
 const champDeLErreur = (e: ErreurActivites, parDefaut: string) =>
   e.code === 'LIEU_INCONNU' ? 'lieu_id' : e.code === 'BENEFICIAIRE_INCONNU' ? 'beneficiaire_id' : parDefaut
 
-export function routesSaisie(app: FastifyInstance, { deps, aujourdhui }: ContexteRoutes) {
-  const enregistrer = makeEnregistrerActivite(deps)
-  const modifier = makeModifierActivite(deps)
-  const supprimer = makeSupprimerActivite(deps)
-  const conseiller = { preHandler: exigerRole('conseiller') }
+interface OptionsPage {
+  titre: string
+  action: string
+  bouton: string
+  valeurs: ValeursSaisie
+  erreurs: Record<string, string>
+  statut?: number
+  horsLigne?: boolean
+}
 
-  async function pageSaisie(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    o: {
-      titre: string
-      action: string
-      bouton: string
-      valeurs: ValeursSaisie
-      erreurs: Record<string, string>
-      statut?: number
-      horsLigne?: boolean
-    },
-  ) {
+type PageSaisie = (request: FastifyRequest, reply: FastifyReply, o: OptionsPage) => Promise<unknown>
+
+/** Shows the form with the author's lists (places, follow-up files, nearest France Services). */
+function afficheurSaisie({ deps }: ContexteRoutes): PageSaisie {
+  return async (request, reply, o) => {
     const par = auteur(request)
     const [lieux, beneficiaires, structure] = await Promise.all([
       deps.lieux.lieuxDeLaStructure(par.structureId),
@@ -93,15 +89,30 @@ export function routesSaisie(app: FastifyInstance, { deps, aujourdhui }: Context
       o.statut ?? 200,
     )
   }
+}
 
-  /** The activity named by `:id`, only for its author (anyone else gets the same 404 as an unknown id). */
-  const chargerPropre = async (request: FastifyRequest) => {
-    const par = auteur(request)
-    const p = paramsId.safeParse(request.params)
-    if (!p.success) return undefined
-    const a = await trouverActivite(deps.db, p.data.id)
-    return a && a.conseillerId === par.compteId ? a : undefined
-  }
+/** The activity named by `:id`, only for its author (anyone else gets the same 404 as an unknown id). */
+async function chargerPropre({ deps }: ContexteRoutes, request: FastifyRequest) {
+  const par = auteur(request)
+  const p = paramsId.safeParse(request.params)
+  if (!p.success) return undefined
+  const a = await trouverActivite(deps.db, p.data.id)
+  return a && a.conseillerId === par.compteId ? a : undefined
+}
+
+const conseiller = { preHandler: exigerRole('conseiller') }
+
+export function routesSaisie(app: FastifyInstance, contexte: ContexteRoutes) {
+  const pageSaisie = afficheurSaisie(contexte)
+  routesNouvelle(app, contexte, pageSaisie)
+  routesModification(app, contexte, pageSaisie)
+  routeSuppression(app, contexte)
+}
+
+/** A new activity: blank, or copied from an earlier workshop; recorded by `POST /activites`. */
+function routesNouvelle(app: FastifyInstance, contexte: ContexteRoutes, pageSaisie: PageSaisie) {
+  const { deps, aujourdhui } = contexte
+  const enregistrer = makeEnregistrerActivite(deps)
 
   app.get('/activites/nouvelle', conseiller, async (request, reply) => {
     const q = requeteNouvelle.parse(request.query ?? {})
@@ -152,8 +163,28 @@ export function routesSaisie(app: FastifyInstance, { deps, aujourdhui }: Context
     })
   })
 
+  app.get('/activites/:id/dupliquer', conseiller, async (request, reply) => {
+    const a = await chargerPropre(contexte, request)
+    if (!a) return reply.callNotFound()
+    // Same workshop, new occurrence: new id, today's date, same everything else.
+    return pageSaisie(request, reply, {
+      titre: TITRE_NOUVELLE,
+      action: '/activites',
+      bouton: BOUTON_NOUVELLE,
+      valeurs: { ...versFormulaire(a), id: uuidV7(), date: aujourdhui() },
+      erreurs: {},
+      horsLigne: true,
+    })
+  })
+}
+
+/** Editing one's own activity, within the 30 days of `estModifiable`. */
+function routesModification(app: FastifyInstance, contexte: ContexteRoutes, pageSaisie: PageSaisie) {
+  const { deps, aujourdhui } = contexte
+  const modifier = makeModifierActivite(deps)
+
   app.get('/activites/:id/modifier', conseiller, async (request, reply) => {
-    const a = await chargerPropre(request)
+    const a = await chargerPropre(contexte, request)
     if (!a) return reply.callNotFound()
     if (!estModifiable(a, deps.horloge())) {
       reply.flash('error', messageErreur({ code: 'DELAI_DEPASSE' }))
@@ -165,20 +196,6 @@ export function routesSaisie(app: FastifyInstance, { deps, aujourdhui }: Context
       bouton: BOUTON_MODIFIER,
       valeurs: versFormulaire(a),
       erreurs: {},
-    })
-  })
-
-  app.get('/activites/:id/dupliquer', conseiller, async (request, reply) => {
-    const a = await chargerPropre(request)
-    if (!a) return reply.callNotFound()
-    // Same workshop, new occurrence: new id, today's date, same everything else.
-    return pageSaisie(request, reply, {
-      titre: TITRE_NOUVELLE,
-      action: '/activites',
-      bouton: BOUTON_NOUVELLE,
-      valeurs: { ...versFormulaire(a), id: uuidV7(), date: aujourdhui() },
-      erreurs: {},
-      horsLigne: true,
     })
   })
 
@@ -217,7 +234,10 @@ export function routesSaisie(app: FastifyInstance, { deps, aujourdhui }: Context
       statut: 400,
     })
   })
+}
 
+function routeSuppression(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const supprimer = makeSupprimerActivite(deps)
   app.post('/activites/:id/supprimer', conseiller, async (request, reply) => {
     const par = auteur(request)
     const p = paramsId.safeParse(request.params)
