@@ -1,6 +1,12 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
-import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
+import {
+  Champ,
+  ChoixListe,
+  Csrf,
+  type ErreursFormulaire,
+  ResumeErreurs,
+} from '../../../platform/layout/components'
 import {
   AUTONOMIES,
   DUREES_RAPIDES,
@@ -87,51 +93,6 @@ function Choix(p: {
   )
 }
 
-function Liste(p: {
-  nom: string
-  libelle: string
-  options: readonly Option[]
-  valeur: string
-  erreurs: ErreursFormulaire
-  vide?: string
-}) {
-  const erreur = p.erreurs[p.nom]
-  return (
-    <div class={`fr-select-group${erreur ? ' fr-select-group--error' : ''}`}>
-      <label class="fr-label" for={p.nom} safe>
-        {p.libelle}
-      </label>
-      <select
-        class="fr-select"
-        id={p.nom}
-        name={p.nom}
-        aria-invalid={erreur ? 'true' : undefined}
-        aria-describedby={erreur ? `${p.nom}-erreur` : undefined}
-      >
-        {p.vide !== undefined ? (
-          <option value="" safe>
-            {p.vide}
-          </option>
-        ) : (
-          ''
-        )}
-        {p.options.map((o) => (
-          <option value={o.valeur} selected={o.valeur === p.valeur} safe>
-            {o.libelle}
-          </option>
-        ))}
-      </select>
-      {erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {erreur}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
-  )
-}
-
 export interface ProprietesSaisie {
   csrf: string
   action: string
@@ -146,276 +107,324 @@ export interface ProprietesSaisie {
   horsLigne: boolean
 }
 
-export function SaisiePage(p: ProprietesSaisie) {
-  const v = p.valeurs
-  const e = p.erreurs
+type Partie = Pick<ProprietesSaisie, 'valeurs' | 'erreurs'>
+
+/** A select that may stay on its first option (never `required`). */
+function Liste(p: {
+  nom: string
+  libelle: string
+  options: readonly Option[]
+  valeur: string
+  erreurs: ErreursFormulaire
+  vide?: string
+}) {
+  return (
+    <ChoixListe
+      nom={p.nom}
+      libelle={p.libelle}
+      options={p.options}
+      valeur={p.valeur}
+      erreur={p.erreurs[p.nom]}
+      requis={false}
+      {...(p.vide !== undefined ? { videLibelle: p.vide } : {})}
+    />
+  )
+}
+
+/** A whole number of minutes or people, never required. */
+function Nombre({ nom, libelle, valeurs, erreurs }: Partie & { nom: string; libelle: string }) {
+  return (
+    <Champ
+      nom={nom}
+      libelle={libelle}
+      type="number"
+      inputmode="numeric"
+      requis={false}
+      valeur={un(valeurs[nom])}
+      erreur={erreurs[nom]}
+    />
+  )
+}
+
+/** An optional short text: a commune's INSEE code, a title, a place. */
+function Texte(p: Partie & { nom: string; libelle: string; aide?: string; max: number }) {
+  return (
+    <Champ
+      nom={p.nom}
+      libelle={p.libelle}
+      {...(p.aide ? { aide: p.aide } : {})}
+      requis={false}
+      valeur={un(p.valeurs[p.nom])}
+      erreur={p.erreurs[p.nom]}
+      maxlength={p.max}
+    />
+  )
+}
+
+/** An optional commune, by its INSEE code (with an example where the field comes first). */
+function Commune(p: Partie & { nom: string; libelle: string; exemple?: boolean }) {
+  const aide = p.exemple ? 'Code INSEE, par exemple 05061' : 'Code INSEE'
+  return <Texte nom={p.nom} libelle={p.libelle} aide={aide} max={5} valeurs={p.valeurs} erreurs={p.erreurs} />
+}
+
+/** The offline state, filled by the `activites-saisie` island. */
+function EtatHorsLigne() {
+  return (
+    <div id="etat-hors-ligne" class="fr-mb-3w" aria-live="polite" data-etat="inactif">
+      <p class="fr-text--sm fr-mb-1w">
+        Sans réseau, l’activité est gardée sur cet appareil et envoyée dès le retour de la connexion.
+      </p>
+      <p id="file-attente" class="fr-text--sm fr-mb-0" />
+      <Bouton type="button" variante="tertiaire" taille="sm" classe="fr-mt-1w fr-hidden" id="synchroniser">
+        Envoyer maintenant
+      </Bouton>
+    </div>
+  )
+}
+
+const libelleDuree = (m: number) =>
+  m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60}`
+
+/** Type, date and duration: a quick choice of durations, or another one typed in minutes. */
+function ChampsQuand({ valeurs: v, erreurs: e }: Partie) {
   const duree = un(v.duree)
   return (
     <>
-      <h1 safe>{p.titre}</h1>
-      <ResumeErreurs erreurs={e} />
-      {p.horsLigne ? (
-        <div id="etat-hors-ligne" class="fr-mb-3w" aria-live="polite" data-etat="inactif">
-          <p class="fr-text--sm fr-mb-1w">
-            Sans réseau, l’activité est gardée sur cet appareil et envoyée dès le retour de la connexion.
-          </p>
-          <p id="file-attente" class="fr-text--sm fr-mb-0" />
-          <Bouton
-            type="button"
-            variante="tertiaire"
-            taille="sm"
-            classe="fr-mt-1w fr-hidden"
-            id="synchroniser"
-          >
-            Envoyer maintenant
-          </Bouton>
+      <Choix nom="type" legende="Type d’activité" options={TYPES} valeurs={v} erreurs={e} requis />
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-6">
+          <Champ nom="date" libelle="Date" type="date" valeur={un(v.date)} erreur={e.date} />
         </div>
-      ) : (
-        ''
-      )}
-      <form method="post" action={p.action} id="formulaire-activite" novalidate={false}>
-        <Csrf jeton={p.csrf} />
-        <input type="hidden" name="id" value={un(v.id)} />
-        <Choix nom="type" legende="Type d’activité" options={TYPES} valeurs={v} erreurs={e} requis />
-        <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-6">
-            <Champ nom="date" libelle="Date" type="date" valeur={un(v.date)} erreur={e.date} />
-          </div>
-        </div>
-        <GroupeChamps id="duree" legende="Durée" erreur={e.duree} legendeDiscrete enLigne>
-          {DUREES_RAPIDES.map((m) => (
-            <CaseOuRadio
-              id={`duree-${m}`}
-              nom="duree"
-              option={{
-                valeur: String(m),
-                libelle:
-                  m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60}`,
-              }}
-              multiple={false}
-              coche={duree === String(m)}
-              requis={false}
-            />
-          ))}
-          <Champ
-            nom="duree_autre"
-            libelle="Autre durée, en minutes"
-            type="number"
-            inputmode="numeric"
+      </div>
+      <GroupeChamps id="duree" legende="Durée" erreur={e.duree} legendeDiscrete enLigne>
+        {DUREES_RAPIDES.map((m) => (
+          <CaseOuRadio
+            id={`duree-${m}`}
+            nom="duree"
+            option={{ valeur: String(m), libelle: libelleDuree(m) }}
+            multiple={false}
+            coche={duree === String(m)}
             requis={false}
-            valeur={un(v.duree_autre)}
-            erreur={e.duree_autre}
           />
-        </GroupeChamps>
+        ))}
+        <Nombre nom="duree_autre" libelle="Autre durée, en minutes" valeurs={v} erreurs={e} />
+      </GroupeChamps>
+    </>
+  )
+}
 
-        <Choix nom="lieu_type" legende="Lieu" options={TYPES_LIEU} valeurs={v} erreurs={e} enLigne requis />
-        <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-6">
-            <Liste
-              nom="lieu_id"
-              libelle="Mon lieu d’activité (si dans un de mes lieux)"
-              options={p.lieux.map((l) => ({ valeur: l.id, libelle: l.nom }))}
-              valeur={un(v.lieu_id)}
-              erreurs={e}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-6">
-            <Champ
-              nom="commune_lieu"
-              libelle="Commune du domicile (si à domicile)"
-              aide="Code INSEE, par exemple 05061"
-              requis={false}
-              valeur={un(v.commune_lieu)}
-              erreur={e.commune_lieu}
-              maxlength={5}
-            />
-          </div>
+function ChampsLieu(p: ProprietesSaisie) {
+  const { valeurs: v, erreurs: e } = p
+  return (
+    <>
+      <Choix nom="lieu_type" legende="Lieu" options={TYPES_LIEU} valeurs={v} erreurs={e} enLigne requis />
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-6">
+          <Liste
+            nom="lieu_id"
+            libelle="Mon lieu d’activité (si dans un de mes lieux)"
+            options={p.lieux.map((l) => ({ valeur: l.id, libelle: l.nom }))}
+            valeur={un(v.lieu_id)}
+            erreurs={e}
+          />
         </div>
+        <div class="fr-col-12 fr-col-md-6">
+          <Commune nom="commune_lieu" libelle="Commune du domicile (si à domicile)" exemple {...p} />
+        </div>
+      </div>
+    </>
+  )
+}
 
+/** Themes (mediation, then the administrative procedures folded away) and equipment. */
+function ChampsContenu({ valeurs: v, erreurs: e }: Partie) {
+  return (
+    <>
+      <Choix
+        nom="themes"
+        legende="Thèmes"
+        aide="Cochez au moins un thème."
+        options={THEMES_MEDIATION}
+        multiple
+        valeurs={v}
+        erreurs={e}
+      />
+      <details
+        class="fr-mb-3w"
+        open={plusieurs(v.themes).some((t) => t.startsWith('demarche_')) ? true : undefined}
+      >
+        <summary>Aide à une démarche administrative (dix domaines)</summary>
+        <p class="fr-text--sm fr-mt-1w">
+          Le conseiller donne un coup de pouce ; pour faire la démarche, orientez la personne vers une France
+          Services ou un aidant habilité Aidants Connect.
+        </p>
         <Choix
           nom="themes"
-          legende="Thèmes"
-          aide="Cochez au moins un thème."
-          options={THEMES_MEDIATION}
+          idGroupe="themes-demarches"
+          legende="Domaines de la démarche"
+          options={THEMES_DEMARCHES}
           multiple
           valeurs={v}
-          erreurs={e}
+          erreurs={{}}
         />
-        <details
-          class="fr-mb-3w"
-          open={plusieurs(v.themes).some((t) => t.startsWith('demarche_')) ? true : undefined}
-        >
-          <summary>Aide à une démarche administrative (dix domaines)</summary>
-          <p class="fr-text--sm fr-mt-1w">
-            Le conseiller donne un coup de pouce ; pour faire la démarche, orientez la personne vers une
-            France Services ou un aidant habilité Aidants Connect.
-          </p>
-          <Choix
-            nom="themes"
-            idGroupe="themes-demarches"
-            legende="Domaines de la démarche"
-            options={THEMES_DEMARCHES}
-            multiple
-            valeurs={v}
-            erreurs={{}}
-          />
-        </details>
+      </details>
 
-        <Choix
-          nom="materiels"
-          legende="Matériel utilisé"
-          options={MATERIELS}
-          multiple
-          valeurs={v}
-          erreurs={e}
-          enLigne
-        />
+      <Choix
+        nom="materiels"
+        legende="Matériel utilisé"
+        options={MATERIELS}
+        multiple
+        valeurs={v}
+        erreurs={e}
+        enLigne
+      />
+    </>
+  )
+}
 
-        <details class="fr-mb-3w" open={un(v.type) === 'collectif' || e.participants ? true : undefined}>
-          <summary>Atelier collectif : participants et niveau</summary>
-          <div class="fr-grid-row fr-grid-row--gutters fr-mt-1w">
-            <div class="fr-col-12 fr-col-md-4">
-              <Champ
-                nom="participants"
-                libelle="Nombre de participants"
-                type="number"
-                inputmode="numeric"
-                requis={false}
-                valeur={un(v.participants)}
-                erreur={e.participants}
-              />
-            </div>
-            <div class="fr-col-12 fr-col-md-4">
-              <Liste
-                nom="niveau"
-                libelle="Niveau"
-                options={NIVEAUX}
-                valeur={un(v.niveau)}
-                erreurs={e}
-                vide="Non précisé"
-              />
-            </div>
-            <div class="fr-col-12 fr-col-md-4">
-              <Champ
-                nom="titre"
-                libelle="Titre de l’atelier"
-                requis={false}
-                valeur={un(v.titre)}
-                erreur={e.titre}
-                maxlength={120}
-              />
-            </div>
+/** One head count per range (`age_…`, `situation_…`), « non communiqué » left out. */
+function Repartition(p: Partie & { prefixe: string; tranches: readonly Option[] }) {
+  return (
+    <>
+      {p.tranches
+        .filter((t) => t.valeur !== 'nc')
+        .map((t) => (
+          <div class="fr-col-6 fr-col-md-3">
+            <Nombre
+              nom={`${p.prefixe}_${t.valeur}`}
+              libelle={t.libelle}
+              valeurs={p.valeurs}
+              erreurs={p.erreurs}
+            />
           </div>
-          <p class="fr-text--sm">
-            Répartition des participants, si vous la connaissez (le reste compte comme « non communiqué ») :
-          </p>
-          <div class="fr-grid-row fr-grid-row--gutters">
-            {TRANCHES_AGE.filter((t) => t.valeur !== 'nc').map((t) => (
-              <div class="fr-col-6 fr-col-md-3">
-                <Champ
-                  nom={`age_${t.valeur}`}
-                  libelle={t.libelle}
-                  type="number"
-                  inputmode="numeric"
-                  requis={false}
-                  valeur={un(v[`age_${t.valeur}`])}
-                  erreur={e[`age_${t.valeur}`]}
-                />
-              </div>
-            ))}
-            {SITUATIONS.filter((t) => t.valeur !== 'nc').map((t) => (
-              <div class="fr-col-6 fr-col-md-3">
-                <Champ
-                  nom={`situation_${t.valeur}`}
-                  libelle={t.libelle}
-                  type="number"
-                  inputmode="numeric"
-                  requis={false}
-                  valeur={un(v[`situation_${t.valeur}`])}
-                  erreur={e[`situation_${t.valeur}`]}
-                />
-              </div>
-            ))}
-          </div>
-        </details>
+        ))}
+    </>
+  )
+}
 
-        <GroupeChamps
-          id="beneficiaire"
-          legende="Bénéficiaire (accompagnement individuel ou aide ponctuelle)"
-          aide="Anonyme par défaut. Tous ces champs sont facultatifs."
-          legendeDiscrete
-        >
+function ChampsAtelier({ valeurs: v, erreurs: e }: Partie) {
+  return (
+    <details class="fr-mb-3w" open={un(v.type) === 'collectif' || e.participants ? true : undefined}>
+      <summary>Atelier collectif : participants et niveau</summary>
+      <div class="fr-grid-row fr-grid-row--gutters fr-mt-1w">
+        <div class="fr-col-12 fr-col-md-4">
+          <Nombre nom="participants" libelle="Nombre de participants" valeurs={v} erreurs={e} />
+        </div>
+        <div class="fr-col-12 fr-col-md-4">
           <Liste
-            nom="beneficiaire_id"
-            libelle="Personne suivie (fiche créée avec son accord)"
-            options={p.beneficiaires.map((b) => ({ valeur: b.id, libelle: b.prenom }))}
-            valeur={un(v.beneficiaire_id)}
+            nom="niveau"
+            libelle="Niveau"
+            options={NIVEAUX}
+            valeur={un(v.niveau)}
             erreurs={e}
-            vide="Personne anonyme"
+            vide="Non précisé"
           />
-          <div class="fr-grid-row fr-grid-row--gutters">
-            <div class="fr-col-12 fr-col-md-4">
-              <Liste
-                nom="tranche_age"
-                libelle="Tranche d’âge"
-                options={TRANCHES_AGE}
-                valeur={un(v.tranche_age) || 'nc'}
-                erreurs={e}
-              />
-            </div>
-            <div class="fr-col-12 fr-col-md-4">
-              <Liste
-                nom="situation"
-                libelle="Situation"
-                options={SITUATIONS}
-                valeur={un(v.situation) || 'nc'}
-                erreurs={e}
-              />
-            </div>
-            <div class="fr-col-12 fr-col-md-4">
-              <Champ
-                nom="commune_beneficiaire"
-                libelle="Commune de résidence"
-                aide="Code INSEE"
-                requis={false}
-                valeur={un(v.commune_beneficiaire)}
-                erreur={e.commune_beneficiaire}
-                maxlength={5}
-              />
-            </div>
-          </div>
-        </GroupeChamps>
+        </div>
+        <div class="fr-col-12 fr-col-md-4">
+          <Texte nom="titre" libelle="Titre de l’atelier" max={120} valeurs={v} erreurs={e} />
+        </div>
+      </div>
+      <p class="fr-text--sm">
+        Répartition des participants, si vous la connaissez (le reste compte comme « non communiqué ») :
+      </p>
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <Repartition prefixe="age" tranches={TRANCHES_AGE} valeurs={v} erreurs={e} />
+        <Repartition prefixe="situation" tranches={SITUATIONS} valeurs={v} erreurs={e} />
+      </div>
+    </details>
+  )
+}
 
-        <Choix
-          nom="autonomie"
-          legende="Autonomie atteinte (facultatif)"
-          options={AUTONOMIES}
-          valeurs={v}
-          erreurs={e}
-        />
-        <Choix nom="orientation" legende="Orientation" options={ORIENTATIONS} valeurs={v} erreurs={e} />
-        {p.franceServices ? (
-          <div class="fr-callout fr-mb-3w">
-            <p class="fr-callout__text fr-text--sm" safe>
-              {`France Services la plus proche : ${p.franceServices.nom} (${p.franceServices.commune}${
-                p.franceServices.distanceKm !== null
-                  ? `, à ${p.franceServices.distanceKm.toLocaleString('fr-FR')} km`
-                  : ''
-              }). Pour une démarche administrative, c’est elle qui prend le relais.`}
-            </p>
-            <input type="hidden" name="france_services_id" value={p.franceServices.id} />
+/** The followed person's profile, « non communiqué » by default. */
+const PROFIL = [
+  ['tranche_age', 'Tranche d’âge', TRANCHES_AGE],
+  ['situation', 'Situation', SITUATIONS],
+] as const
+
+function ChampsBeneficiaire(p: ProprietesSaisie) {
+  const { valeurs: v, erreurs: e } = p
+  return (
+    <GroupeChamps
+      id="beneficiaire"
+      legende="Bénéficiaire (accompagnement individuel ou aide ponctuelle)"
+      aide="Anonyme par défaut. Tous ces champs sont facultatifs."
+      legendeDiscrete
+    >
+      <Liste
+        nom="beneficiaire_id"
+        libelle="Personne suivie (fiche créée avec son accord)"
+        options={p.beneficiaires.map((b) => ({ valeur: b.id, libelle: b.prenom }))}
+        valeur={un(v.beneficiaire_id)}
+        erreurs={e}
+        vide="Personne anonyme"
+      />
+      <div class="fr-grid-row fr-grid-row--gutters">
+        {PROFIL.map(([nom, libelle, options]) => (
+          <div class="fr-col-12 fr-col-md-4">
+            <Liste nom={nom} libelle={libelle} options={options} valeur={un(v[nom]) || 'nc'} erreurs={e} />
           </div>
-        ) : (
-          ''
-        )}
-        <Champ
-          nom="orientation_precision"
-          libelle="Vers quel lieu ? (si un autre lieu)"
-          requis={false}
-          valeur={un(v.orientation_precision)}
-          erreur={e.orientation_precision}
-          maxlength={120}
-        />
+        ))}
+        <div class="fr-col-12 fr-col-md-4">
+          <Commune nom="commune_beneficiaire" libelle="Commune de résidence" {...p} />
+        </div>
+      </div>
+    </GroupeChamps>
+  )
+}
+
+/** The nearest France Services, suggested and sent along with the form. */
+function FranceServices({ lieu }: { lieu: FranceServicesProche }) {
+  return (
+    <div class="fr-callout fr-mb-3w">
+      <p class="fr-callout__text fr-text--sm" safe>
+        {`France Services la plus proche : ${lieu.nom} (${lieu.commune}${
+          lieu.distanceKm !== null ? `, à ${lieu.distanceKm.toLocaleString('fr-FR')} km` : ''
+        }). Pour une démarche administrative, c’est elle qui prend le relais.`}
+      </p>
+      <input type="hidden" name="france_services_id" value={lieu.id} />
+    </div>
+  )
+}
+
+/** What came of it: the autonomy reached and where the person was sent. */
+function ChampsSuite({ valeurs: v, erreurs: e, franceServices }: ProprietesSaisie) {
+  return (
+    <>
+      <Choix
+        nom="autonomie"
+        legende="Autonomie atteinte (facultatif)"
+        options={AUTONOMIES}
+        valeurs={v}
+        erreurs={e}
+      />
+      <Choix nom="orientation" legende="Orientation" options={ORIENTATIONS} valeurs={v} erreurs={e} />
+      {franceServices ? <FranceServices lieu={franceServices} /> : ''}
+      <Texte
+        nom="orientation_precision"
+        libelle="Vers quel lieu ? (si un autre lieu)"
+        max={120}
+        valeurs={v}
+        erreurs={e}
+      />
+    </>
+  )
+}
+
+export function SaisiePage(p: ProprietesSaisie) {
+  return (
+    <>
+      <h1 safe>{p.titre}</h1>
+      <ResumeErreurs erreurs={p.erreurs} />
+      {p.horsLigne ? <EtatHorsLigne /> : ''}
+      <form method="post" action={p.action} id="formulaire-activite" novalidate={false}>
+        <Csrf jeton={p.csrf} />
+        <input type="hidden" name="id" value={un(p.valeurs.id)} />
+        <ChampsQuand {...p} />
+        <ChampsLieu {...p} />
+        <ChampsContenu {...p} />
+        <ChampsAtelier {...p} />
+        <ChampsBeneficiaire {...p} />
+        <ChampsSuite {...p} />
         <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
       </form>
     </>
