@@ -89,7 +89,8 @@ export function vueStatistiques(s: StatistiquesTerritoire, publique: boolean): V
 
 const n = (v: N) => <>{Html.escapeHtml(nombre(v))}</>
 
-export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
+/** Key figures, one callout each. */
+function ChiffresCles({ v }: { v: VueStatistiques }) {
   return (
     <>
       <h2 class="fr-h4 fr-mt-4w">Chiffres clés</h2>
@@ -114,7 +115,14 @@ export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
           </li>
         ))}
       </ul>
+    </>
+  )
+}
 
+/** Month by month: a histogram, then the same figures as a table. */
+function Evolution({ v }: { v: VueStatistiques }) {
+  return (
+    <>
       <h2 class="fr-h4 fr-mt-4w" id="evolution">
         Évolution mois par mois
       </h2>
@@ -132,31 +140,40 @@ export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
           n(x.heures),
         ])}
       />
+    </>
+  )
+}
 
-      {v.departements.length > 0 ? (
-        <>
-          <h2 class="fr-h4 fr-mt-4w" id="carte">
-            Carte par département
-          </h2>
-          <CarteDepartements
-            titre="Personnes accompagnées par département"
-            valeurs={new Map(v.departements.map((d) => [d.code, d.personnes]))}
-          />
-          <Tableau
-            legende="Activités et personnes accompagnées par département"
-            entetes={['Département', 'Activités', 'Personnes accompagnées', 'Heures']}
-            lignes={v.departements.map((d) => [
-              Html.escapeHtml(`${d.code} ${d.nom}`),
-              n(d.activites),
-              n(d.personnes),
-              n(d.heures),
-            ])}
-          />
-        </>
-      ) : (
-        ''
-      )}
+/** By département: a map, then the same figures as a table (absent when no activity has one). */
+function Departements({ v }: { v: VueStatistiques }) {
+  if (v.departements.length === 0) return ''
+  return (
+    <>
+      <h2 class="fr-h4 fr-mt-4w" id="carte">
+        Carte par département
+      </h2>
+      <CarteDepartements
+        titre="Personnes accompagnées par département"
+        valeurs={new Map(v.departements.map((d) => [d.code, d.personnes]))}
+      />
+      <Tableau
+        legende="Activités et personnes accompagnées par département"
+        entetes={['Département', 'Activités', 'Personnes accompagnées', 'Heures']}
+        lignes={v.departements.map((d) => [
+          Html.escapeHtml(`${d.code} ${d.nom}`),
+          n(d.activites),
+          n(d.personnes),
+          n(d.heures),
+        ])}
+      />
+    </>
+  )
+}
 
+/** Breakdowns by theme, equipment, age…: bars, then a table each. */
+function Repartitions({ v }: { v: VueStatistiques }) {
+  return (
+    <>
       <h2 class="fr-h4 fr-mt-4w">Répartitions</h2>
       <p class="fr-text--sm">
         Une activité peut porter sur plusieurs thèmes et plusieurs matériels : ces répartitions ne totalisent
@@ -190,6 +207,17 @@ export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
           />
         </section>
       ))}
+    </>
+  )
+}
+
+export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
+  return (
+    <>
+      <ChiffresCles v={v} />
+      <Evolution v={v} />
+      <Departements v={v} />
+      <Repartitions v={v} />
     </>
   )
 }
