@@ -2,10 +2,11 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
 import type { Demarche, Duree } from '../domain/demarches'
 import type { Mandat } from '../domain/mandat'
-import { autorisations, mandats, organisations, usagers } from './schema'
+import { autorisations, brouillonsMandat, mandats, organisations, usagers } from './schema'
 
 export type UsagerRow = typeof usagers.$inferSelect
 export type OrganisationRow = typeof organisations.$inferSelect
+export type BrouillonRow = typeof brouillonsMandat.$inferSelect
 
 export async function trouverOrganisation(db: Database, id: string): Promise<OrganisationRow | undefined> {
   if (!estUuid(id)) return undefined
@@ -196,4 +197,71 @@ export async function trouverAutorisation(db: Database, id: string) {
     .innerJoin(mandats, eq(mandats.id, autorisations.mandatId))
     .where(eq(autorisations.id, id))
   return a
+}
+
+/** Keeps the mandate being prepared between FranceConnect and the recap. */
+export async function creerBrouillon(db: Database, b: typeof brouillonsMandat.$inferInsert): Promise<string> {
+  const [row] = await db.insert(brouillonsMandat).values(b).returning({ id: brouillonsMandat.id })
+  if (!row) throw new Error('brouillon sans retour')
+  return row.id
+}
+
+export async function trouverBrouillon(db: Database, id: string): Promise<BrouillonRow | undefined> {
+  const [b] = await db.select().from(brouillonsMandat).where(eq(brouillonsMandat.id, id))
+  return b
+}
+
+/** The draft of this aidant only (expired or not: the caller decides). */
+export async function brouillonDeLAidant(
+  db: Database,
+  id: string,
+  aidantId: string,
+): Promise<BrouillonRow | undefined> {
+  const [b] = await db
+    .select()
+    .from(brouillonsMandat)
+    .where(and(eq(brouillonsMandat.id, id), eq(brouillonsMandat.aidantId, aidantId)))
+  return b
+}
+
+export async function supprimerBrouillon(db: Database, id: string): Promise<void> {
+  await db.delete(brouillonsMandat).where(eq(brouillonsMandat.id, id))
+}
+
+export async function creerMandat(db: Database, m: typeof mandats.$inferInsert): Promise<void> {
+  await db.insert(mandats).values(m)
+}
+
+/** One authorisation per démarche of a new mandate. */
+export async function creerAutorisations(db: Database, mandatId: string, demarches: readonly string[]) {
+  return db
+    .insert(autorisations)
+    .values(demarches.map((demarche) => ({ mandatId, demarche })))
+    .returning()
+}
+
+/** Revokes the given authorisations that are still active (the others keep their revocation date). */
+export async function revoquerAutorisationsActives(db: Database, ids: string[], le: Date): Promise<void> {
+  await db
+    .update(autorisations)
+    .set({ revoqueeLe: le })
+    .where(and(inArray(autorisations.id, ids), isNull(autorisations.revoqueeLe)))
+}
+
+export async function revoquerAutorisation(db: Database, id: string, le: Date): Promise<void> {
+  await db.update(autorisations).set({ revoqueeLe: le }).where(eq(autorisations.id, id))
+}
+
+/** The whole mandate: its active authorisations, then the mandate with its revocation attestation's hash. */
+export async function revoquerMandat(
+  db: Database,
+  mandatId: string,
+  le: Date,
+  hashRevocation: string,
+): Promise<void> {
+  await db
+    .update(autorisations)
+    .set({ revoqueeLe: le })
+    .where(and(eq(autorisations.mandatId, mandatId), isNull(autorisations.revoqueeLe)))
+  await db.update(mandats).set({ revoqueLe: le, hashRevocation }).where(eq(mandats.id, mandatId))
 }

@@ -1,8 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import { err, ok, type Result } from '../../../platform/result'
 import { ajouterAuJournal } from '../db/journal-repository'
-import { trouverMandat } from '../db/mandats-repository'
-import { autorisations, mandats } from '../db/schema'
+import { revoquerAutorisation, revoquerMandat, trouverMandat } from '../db/mandats-repository'
 import { hashAttestation } from '../domain/attestation'
 import type { ErreurMandat } from '../domain/mandat'
 import type { DepsAidants } from './deps'
@@ -45,7 +43,7 @@ export const makeRevoquer =
       if (!a) return err({ code: 'MANDAT_INTROUVABLE' })
       if (a.revoqueeLe) return err({ code: 'DEJA_REVOQUE' })
       await db.transaction(async (tx) => {
-        await tx.update(autorisations).set({ revoqueeLe: maintenant }).where(eq(autorisations.id, a.id))
+        await revoquerAutorisation(tx, a.id, maintenant)
         await ajouterAuJournal(tx, deps.secret, {
           ...acteur,
           action: input.par.type === 'usager' ? 'revocation_par_usager' : 'revocation_autorisation',
@@ -66,11 +64,7 @@ export const makeRevoquer =
       nature: 'revocation',
     })
     await db.transaction(async (tx) => {
-      await tx
-        .update(autorisations)
-        .set({ revoqueeLe: maintenant })
-        .where(and(eq(autorisations.mandatId, mandat.id), isNull(autorisations.revoqueeLe)))
-      await tx.update(mandats).set({ revoqueLe: maintenant, hashRevocation }).where(eq(mandats.id, mandat.id))
+      await revoquerMandat(tx, mandat.id, maintenant, hashRevocation)
       await ajouterAuJournal(tx, deps.secret, {
         ...acteur,
         action: input.par.type === 'usager' ? 'revocation_par_usager' : 'revocation_mandat',
