@@ -1,6 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
-import { etatsAidant } from '../db/schema'
+import {
+  bloquerTotpJusqua,
+  compterEchecTotp,
+  etatAidant,
+  noterActiviteAidant,
+  prendrePasTotp,
+} from '../db/aidants-repository'
 import type { DepsAidants } from './deps'
 
 /** Wrong codes in a row before every code is refused, and for how long at first (per account). */
@@ -14,8 +19,6 @@ export function dureeBlocageTotpMinutes(echecs: number): number {
   if (echecs < ECHECS_TOTP_MAX) return 0
   return Math.min(BLOCAGE_TOTP_MINUTES * 2 ** (echecs - ECHECS_TOTP_MAX), BLOCAGE_TOTP_MAX_MINUTES)
 }
-
-const horodatage = (d: Date) => sql`${d.toISOString()}::timestamptz`
 
 /**
  * Every TOTP code an aidant types in Aidants Connect — passwordless login, re-entry before a sensitive
@@ -36,7 +39,7 @@ export const makeVerifierTotpAidant =
     const maintenant = horloge()
     const compte = await comptes.trouver(compteId)
     if (!compte?.totpSecret || !compte.actif) return false
-    const [etat] = await db.select().from(etatsAidant).where(eq(etatsAidant.compteId, compteId))
+    const etat = await etatAidant(db, compteId)
     if (etat?.totpBloqueJusquA && etat.totpBloqueJusquA > maintenant) return false
     const propre = code.replace(/\s/g, '')
     const dernier = Math.max(compte.totpDernierPas ?? -1, etat?.totpDernierPas ?? -1)
@@ -51,47 +54,12 @@ export const makeVerifierTotpAidant =
             ),
         )
       : undefined
-    if (pas !== undefined) {
-      // Taken only if no concurrent request took this step (or a later one) and no burst of wrong codes
-      // locked the account in the meantime.
-      const pris = await db
-        .insert(etatsAidant)
-        .values({ compteId, totpDernierPas: pas, derniereActiviteLe: maintenant })
-        .onConflictDoUpdate({
-          target: etatsAidant.compteId,
-          set: { totpDernierPas: pas, derniereActiviteLe: maintenant, echecsTotp: 0, totpBloqueJusquA: null },
-          setWhere: and(
-            or(isNull(etatsAidant.totpDernierPas), lt(etatsAidant.totpDernierPas, pas)),
-            or(
-              isNull(etatsAidant.totpBloqueJusquA),
-              sql`${etatsAidant.totpBloqueJusquA} <= ${horodatage(maintenant)}`,
-            ),
-          ),
-        })
-        .returning({ compteId: etatsAidant.compteId })
-      // Then in the accounts domain, which the password login reads: a code accepted here is refused
-      // there, and a concurrent password login that took the same step first wins.
-      if (pris.length === 1) return comptes.reserverPasTotp(compteId, pas)
-    }
-    const [apres] = await db
-      .insert(etatsAidant)
-      .values({ compteId, echecsTotp: 1 })
-      .onConflictDoUpdate({
-        target: etatsAidant.compteId,
-        set: { echecsTotp: sql`${etatsAidant.echecsTotp} + 1` },
-      })
-      .returning({ echecs: etatsAidant.echecsTotp })
-    const minutes = dureeBlocageTotpMinutes(apres?.echecs ?? 0)
-    if (minutes > 0) {
-      // greatest(): a slower concurrent request that computed a shorter lock never shortens a longer one.
-      const jusqua = horodatage(new Date(maintenant.getTime() + minutes * 60_000))
-      await db
-        .update(etatsAidant)
-        .set({
-          totpBloqueJusquA: sql`greatest(coalesce(${etatsAidant.totpBloqueJusquA}, ${jusqua}), ${jusqua})`,
-        })
-        .where(eq(etatsAidant.compteId, compteId))
-    }
+    // Taken here first, then in the accounts domain, which the password login reads: a code accepted here
+    // is refused there, and a concurrent password login that took the same step first wins.
+    if (pas !== undefined && (await prendrePasTotp(db, compteId, pas, maintenant)))
+      return comptes.reserverPasTotp(compteId, pas)
+    const minutes = dureeBlocageTotpMinutes(await compterEchecTotp(db, compteId))
+    if (minutes > 0) await bloquerTotpJusqua(db, compteId, new Date(maintenant.getTime() + minutes * 60_000))
     return false
   }
 
@@ -99,17 +67,12 @@ export const makeVerifierTotpAidant =
 export const makeReauthentificationRequise =
   ({ db, horloge }: DepsAidants) =>
   async (compteId: string, dernierFacteurLe: Date): Promise<boolean> => {
-    const [etat] = await db.select().from(etatsAidant).where(eq(etatsAidant.compteId, compteId))
+    const etat = await etatAidant(db, compteId)
     const derniere = Math.max(dernierFacteurLe.getTime(), etat?.derniereActiviteLe?.getTime() ?? 0)
     return horloge().getTime() - derniere > 15 * 60_000
   }
 
 export const makeNoterActivite =
   ({ db, horloge }: DepsAidants) =>
-  async (compteId: string): Promise<void> => {
-    const maintenant = horloge()
-    await db
-      .insert(etatsAidant)
-      .values({ compteId, derniereActiviteLe: maintenant })
-      .onConflictDoUpdate({ target: etatsAidant.compteId, set: { derniereActiviteLe: maintenant } })
-  }
+  (compteId: string): Promise<void> =>
+    noterActiviteAidant(db, compteId, horloge())
