@@ -1,16 +1,24 @@
-import { and, desc, eq, gt, isNull, lte } from 'drizzle-orm'
 import { jetonAleatoire, sha256 } from '../../../platform/crypto'
 import { mettreEnFileSms } from '../../../platform/outbox/outbox'
 import { err, ok, type Result } from '../../../platform/result'
+import {
+  type ConsentementRow,
+  consentementOuvert,
+  creerConsentement,
+  dernierConsentement,
+  purgerConsentements,
+  repondreConsentement,
+} from '../db/consentements-repository'
 import { ajouterAuJournal } from '../db/journal-repository'
-import { brouillonsMandat, consentementsSms } from '../db/schema'
+import { trouverBrouillon } from '../db/mandats-repository'
 import type { ErreurHabilitation } from '../domain/habilitation'
+import { smsConsentement } from '../emails'
 import type { DepsAidants } from './deps'
 
 /** The usager has 30 minutes to answer, the lifetime of the mandate being prepared. */
 export const DUREE_CONSENTEMENT_MIN = 30
 
-export type ConsentementRow = typeof consentementsSms.$inferSelect
+export type { ConsentementRow }
 
 /**
  * Remote consent by SMS (the usager is not in the room). Aidants Connect built it, then removed it from
@@ -30,7 +38,7 @@ export const makeConsentementSms = (deps: DepsAidants) => {
       const maintenant = horloge()
       const jeton = jetonAleatoire()
       await db.transaction(async (tx) => {
-        await tx.insert(consentementsSms).values({
+        await creerConsentement(tx, {
           brouillonId: input.brouillonId,
           jetonHash: sha256(jeton),
           aidantId: input.aidantId,
@@ -38,10 +46,13 @@ export const makeConsentementSms = (deps: DepsAidants) => {
           envoyeLe: maintenant,
           expireLe: new Date(maintenant.getTime() + DUREE_CONSENTEMENT_MIN * 60_000),
         })
-        // No name, no démarche in the SMS: only who asks and where to read and answer.
         await mettreEnFileSms(tx, {
           destinataire: input.telephone,
-          texte: `${input.organisationNom} vous demande votre accord pour un mandat Aidants Connect. Lisez-le et répondez (30 min) : ${baseUrl}/consentement/lien/${jeton}`,
+          texte: smsConsentement({
+            organisation: input.organisationNom,
+            lien: `${baseUrl}/consentement/lien/${jeton}`,
+            minutes: DUREE_CONSENTEMENT_MIN,
+          }),
         })
         await ajouterAuJournal(tx, deps.secret, {
           action: 'consentement_sms_envoye',
@@ -53,45 +64,24 @@ export const makeConsentementSms = (deps: DepsAidants) => {
     },
 
     /** The pending or answered request of a draft, most recent first. */
-    async dernier(brouillonId: string): Promise<ConsentementRow | undefined> {
-      const [c] = await db
-        .select()
-        .from(consentementsSms)
-        .where(eq(consentementsSms.brouillonId, brouillonId))
-        .orderBy(desc(consentementsSms.envoyeLe))
-        .limit(1)
-      return c
-    },
+    dernier: (brouillonId: string): Promise<ConsentementRow | undefined> =>
+      dernierConsentement(db, brouillonId),
 
     /** What the usager sees behind the link: the draft, if the link is still open. */
     async lire(jeton: string) {
       if (!/^[\w-]{20,100}$/.test(jeton)) return undefined
-      const [c] = await db
-        .select()
-        .from(consentementsSms)
-        .where(and(eq(consentementsSms.jetonHash, sha256(jeton)), gt(consentementsSms.expireLe, horloge())))
+      const c = await consentementOuvert(db, sha256(jeton), horloge())
       if (!c) return undefined
-      const [b] = await db.select().from(brouillonsMandat).where(eq(brouillonsMandat.id, c.brouillonId))
+      const b = await trouverBrouillon(db, c.brouillonId)
       return b ? { c, b } : undefined
     },
 
     /** One answer per link, recorded in one statement (a double click cannot answer twice). */
     async repondre(jeton: string, accepte: boolean): Promise<Result<void, ErreurHabilitation>> {
       const maintenant = horloge()
-      const [c] = await db
-        .update(consentementsSms)
-        .set(accepte ? { accepteLe: maintenant } : { refuseLe: maintenant })
-        .where(
-          and(
-            eq(consentementsSms.jetonHash, sha256(jeton)),
-            gt(consentementsSms.expireLe, maintenant),
-            isNull(consentementsSms.accepteLe),
-            isNull(consentementsSms.refuseLe),
-          ),
-        )
-        .returning()
+      const c = await repondreConsentement(db, sha256(jeton), accepte, maintenant)
       if (!c) return err({ code: 'CONSENTEMENT_INTROUVABLE' })
-      const [b] = await db.select().from(brouillonsMandat).where(eq(brouillonsMandat.id, c.brouillonId))
+      const b = await trouverBrouillon(db, c.brouillonId)
       await ajouterAuJournal(db, deps.secret, {
         action: 'consentement_sms_recu',
         le: maintenant,
@@ -104,7 +94,6 @@ export const makeConsentementSms = (deps: DepsAidants) => {
     },
 
     /** Expired requests are deleted by the scheduled purge. */
-    purger: (maintenant: Date) =>
-      db.delete(consentementsSms).where(lte(consentementsSms.expireLe, maintenant)),
+    purger: (maintenant: Date) => purgerConsentements(db, maintenant),
   }
 }
