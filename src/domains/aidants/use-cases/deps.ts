@@ -1,6 +1,6 @@
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
-import type { DepsComptes } from '../../comptes'
+import { type DepsComptes, type PortComptes, portComptes } from '../../comptes'
 
 export interface DepsAidants {
   db: Database
@@ -37,3 +37,16 @@ export interface DepsAidants {
 
 /** Minutes without a sensitive act after which the aidant types a TOTP code again. */
 export const REAUTHENTIFICATION_MINUTES = 15
+
+/**
+ * What Aidants Connect asks of the accounts domain beyond reading an account: give the organisation's
+ * roles, set or clear the second factor, take a role back — each also inside the caller's transaction
+ * (`dans(tx)`), so that an habilitation and its account succeed or fail together.
+ */
+export type ComptesAidants = Pick<
+  PortComptes,
+  'donnerRoleOrganisation' | 'definirSecondFacteur' | 'administrer' | 'dans'
+>
+
+/** The accounts domain's port, built in this one place from the deps `app.ts` gives the domain. */
+export const comptesDe = (deps: DepsAidants): ComptesAidants => portComptes(deps.depsComptes)
