@@ -1,13 +1,12 @@
 import { sha256 } from '../../platform/crypto'
 import type { Database } from '../../platform/db/database'
 import { ajouterAuJournal } from './db/journal-repository'
+import { creerAutorisations, creerMandat } from './db/mandats-repository'
 import {
-  autorisations,
   clientsPartenaires,
   demandesHabilitation,
   dispositifs,
   habilitationsAidant,
-  mandats,
   regionsOuvertes,
   usagers,
 } from './db/schema'
@@ -34,24 +33,16 @@ interface ContexteDemoAidants {
   compte: (email: string) => string
 }
 
-/**
- * Demo data: the first wave of regions, two fictional usagers of the FranceConnect simulator with
- * mandates at France services Marseille 3e (one active, one expired), the aidants' habilitations, and the
- * partner service of the identity-provider demo. Angela Dubois and Jean Martin stay without mandate to
- * play the creation journey.
- */
-export async function seedAidants(
-  ctx: ContexteDemoAidants,
-  horloge: () => Date = () => new Date(),
-): Promise<void> {
-  const { db } = ctx
-  const maintenant = horloge()
-  await db
-    .insert(regionsOuvertes)
-    .values(PREMIERE_VAGUE.map((codeRegion) => ({ codeRegion, vague: 'Vague 1', ouverteLe: maintenant })))
-  const sophie = ctx.compte('aidant.marseille@demo.escale.localhost')
-  const pierre = ctx.compte('referent.marseille@demo.escale.localhost')
-  const org = ctx.organisations.fsMarseille.id
+/** France services Marseille 3e, where the demo aidant Sophie works, at the demo's `maintenant`. */
+interface StructureDemo {
+  db: Database
+  org: string
+  sophie: string
+  maintenant: Date
+}
+
+/** Sophie, active, and Nora, still in training, at France services Marseille 3e. */
+async function seedHabilitations({ db, org, sophie, maintenant }: StructureDemo) {
   await db.insert(habilitationsAidant).values([
     {
       organisationId: org,
@@ -74,6 +65,10 @@ export async function seedAidants(
       creeLe: maintenant,
     },
   ])
+}
+
+/** The partner service of the identity-provider demo. */
+async function seedPartenaire(db: Database) {
   await db.insert(clientsPartenaires).values({
     clientId: 'service-partenaire-exemple',
     nom: 'Service partenaire d’exemple',
@@ -81,66 +76,10 @@ export async function seedAidants(
     redirectUris: ['http://127.0.0.1:3000/demarche-partenaire/retour'],
     postLogoutRedirectUris: ['http://127.0.0.1:3000/demarche-partenaire'],
   })
-  const creer = async (i: number, demarches: Demarche[], duree: Duree, ilYaJours: number) => {
-    const identite = IDENTITES_FICTIVES[i]
-    if (!identite) return
-    const [u] = await db
-      .insert(usagers)
-      .values({
-        subHash: hashSub(SECRET_DEMO, identite.sub),
-        prenoms: identite.given_name,
-        nom: identite.family_name,
-        dateNaissance: identite.birthdate,
-        genre: identite.gender,
-        lieuNaissance: identite.birthplace,
-        paysNaissance: identite.birthcountry,
-        email: identite.email,
-      })
-      .returning()
-    if (!u) return
-    const creeLe = new Date(maintenant.getTime() - ilYaJours * 86_400_000)
-    const expireLe = dateExpiration(creeLe, duree)
-    const id = crypto.randomUUID()
-    const hash = hashAttestation(SECRET_DEMO, {
-      mandatId: id,
-      organisationId: org,
-      usagerId: u.id,
-      demarches,
-      creeLe,
-      expireLe,
-      versionTexte: VERSION_TEXTE_MANDAT,
-      nature: 'mandat',
-    })
-    await db.insert(mandats).values({
-      id,
-      organisationId: org,
-      usagerId: u.id,
-      creeParId: sophie,
-      creeLe,
-      expireLe,
-      duree,
-      versionTexte: VERSION_TEXTE_MANDAT,
-      consentement: 'sur_place',
-      hashAttestation: hash,
-    })
-    const base = { le: creeLe, aidantId: sophie, organisationId: org, usagerId: u.id, mandatId: id }
-    await ajouterAuJournal(db, SECRET_DEMO, {
-      ...base,
-      action: 'creation_attestation',
-      details: { hashAttestation: hash, duree },
-    })
-    for (const a of await db
-      .insert(autorisations)
-      .values(demarches.map((demarche) => ({ mandatId: id, demarche })))
-      .returning())
-      await ajouterAuJournal(db, SECRET_DEMO, {
-        ...base,
-        action: 'creation_autorisation',
-        autorisationId: a.id,
-        demarche: a.demarche,
-      })
-  }
-  // Sophie's application (the demo TOTP secret), and three physical cards in stock for the référent to bind.
+}
+
+/** Sophie's application (the demo TOTP secret), and three physical cards in stock for the référent to bind. */
+async function seedDispositifs({ db, org, sophie, maintenant }: StructureDemo) {
   await db.insert(dispositifs).values([
     {
       type: 'application',
@@ -151,47 +90,138 @@ export async function seedAidants(
     },
     ...CARTES_DEMO.map((c) => ({ type: 'carte' as const, numeroSerie: c.numeroSerie, secret: c.secret })),
   ])
-  // Two requests for the national team: one to review (Bretagne, open), one on the waiting list (Île-de-France).
-  const demande = (nom: string, region: string, commune: string, statut: string) => {
-    const id = crypto.randomUUID()
-    return {
-      id,
-      jetonHash: sha256(jetonDemande(SECRET_DEMO, id)),
-      statut,
-      emailDemandeur: 'demandeur@demo.escale.localhost',
-      emailVerifieLe: maintenant,
-      nomDemandeur: 'Claire Morvan',
-      donnees: {
-        nom_demandeur: 'Claire Morvan',
-        email_demandeur: 'demandeur@demo.escale.localhost',
-        nom,
-        siret: '73282932000074',
-        type: 'collectivite',
-        adresse: '1 place de la Mairie',
-        code_commune: commune,
-        region,
-        referent_nom: 'Yann Le Gall',
-        referent_email: `referent.${commune}@demo.escale.localhost`,
-        aidants: [
-          {
-            nom: 'Maëlle Kerhervé',
-            email: `aidant.${commune}@demo.escale.localhost`,
-            profession: 'Secrétaire de mairie',
-          },
-        ],
-      },
-      codeRegion: region,
-      creeLe: maintenant,
-      deposeeLe: maintenant,
-    }
+}
+
+/** One habilitation request of a town hall, confirmed and sent. */
+function demandeDemo(nom: string, region: string, commune: string, statut: string, maintenant: Date) {
+  const id = crypto.randomUUID()
+  return {
+    id,
+    jetonHash: sha256(jetonDemande(SECRET_DEMO, id)),
+    statut,
+    emailDemandeur: 'demandeur@demo.escale.localhost',
+    emailVerifieLe: maintenant,
+    nomDemandeur: 'Claire Morvan',
+    donnees: {
+      nom_demandeur: 'Claire Morvan',
+      email_demandeur: 'demandeur@demo.escale.localhost',
+      nom,
+      siret: '73282932000074',
+      type: 'collectivite',
+      adresse: '1 place de la Mairie',
+      code_commune: commune,
+      region,
+      referent_nom: 'Yann Le Gall',
+      referent_email: `referent.${commune}@demo.escale.localhost`,
+      aidants: [
+        {
+          nom: 'Maëlle Kerhervé',
+          email: `aidant.${commune}@demo.escale.localhost`,
+          profession: 'Secrétaire de mairie',
+        },
+      ],
+    },
+    codeRegion: region,
+    creeLe: maintenant,
+    deposeeLe: maintenant,
   }
+}
+
+/** A fictional usager of the FranceConnect simulator and the mandate they gave Sophie `ilYaJours` ago. */
+async function seedMandat(
+  { db, org, sophie, maintenant }: StructureDemo,
+  i: number,
+  demarches: Demarche[],
+  duree: Duree,
+  ilYaJours: number,
+) {
+  const identite = IDENTITES_FICTIVES[i]
+  if (!identite) return
+  const [u] = await db
+    .insert(usagers)
+    .values({
+      subHash: hashSub(SECRET_DEMO, identite.sub),
+      prenoms: identite.given_name,
+      nom: identite.family_name,
+      dateNaissance: identite.birthdate,
+      genre: identite.gender,
+      lieuNaissance: identite.birthplace,
+      paysNaissance: identite.birthcountry,
+      email: identite.email,
+    })
+    .returning()
+  if (!u) return
+  const creeLe = new Date(maintenant.getTime() - ilYaJours * 86_400_000)
+  const expireLe = dateExpiration(creeLe, duree)
+  const id = crypto.randomUUID()
+  const hash = hashAttestation(SECRET_DEMO, {
+    mandatId: id,
+    organisationId: org,
+    usagerId: u.id,
+    demarches,
+    creeLe,
+    expireLe,
+    versionTexte: VERSION_TEXTE_MANDAT,
+    nature: 'mandat',
+  })
+  await creerMandat(db, {
+    id,
+    organisationId: org,
+    usagerId: u.id,
+    creeParId: sophie,
+    creeLe,
+    expireLe,
+    duree,
+    versionTexte: VERSION_TEXTE_MANDAT,
+    consentement: 'sur_place',
+    hashAttestation: hash,
+  })
+  const base = { le: creeLe, aidantId: sophie, organisationId: org, usagerId: u.id, mandatId: id }
+  await ajouterAuJournal(db, SECRET_DEMO, {
+    ...base,
+    action: 'creation_attestation',
+    details: { hashAttestation: hash, duree },
+  })
+  for (const a of await creerAutorisations(db, id, demarches))
+    await ajouterAuJournal(db, SECRET_DEMO, {
+      ...base,
+      action: 'creation_autorisation',
+      autorisationId: a.id,
+      demarche: a.demarche,
+    })
+}
+
+/**
+ * Demo data: the first wave of regions, two fictional usagers of the FranceConnect simulator with
+ * mandates at France services Marseille 3e (one active, one expired), the aidants' habilitations, and the
+ * partner service of the identity-provider demo. Angela Dubois and Jean Martin stay without mandate to
+ * play the creation journey.
+ */
+export async function seedAidants(
+  ctx: ContexteDemoAidants,
+  horloge: () => Date = () => new Date(),
+): Promise<void> {
+  const { db } = ctx
+  const maintenant = horloge()
+  await db
+    .insert(regionsOuvertes)
+    .values(PREMIERE_VAGUE.map((codeRegion) => ({ codeRegion, vague: 'Vague 1', ouverteLe: maintenant })))
+  const structure: StructureDemo = {
+    db,
+    org: ctx.organisations.fsMarseille.id,
+    sophie: ctx.compte('aidant.marseille@demo.escale.localhost'),
+    maintenant,
+  }
+  await seedHabilitations(structure)
+  await seedPartenaire(db)
+  await seedDispositifs(structure)
+  // Two requests for the national team: one to review (Bretagne, open), one on the waiting list (Île-de-France).
   await db
     .insert(demandesHabilitation)
     .values([
-      demande('Mairie de Quimper', '53', '29232', 'en_attente'),
-      demande('Mairie de Montreuil', '11', '93048', 'liste_attente'),
+      demandeDemo('Mairie de Quimper', '53', '29232', 'en_attente', maintenant),
+      demandeDemo('Mairie de Montreuil', '11', '93048', 'liste_attente', maintenant),
     ])
-  await creer(1, ['argent', 'social', 'logement'], 'annee', 20)
-  await creer(2, ['famille', 'transports'], 'mois', 60)
-  void pierre
+  await seedMandat(structure, 1, ['argent', 'social', 'logement'], 'annee', 20)
+  await seedMandat(structure, 2, ['famille', 'transports'], 'mois', 60)
 }
