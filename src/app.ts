@@ -30,6 +30,7 @@ import type { DatabaseHandle } from './platform/db/database'
 import { erreurPourJournal } from './platform/db/erreurs'
 import { ouvrirBase } from './platform/db/ouvrir-base'
 import { DEPARTEMENTS, REGIONS } from './platform/geo/territoires'
+import { fluxLisible } from './platform/http/journal-lisible'
 import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
@@ -108,7 +109,11 @@ function creerFastify(config: Config, options: BuildOptions): FastifyInstance {
   return Fastify({
     logger: {
       level: config.logLevel,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(options.logStream
+        ? { stream: options.logStream }
+        : config.formatJournal === 'lisible'
+          ? { stream: fluxLisible(process.stdout) }
+          : {}),
       // Personal data never reaches the logs: no bodies are logged, and these headers are masked.
       redact: {
         paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],

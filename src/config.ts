@@ -67,6 +67,7 @@ const schema = z
     MAIL_FROM: z.string().min(3).default('Escale <ne-pas-repondre@escale.localhost>'),
     ACCESSIBILITE_CONTACT: z.email('doit être une adresse e-mail').default('accessibilite@escale.localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'lisible'], { error: 'attendu json ou lisible' }).optional(),
     DEMO_DATA: booleen.optional(),
     SESSION_IDLE_MINUTES: idleMinutes.default({ admin: 30, aidant: 30, referent: 30, defaut: 120 }),
     TRUST_PROXY: booleen.default(false),
@@ -129,6 +130,8 @@ export type Config = Readonly<{
   /** Where the accessibility statement sends people who hit a barrier (RGAA: a contact is required). */
   contactAccessibilite: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  /** JSON lines (production, collectors), or one readable line per request (a developer's terminal). */
+  formatJournal: 'json' | 'lisible'
   demoData: boolean
   /** Demo login page, development mailbox and identity simulators: never in production. */
   simulateurs: boolean
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** Where the accessibility statement sends people who hit a barrier (RGAA: a contact is required). */
     contactAccessibilite: e.ACCESSIBILITE_CONTACT,
     logLevel: e.LOG_LEVEL,
+    formatJournal: e.LOG_FORMAT ?? (demo && process.stdout.isTTY ? 'lisible' : 'json'),
     demoData: demo && (e.DEMO_DATA ?? true),
     simulateurs: demo,
     sessionIdleMinutes: Object.freeze({ ...e.SESSION_IDLE_MINUTES }),

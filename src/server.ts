@@ -64,11 +64,13 @@ async function demarrerTravailleurs(config: Config, assets: Promise<void>) {
   await preparation.close()
   await base.close()
   let arret = false
-  for (let i = 0; i < config.travailleurs; i++) cluster.fork()
+  // A worker's output is a pipe to this process: the log format is decided here, where the terminal is.
+  const environnement = { LOG_FORMAT: config.formatJournal }
+  for (let i = 0; i < config.travailleurs; i++) cluster.fork(environnement)
   cluster.on('exit', (travailleur, code, signal) => {
     if (arret) return
     console.error(`processus ${travailleur.process.pid} arrêté (${signal ?? code}), relancé`)
-    cluster.fork()
+    cluster.fork(environnement)
   })
   const arreter = () => {
     arret = true
