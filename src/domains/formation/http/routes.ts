@@ -5,12 +5,11 @@ import type { ContexteRoutes } from './commun'
 import { routesInscriptions } from './inscriptions.routes'
 import { routesMonParcours } from './mon-parcours.routes'
 import { routesParcours } from './parcours.routes'
-import { routesCreationSession, routesSession } from './sessions.routes'
+import { routesSession } from './sessions.routes'
 
 /** The domain's pages, one file per URL prefix (see the README's routes table). */
 export async function formationRoutes(app: FastifyInstance, contexte: ContexteRoutes) {
   routesAccueilFormation(app, contexte)
-  routesCreationSession(app, contexte)
   routesSession(app, contexte)
   routesInscriptions(app, contexte)
   routesParcours(app, contexte)
