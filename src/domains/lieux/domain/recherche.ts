@@ -98,38 +98,80 @@ const haverSin = (theta: number) => {
 /** A degree of latitude, a little less than its real length so that the bounding box never cuts the circle. */
 const KM_PAR_DEGRE = 110.5
 
-export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
+/** What the index knows of each place, column by column (index `i` = position in name order). */
+interface Colonnes {
+  readonly tries: readonly Lieu[]
+  readonly services: Uint16Array
+  readonly publics: Uint8Array
+  readonly modalites: Uint8Array
+  readonly dispositifs: Uint16Array
+  readonly gratuit: Uint8Array
+  readonly horaires: (Horaires | undefined)[]
+  /** Time zone of each place, as an index into `fuseauxConnus` (a handful: metropolitan France and overseas). */
+  readonly fuseaux: Uint8Array
+  readonly fuseauxConnus: string[]
+  readonly parId: Map<string, number>
+  /** The places with coordinates, in point order. */
+  readonly avecPoint: number[]
+  readonly doublons: Uint8Array
+}
+
+/** The points of the places with coordinates (`avecPoint` maps a point back to its place). */
+interface Points {
+  readonly arbre: KDBush
+  readonly avecPoint: number[]
+  readonly lonPoint: Float64Array
+  readonly latPoint: Float64Array
+  /** The cosine of each point's latitude, computed once. */
+  readonly cosLat: Float64Array
+}
+
+/**
+ * The tree to walk for a query: with exactly one service asked (the usual need: « démarches
+ * administratives »), a tree of only the places offering it, so that the walk skips the two places out
+ * of three that do not. `points` maps its points back to the main tree's.
+ */
+type Arbre = { arbre: KDBush | null; points: Uint32Array | null }
+
+type Ouverture = (i: number, instant: Date) => boolean | null
+
+function colonnesDesLieux(lieux: readonly Lieu[]): Colonnes {
   const tries = [...lieux].sort((a, b) => collator.compare(a.nom, b.nom))
   const n = tries.length
-  const services = new Uint16Array(n)
-  const publics = new Uint8Array(n)
-  const modalites = new Uint8Array(n)
-  const dispositifs = new Uint16Array(n)
-  const gratuit = new Uint8Array(n)
-  const horaires: (Horaires | undefined)[] = new Array(n)
-  // Time zone of each place, as an index into `fuseauxConnus` (a handful: metropolitan France and overseas).
-  const fuseauxConnus: string[] = []
-  const fuseaux = new Uint8Array(n)
-  const parId = new Map<string, number>()
-  // Points only for places with coordinates; `pointVersLieu` maps a point back to the place.
-  const avecPoint: number[] = []
+  const c = {
+    tries,
+    services: new Uint16Array(n),
+    publics: new Uint8Array(n),
+    modalites: new Uint8Array(n),
+    dispositifs: new Uint16Array(n),
+    gratuit: new Uint8Array(n),
+    horaires: new Array<Horaires | undefined>(n),
+    fuseaux: new Uint8Array(n),
+    fuseauxConnus: [] as string[],
+    parId: new Map<string, number>(),
+    avecPoint: [] as number[],
+    doublons: reperesDoublons(tries),
+  }
   tries.forEach((l, i) => {
-    parId.set(l.id, i)
-    services[i] = masque(SERVICES, l.services)
-    publics[i] = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, l.publicsSpecifiquementAdresses)
-    modalites[i] = masque(MODALITES_ACCOMPAGNEMENT, l.modalitesAccompagnement)
-    dispositifs[i] = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, l.dispositifProgrammesNationaux)
-    gratuit[i] =
+    c.parId.set(l.id, i)
+    c.services[i] = masque(SERVICES, l.services)
+    c.publics[i] = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, l.publicsSpecifiquementAdresses)
+    c.modalites[i] = masque(MODALITES_ACCOMPAGNEMENT, l.modalitesAccompagnement)
+    c.dispositifs[i] = masque(DISPOSITIFS_PROGRAMMES_NATIONAUX, l.dispositifProgrammesNationaux)
+    c.gratuit[i] =
       l.fraisACharge.includes('Gratuit') || l.fraisACharge.includes('Gratuit sous condition') ? 1 : 0
     const h = l.horaires && l.horairesReconnus ? lireHoraires(l.horaires) : undefined
-    horaires[i] = h?.ok ? h.horaires : undefined
+    c.horaires[i] = h?.ok ? h.horaires : undefined
     const fuseau = fuseauHoraire(l.codePostal)
-    let f = fuseauxConnus.indexOf(fuseau)
-    if (f < 0) f = fuseauxConnus.push(fuseau) - 1
-    fuseaux[i] = f
-    if (l.latitude !== null && l.longitude !== null) avecPoint.push(i)
+    let f = c.fuseauxConnus.indexOf(fuseau)
+    if (f < 0) f = c.fuseauxConnus.push(fuseau) - 1
+    c.fuseaux[i] = f
+    if (l.latitude !== null && l.longitude !== null) c.avecPoint.push(i)
   })
-  const doublons = reperesDoublons(tries)
+  return c
+}
+
+function lieuxParStructure(tries: readonly Lieu[]): Map<string, Lieu[]> {
   const parStructure = new Map<string, Lieu[]>()
   for (const l of tries) {
     if (!l.structureId) continue
@@ -137,6 +179,10 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     if (liste) liste.push(l)
     else parStructure.set(l.structureId, [l])
   }
+  return parStructure
+}
+
+function pointsDesLieux({ tries, avecPoint }: Colonnes): Points {
   const arbre = new KDBush(Math.max(avecPoint.length, 1))
   for (const i of avecPoint) arbre.add(tries[i]!.longitude!, tries[i]!.latitude!)
   if (avecPoint.length === 0) arbre.add(0, 0)
@@ -151,12 +197,18 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     latPoint[p] = tries[i]!.latitude!
     cosLat[p] = Math.cos(tries[i]!.latitude! * RAD)
   })
+  return { arbre, avecPoint, lonPoint, latPoint, cosLat }
+}
 
-  // Opening hours of each place for a local day, computed once per place and day, then read by every query
-  // (« ouvert maintenant » is the costliest filter, and it is asked of thousands of places at night).
+/**
+ * « Ouvert maintenant » of a place. Opening hours of each place for a local day are computed once per
+ * place and day, then read by every query (it is the costliest filter, and it is asked of thousands of
+ * places at night); the local day and minute of each time zone are kept for the current minute, so that
+ * asking it of a place then costs two array reads.
+ */
+function creerOuverture({ tries, horaires, fuseaux, fuseauxConnus }: Colonnes): Ouverture {
+  const n = tries.length
   const jours = new Map<string, { jour: Jour; plages: (readonly Plage[] | undefined)[] }>()
-  // The local day and minute of each time zone, kept for the current minute: asking « ouvert
-  // maintenant » of a place then costs two array reads.
   type Journee = { jour: Jour; plages: (readonly Plage[] | undefined)[]; minutes: number }
   const minuteDuFuseau = new Float64Array(256).fill(Number.NaN)
   const journeeDuFuseau: Journee[] = []
@@ -188,16 +240,16 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     for (const [a, b] of plages) if (j.minutes >= a && j.minutes < b) return true
     return false
   }
-  const ouvertA = (i: number, instant: Date) => ouvertDans(i, journee(fuseaux[i]!, instant))
+  return (i, instant) => ouvertDans(i, journee(fuseaux[i]!, instant))
+}
 
-  /**
-   * The tree to walk for a query: with exactly one service asked (the usual need: « démarches
-   * administratives »), a tree of only the places offering it, built on first use, so that the walk
-   * skips the two places out of three that do not. `points` maps its points back to the main tree's.
-   */
-  type Arbre = { arbre: KDBush | null; points: Uint32Array | null }
+/** The tree for a query (see `Arbre`), the one-service trees built on first use. */
+function creerArbresParService(
+  { arbre, avecPoint, lonPoint, latPoint }: Points,
+  services: Uint16Array,
+): (c: Criteres) => Arbre {
   const parService = new Map<number, Arbre>()
-  const arbrePour = (c: Criteres): Arbre => {
+  return (c) => {
     const ms = masque(SERVICES, c.services ?? [])
     if (ms === 0 || (ms & (ms - 1)) !== 0) return { arbre, points: null }
     let a = parService.get(ms)
@@ -214,8 +266,12 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
     }
     return a
   }
+}
 
-  const filtre = (c: Criteres): ((i: number) => boolean) => {
+/** The criteria as a test of a place, the masks computed once per query. */
+function creerFiltre(col: Colonnes, ouvertA: Ouverture): (c: Criteres) => (i: number) => boolean {
+  const { services, publics, modalites, dispositifs, gratuit, doublons } = col
+  return (c) => {
     const ms = masque(SERVICES, c.services ?? [])
     const mp = masque(PUBLICS_SPECIFIQUEMENT_ADRESSES, c.publics ?? [])
     const mm = masque(MODALITES_ACCOMPAGNEMENT, c.modalites ?? [])
@@ -236,68 +292,133 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       return true
     }
   }
+}
 
-  /**
-   * Within a radius: one pass over the bounding box, which gives the total, keeping only the `garder`
-   * nearest in a small sorted buffer (no priority queue, no sort of every match).
-   */
-  const dansLeRayon = (
-    { latitude, longitude }: { latitude: number; longitude: number },
-    rayonKm: number,
-    garde: (i: number) => boolean,
-    garder: number,
-    a: Arbre,
-  ): { total: number; points: number[]; distances: number[] } => {
-    if (!a.arbre) return { total: 0, points: [], distances: [] }
-    const dLat = rayonKm / KM_PAR_DEGRE
-    const dLon = rayonKm / (KM_PAR_DEGRE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01))
-    const distances: number[] = []
-    const points: number[] = []
-    const tamponBorne = garder <= 256
-    const cosLatitude = Math.cos(latitude * RAD)
-    let total = 0
-    for (const q of a.arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
-      const p = a.points ? a.points[q]! : q
-      const i = avecPoint[p]!
-      if (!garde(i)) continue
-      const h =
-        cosLatitude * cosLat[p]! * haverSin((longitude - lonPoint[p]!) * RAD) +
-        haverSin((latitude - latPoint[p]!) * RAD)
-      const d = 2 * RAYON_TERRE_KM * Math.asin(Math.sqrt(h))
-      if (d > rayonKm) continue
-      total++
-      if (!tamponBorne) {
-        distances.push(d)
-        points.push(p)
-        continue
-      }
-      if (distances.length === garder && d >= distances[garder - 1]!) continue
-      let k = distances.length
-      if (k < garder) {
-        distances.push(d)
-        points.push(p)
-      } else k = garder - 1
-      while (k > 0 && distances[k - 1]! > d) {
-        distances[k] = distances[k - 1]!
-        points[k] = points[k - 1]!
-        k--
-      }
-      distances[k] = d
-      points[k] = p
-    }
+/**
+ * Within a radius: one pass over the bounding box, which gives the total, keeping only the `garder`
+ * nearest in a small sorted buffer (no priority queue, no sort of every match).
+ */
+function dansLeRayon(
+  { avecPoint, lonPoint, latPoint, cosLat }: Points,
+  { latitude, longitude }: { latitude: number; longitude: number },
+  rayonKm: number,
+  garde: (i: number) => boolean,
+  garder: number,
+  a: Arbre,
+): { total: number; points: number[]; distances: number[] } {
+  if (!a.arbre) return { total: 0, points: [], distances: [] }
+  const dLat = rayonKm / KM_PAR_DEGRE
+  const dLon = rayonKm / (KM_PAR_DEGRE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01))
+  const distances: number[] = []
+  const points: number[] = []
+  const tamponBorne = garder <= 256
+  const cosLatitude = Math.cos(latitude * RAD)
+  let total = 0
+  for (const q of a.arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
+    const p = a.points ? a.points[q]! : q
+    const i = avecPoint[p]!
+    if (!garde(i)) continue
+    const h =
+      cosLatitude * cosLat[p]! * haverSin((longitude - lonPoint[p]!) * RAD) +
+      haverSin((latitude - latPoint[p]!) * RAD)
+    const d = 2 * RAYON_TERRE_KM * Math.asin(Math.sqrt(h))
+    if (d > rayonKm) continue
+    total++
     if (!tamponBorne) {
-      const ordre = points.map((_, k) => k).sort((x, y) => distances[x]! - distances[y]! || x - y)
+      distances.push(d)
+      points.push(p)
+      continue
+    }
+    if (distances.length === garder && d >= distances[garder - 1]!) continue
+    let k = distances.length
+    if (k < garder) {
+      distances.push(d)
+      points.push(p)
+    } else k = garder - 1
+    while (k > 0 && distances[k - 1]! > d) {
+      distances[k] = distances[k - 1]!
+      points[k] = points[k - 1]!
+      k--
+    }
+    distances[k] = d
+    points[k] = p
+  }
+  if (!tamponBorne) {
+    const ordre = points.map((_, k) => k).sort((x, y) => distances[x]! - distances[y]! || x - y)
+    return {
+      total,
+      points: ordre.map((k) => points[k]!),
+      distances: ordre.map((k) => distances[k]!),
+    }
+  }
+  return { total, points, distances }
+}
+
+/** A query: every match in name order without a position, else the nearest (within the radius if any). */
+function creerRecherche(
+  { tries, avecPoint }: Colonnes,
+  pts: Points,
+  filtre: (c: Criteres) => (i: number) => boolean,
+  arbrePour: (c: Criteres) => Arbre,
+): (c: Criteres) => ResultatRecherche {
+  const n = tries.length
+  return (c) => {
+    const garde = filtre(c)
+    const debut = (c.page - 1) * c.parPage
+    if (!c.position) {
+      const tous: number[] = []
+      for (let i = 0; i < n; i++) if (garde(i)) tous.push(i)
       return {
-        total,
-        points: ordre.map((k) => points[k]!),
-        distances: ordre.map((k) => distances[k]!),
+        resultats: tous.slice(debut, debut + c.parPage).map((i) => ({ lieu: tries[i]!, distanceKm: null })),
+        total: tous.length,
+        suite: debut + c.parPage < tous.length,
       }
     }
-    return { total, points, distances }
+    if (avecPoint.length === 0)
+      return { resultats: [], total: c.rayonKm === undefined ? null : 0, suite: false }
+    const { latitude, longitude } = c.position
+    if (c.rayonKm !== undefined) {
+      const r = dansLeRayon(pts, c.position, c.rayonKm, garde, debut + c.parPage + 1, arbrePour(c))
+      return {
+        resultats: r.points
+          .slice(debut, debut + c.parPage)
+          .map((p, k) => ({ lieu: tries[avecPoint[p]!]!, distanceKm: r.distances[debut + k]! })),
+        total: r.total,
+        suite: r.points.length > debut + c.parPage,
+      }
+    }
+    const a = arbrePour(c)
+    const versPoint = (q: number) => (a.points ? a.points[q]! : q)
+    const points: number[] = a.arbre
+      ? around(a.arbre, longitude, latitude, debut + c.parPage + 1, Number.POSITIVE_INFINITY, (q: number) =>
+          garde(avecPoint[versPoint(q)]!),
+        ).map(versPoint)
+      : []
+    return {
+      resultats: points.slice(debut, debut + c.parPage).map((p) => {
+        const l = tries[avecPoint[p]!]!
+        return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
+      }),
+      total: null,
+      suite: points.length > debut + c.parPage,
+    }
   }
+}
 
+export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
+  const col = colonnesDesLieux(lieux)
+  const { tries, parId, horaires, doublons } = col
+  const parStructure = lieuxParStructure(tries)
+  const pts = pointsDesLieux(col)
+  const ouvertA = creerOuverture(col)
+  const rechercher = creerRecherche(
+    col,
+    pts,
+    creerFiltre(col, ouvertA),
+    creerArbresParService(pts, col.services),
+  )
   return {
-    taille: n,
+    taille: tries.length,
     version,
     parId: (id) => {
       const i = parId.get(id)
@@ -317,47 +438,7 @@ export function creerIndex(lieux: readonly Lieu[], version = ''): IndexLieux {
       const i = parId.get(id)
       return i !== undefined && doublons[i] === 1
     },
-    rechercher(c) {
-      const garde = filtre(c)
-      const debut = (c.page - 1) * c.parPage
-      if (!c.position) {
-        const tous: number[] = []
-        for (let i = 0; i < n; i++) if (garde(i)) tous.push(i)
-        return {
-          resultats: tous.slice(debut, debut + c.parPage).map((i) => ({ lieu: tries[i]!, distanceKm: null })),
-          total: tous.length,
-          suite: debut + c.parPage < tous.length,
-        }
-      }
-      if (avecPoint.length === 0)
-        return { resultats: [], total: c.rayonKm === undefined ? null : 0, suite: false }
-      const { latitude, longitude } = c.position
-      if (c.rayonKm !== undefined) {
-        const r = dansLeRayon(c.position, c.rayonKm, garde, debut + c.parPage + 1, arbrePour(c))
-        return {
-          resultats: r.points
-            .slice(debut, debut + c.parPage)
-            .map((p, k) => ({ lieu: tries[avecPoint[p]!]!, distanceKm: r.distances[debut + k]! })),
-          total: r.total,
-          suite: r.points.length > debut + c.parPage,
-        }
-      }
-      const a = arbrePour(c)
-      const versPoint = (q: number) => (a.points ? a.points[q]! : q)
-      const points: number[] = a.arbre
-        ? around(a.arbre, longitude, latitude, debut + c.parPage + 1, Number.POSITIVE_INFINITY, (q: number) =>
-            garde(avecPoint[versPoint(q)]!),
-          ).map(versPoint)
-        : []
-      return {
-        resultats: points.slice(debut, debut + c.parPage).map((p) => {
-          const l = tries[avecPoint[p]!]!
-          return { lieu: l, distanceKm: distance(longitude, latitude, l.longitude!, l.latitude!) }
-        }),
-        total: null,
-        suite: points.length > debut + c.parPage,
-      }
-    },
+    rechercher,
   }
 }
 
