@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import type { RegistreFournisseurs } from '../oidc/registre'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeReauthentificationRequise } from '../use-cases/totp-aidant'
-import type { RegistreFournisseurs } from './oidc.routes'
 
 /** What every route file of the domain receives from `aidantsRoutes`. */
 export interface ContexteRoutes {

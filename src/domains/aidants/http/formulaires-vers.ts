@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm'
 import type { FastifyReply } from 'fastify'
 import { cspAvecFormulairesVers } from '../../../platform/http/securite'
-import { clientsPartenaires } from '../db/schema'
+import { adressesDesPartenairesActifs } from '../db/oidc-lectures'
 import type { DepsAidants } from '../use-cases/deps'
 
 /** A partner added or deactivated reaches the pages' CSP at most this much later (per process). */
@@ -18,14 +17,7 @@ export function formulairesVers(deps: DepsAidants) {
   let cache: { origines: string[]; jusqua: number } | undefined
   const partenaires = async (): Promise<string[]> => {
     if (cache && cache.jusqua > Date.now()) return cache.origines
-    const lignes = await deps.db
-      .select({
-        redirectUris: clientsPartenaires.redirectUris,
-        postLogoutRedirectUris: clientsPartenaires.postLogoutRedirectUris,
-      })
-      .from(clientsPartenaires)
-      .where(eq(clientsPartenaires.actif, true))
-    const origines = lignes.flatMap((l) => [...l.redirectUris, ...l.postLogoutRedirectUris])
+    const origines = await adressesDesPartenairesActifs(deps.db)
     cache = { origines, jusqua: Date.now() + CACHE_MS }
     return origines
   }

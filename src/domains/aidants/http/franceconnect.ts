@@ -1,9 +1,13 @@
-import { and, eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import {
+  consommerConnexionFranceConnect,
+  enregistrerUsagerFranceConnect,
+  noterConnexionFranceConnect,
+} from '../db/franceconnect-lectures'
 import { ajouterAuJournal } from '../db/journal-repository'
-import { connexionsFranceConnect, usagers } from '../db/schema'
 import { hashSub } from '../domain/attestation'
-import { type ClientFranceConnect, creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
+import { creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
+import { parOrigine } from '../oidc/monter'
 import type { ContexteRoutes } from './commun'
 
 const DUREE_FC_MS = 5 * 60_000
@@ -14,22 +18,15 @@ const DUREE_FC_MS = 5 * 60_000
  */
 export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
   // FranceConnect client per origin (one in production; the simulator of the request's origin in demo).
-  const clientsFc = new Map<string, Promise<ClientFranceConnect>>()
-  const franceConnect = (request: FastifyRequest) => {
-    const o = registre.origine(request)
-    let c = clientsFc.get(o)
-    if (!c) {
-      c = creerClientFranceConnect({
-        issuer: deps.franceConnect.issuer ?? `${o}/simulateurs/franceconnect`,
-        clientId: deps.franceConnect.clientId,
-        clientSecret: deps.franceConnect.clientSecret,
-        http: deps.simulateurs,
-      })
-      clientsFc.set(o, c)
-      c.catch(() => clientsFc.delete(o))
-    }
-    return c
-  }
+  const clientsFc = parOrigine((o) =>
+    creerClientFranceConnect({
+      issuer: deps.franceConnect.issuer ?? `${o}/simulateurs/franceconnect`,
+      clientId: deps.franceConnect.clientId,
+      clientSecret: deps.franceConnect.clientSecret,
+      http: deps.simulateurs,
+    }),
+  )
+  const franceConnect = (request: FastifyRequest) => clientsFc(registre.origine(request))
 
   const versFranceConnect = async (
     request: FastifyRequest,
@@ -41,7 +38,7 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
     const state = pkce.aleatoire()
     const nonce = pkce.aleatoire()
     const verifier = pkce.verifier()
-    await deps.db.insert(connexionsFranceConnect).values({
+    await noterConnexionFranceConnect(deps.db, {
       state,
       nonce,
       verifier,
@@ -67,10 +64,7 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
   const retourFranceConnect = async (request: FastifyRequest, usage: 'mandat' | 'espace_usager') => {
     const url = new URL(request.url, registre.origine(request))
     const state = url.searchParams.get('state') ?? ''
-    const [connexion] = await deps.db
-      .delete(connexionsFranceConnect)
-      .where(and(eq(connexionsFranceConnect.state, state), eq(connexionsFranceConnect.usage, usage)))
-      .returning()
+    const connexion = await consommerConnexionFranceConnect(deps.db, state, usage)
     if (!connexion || connexion.expireLe <= deps.horloge()) return undefined
     if (url.searchParams.get('error')) return undefined
     const fc = await franceConnect(request)
@@ -81,7 +75,7 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
       verifier: connexion.verifier,
     })
     const subHash = hashSub(deps.secret, identite.sub)
-    const champs = {
+    const usager = await enregistrerUsagerFranceConnect(deps.db, subHash, {
       prenoms: identite.given_name,
       nom: identite.family_name,
       dateNaissance: identite.birthdate,
@@ -89,13 +83,7 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
       lieuNaissance: identite.birthplace,
       paysNaissance: identite.birthcountry,
       email: identite.email,
-      pseudonymiseLe: null,
-    }
-    const [usager] = await deps.db
-      .insert(usagers)
-      .values({ subHash, ...champs })
-      .onConflictDoUpdate({ target: usagers.subHash, set: champs })
-      .returning()
+    })
     if (!usager) return undefined
     await ajouterAuJournal(deps.db, deps.secret, {
       action: 'franceconnect_usager',

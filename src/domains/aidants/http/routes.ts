@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { RegistreFournisseurs } from '../oidc/registre'
 import type { DepsAidants } from '../use-cases/deps'
 import {
   routesAdminDemandes,
@@ -16,7 +17,6 @@ import {
   routesRecapitulatif,
 } from './mandats.routes'
 import { routesMesMandats, routesSessionUsager } from './mes-mandats.routes'
-import type { RegistreFournisseurs } from './oidc.routes'
 import { routesChiffres, routesPubliques } from './public.routes'
 import { routesReferentAccueil, routesReferentAidants, routesReferentDispositifs } from './referent.routes'
 

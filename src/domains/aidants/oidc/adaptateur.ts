@@ -1,8 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm'
 import type { Adapter, AdapterPayload } from 'oidc-provider'
 import { sha256 } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
-import { oidcStockage } from '../db/schema'
+import {
+  type CleOidc,
+  consommerObjetOidc,
+  ecrireObjetOidc,
+  type FournisseurOidc,
+  type LigneOidc,
+  lireObjetOidc,
+  lireObjetOidcPar,
+  supprimerObjetOidc,
+  supprimerObjetsOidcDuGrant,
+} from '../db/oidc-lectures'
+
+export { purgerOidc } from '../db/oidc-lectures'
 
 /**
  * oidc-provider storage in PostgreSQL, so that several app instances share codes, tokens, sessions and
@@ -18,46 +29,35 @@ const JETONS = new Set([
   'BackchannelAuthenticationRequest',
 ])
 
+/** A row still valid, as the provider reads it back (lookups by uid or user code). */
+const enCours = (r: LigneOidc | undefined, horloge: () => Date): AdapterPayload | undefined =>
+  r && (!r.expireLe || r.expireLe > horloge()) ? { ...r.payload } : undefined
+
 export function fabriqueAdaptateur(
   db: Database,
-  fournisseur: 'idp' | 'simulateur',
+  fournisseur: FournisseurOidc,
   horloge: () => Date,
   lireClient?: (id: string) => Promise<AdapterPayload | undefined>,
 ) {
   return class AdaptateurPostgres implements Adapter {
     constructor(private readonly modele: string) {}
 
-    private cle(id: string) {
-      return and(
-        eq(oidcStockage.fournisseur, fournisseur),
-        eq(oidcStockage.modele, this.modele),
-        eq(oidcStockage.idHash, sha256(id)),
-      )
+    private cle(id: string): CleOidc {
+      return { fournisseur, modele: this.modele, idHash: sha256(id) }
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       const { jti: _jti, ...sansJti } = payload
-      const reste = JETONS.has(this.modele) ? sansJti : payload
-      const valeurs = {
-        payload: reste,
+      await ecrireObjetOidc(db, this.cle(id), {
+        payload: JETONS.has(this.modele) ? sansJti : payload,
         grantId: payload.grantId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
         expireLe: expiresIn ? new Date(horloge().getTime() + expiresIn * 1000) : null,
-      }
-      await db
-        .insert(oidcStockage)
-        .values({ fournisseur, modele: this.modele, idHash: sha256(id), ...valeurs })
-        .onConflictDoUpdate({
-          target: [oidcStockage.fournisseur, oidcStockage.modele, oidcStockage.idHash],
-          set: valeurs,
-        })
+      })
     }
 
-    private versPayload(
-      id: string,
-      r: typeof oidcStockage.$inferSelect | undefined,
-    ): AdapterPayload | undefined {
+    private versPayload(id: string, r: LigneOidc | undefined): AdapterPayload | undefined {
       if (!r) return undefined
       if (r.expireLe && r.expireLe <= horloge()) return undefined
       return {
@@ -69,44 +69,23 @@ export function fabriqueAdaptateur(
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.modele === 'Client' && lireClient) return lireClient(id)
-      const [r] = await db.select().from(oidcStockage).where(this.cle(id))
-      return this.versPayload(id, r)
+      return this.versPayload(id, await lireObjetOidc(db, this.cle(id)))
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      const [r] = await db
-        .select()
-        .from(oidcStockage)
-        .where(
-          and(
-            eq(oidcStockage.fournisseur, fournisseur),
-            eq(oidcStockage.modele, this.modele),
-            eq(oidcStockage.uid, uid),
-          ),
-        )
-      return r && (!r.expireLe || r.expireLe > horloge()) ? { ...r.payload } : undefined
+      return enCours(await lireObjetOidcPar(db, fournisseur, this.modele, { uid }), horloge)
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      const [r] = await db
-        .select()
-        .from(oidcStockage)
-        .where(
-          and(
-            eq(oidcStockage.fournisseur, fournisseur),
-            eq(oidcStockage.modele, this.modele),
-            eq(oidcStockage.userCode, userCode),
-          ),
-        )
-      return r && (!r.expireLe || r.expireLe > horloge()) ? { ...r.payload } : undefined
+      return enCours(await lireObjetOidcPar(db, fournisseur, this.modele, { userCode }), horloge)
     }
 
     async consume(id: string): Promise<void> {
-      await db.update(oidcStockage).set({ consommeLe: horloge() }).where(this.cle(id))
+      await consommerObjetOidc(db, this.cle(id), horloge())
     }
 
     async destroy(id: string): Promise<void> {
-      await db.delete(oidcStockage).where(this.cle(id))
+      await supprimerObjetOidc(db, this.cle(id))
     }
 
     /**
@@ -115,20 +94,7 @@ export function fabriqueAdaptateur(
      * login in the same browser loses its interaction ("interaction session not found").
      */
     async revokeByGrantId(grantId: string): Promise<void> {
-      await db
-        .delete(oidcStockage)
-        .where(
-          and(
-            eq(oidcStockage.fournisseur, fournisseur),
-            eq(oidcStockage.modele, this.modele),
-            eq(oidcStockage.grantId, grantId),
-          ),
-        )
+      await supprimerObjetsOidcDuGrant(db, fournisseur, this.modele, grantId)
     }
   }
-}
-
-/** Expired rows are deleted by the scheduled purge. */
-export async function purgerOidc(db: Database, maintenant: Date): Promise<void> {
-  await db.delete(oidcStockage).where(sql`${oidcStockage.expireLe} < ${maintenant}`)
 }

@@ -1,20 +1,14 @@
-import { and, eq } from 'drizzle-orm'
 import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import type { Database } from '../../../platform/db/database'
-import { oidcStockage } from '../db/schema'
+import { type FournisseurOidc, lireCleSignature, poserCleSignature } from '../db/oidc-lectures'
 
 /**
  * RS256 signing key of a provider, generated at first start and kept in the database so that every
  * instance signs with the same key and restarts do not invalidate issued tokens.
  */
-export async function cleDeSignature(db: Database, fournisseur: 'idp' | 'simulateur'): Promise<JWK> {
-  const cle = and(
-    eq(oidcStockage.fournisseur, fournisseur),
-    eq(oidcStockage.modele, 'CleSignature'),
-    eq(oidcStockage.idHash, 'rs256'),
-  )
-  const [existante] = await db.select().from(oidcStockage).where(cle)
-  if (existante) return existante.payload as JWK
+export async function cleDeSignature(db: Database, fournisseur: FournisseurOidc): Promise<JWK> {
+  const existante = await lireCleSignature(db, fournisseur)
+  if (existante) return existante as JWK
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 })
   const jwk = {
     ...(await exportJWK(privateKey)),
@@ -22,10 +16,6 @@ export async function cleDeSignature(db: Database, fournisseur: 'idp' | 'simulat
     use: 'sig',
     kid: `${fournisseur}-${Date.now().toString(36)}`,
   }
-  await db
-    .insert(oidcStockage)
-    .values({ fournisseur, modele: 'CleSignature', idHash: 'rs256', payload: jwk as Record<string, unknown> })
-    .onConflictDoNothing()
-  const [retenue] = await db.select().from(oidcStockage).where(cle)
-  return (retenue?.payload ?? jwk) as JWK
+  await poserCleSignature(db, fournisseur, jwk as Record<string, unknown>)
+  return ((await lireCleSignature(db, fournisseur)) ?? jwk) as JWK
 }

@@ -42,3 +42,20 @@ export function origineDe(request: FastifyRequest, baseUrl: string, suivreLaRequ
   if (!suivreLaRequete) return baseUrl
   return `${request.protocol}://${request.host}`
 }
+
+/**
+ * One instance per origin (providers, clients), created at first use and shared by the requests that
+ * follow; a failed creation is forgotten, so that the next request tries again.
+ */
+export function parOrigine<T>(creer: (origine: string) => Promise<T>): (origine: string) => Promise<T> {
+  const instances = new Map<string, Promise<T>>()
+  return (o) => {
+    let p = instances.get(o)
+    if (!p) {
+      p = creer(o)
+      instances.set(o, p)
+      p.catch(() => instances.delete(o))
+    }
+    return p
+  }
+}
