@@ -1,10 +1,15 @@
-import { asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { REGIONS } from '../../../platform/geo/territoires'
 import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
+import {
+  aidantsDeLOrganisation,
+  demandesDeposees,
+  demandesEnAttenteParRegion,
+  demandeVue,
+  vaguesDesRegions,
+} from '../db/admin-lectures'
 import { verifierJournal } from '../db/journal-repository'
-import { demandesHabilitation, habilitationsAidant, regionsOuvertes } from '../db/schema'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import type { DepsAidants } from '../use-cases/deps'
 import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
@@ -24,13 +29,7 @@ function outilsAdmin(deps: DepsAidants) {
     valeurs?: Record<string, string>,
   ) => {
     const messages = await habilitation.messages(d.id)
-    const aidants = d.organisationId
-      ? await deps.db
-          .select()
-          .from(habilitationsAidant)
-          .where(eq(habilitationsAidant.organisationId, d.organisationId))
-          .orderBy(asc(habilitationsAidant.nom))
-      : []
+    const aidants = d.organisationId ? await aidantsDeLOrganisation(deps.db, d.organisationId) : []
     return reply.page(
       (ctx) => ({
         titre: 'Demande d’habilitation',
@@ -42,7 +41,7 @@ function outilsAdmin(deps: DepsAidants) {
         ],
         contenu: AdminDemandePage({
           csrf: ctx.csrf,
-          demande: d,
+          demande: demandeVue(d),
           messages,
           aidants,
           ...(erreurs ? { erreurs } : {}),
@@ -62,12 +61,7 @@ export function routesAdminDemandes(app: FastifyInstance, { deps }: ContexteRout
   const { habilitation, pageAdmin, demandeAdmin } = outilsAdmin(deps)
   const exigerAdmin = exigerRole('admin')
   app.get('/aidants/admin/habilitations', { preHandler: exigerAdmin }, async (_request, reply) => {
-    const demandes = await deps.db
-      .select()
-      .from(demandesHabilitation)
-      .where(ne(demandesHabilitation.statut, 'brouillon'))
-      .orderBy(desc(demandesHabilitation.deposeeLe))
-      .limit(500)
+    const demandes = await demandesDeposees(deps.db)
     return reply.page({
       titre: 'Demandes d’habilitation',
       espace: 'pro',
@@ -156,17 +150,13 @@ export function routesAdminRegions(app: FastifyInstance, { deps }: ContexteRoute
   const habilitation = makeHabilitation(deps)
   const exigerAdmin = exigerRole('admin')
   const pageRegions = async (reply: FastifyReply, erreurs?: Record<string, string>) => {
-    const ouvertes = await deps.db.select().from(regionsOuvertes)
-    const attente = await deps.db
-      .select({ region: demandesHabilitation.codeRegion, n: count() })
-      .from(demandesHabilitation)
-      .where(eq(demandesHabilitation.statut, 'liste_attente'))
-      .groupBy(demandesHabilitation.codeRegion)
+    const vagues = await vaguesDesRegions(deps.db)
+    const enAttente = await demandesEnAttenteParRegion(deps.db)
     const regions = REGIONS.map((r) => ({
       code: r.code,
       nom: r.nom,
-      vague: ouvertes.find((o) => o.codeRegion === r.code)?.vague ?? null,
-      enAttente: attente.find((a) => a.region === r.code)?.n ?? 0,
+      vague: vagues.get(r.code) ?? null,
+      enAttente: enAttente.get(r.code) ?? 0,
     }))
     return reply.page(
       (ctx) => ({

@@ -1,10 +1,9 @@
-import { inArray } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { AccesInterditError, exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { lireFormulaire } from '../../../platform/http/formulaire'
+import { choisirOrganisation, organisationsResumees } from '../db/espace-lectures'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { mandatsDeLOrganisation, trouverUsager, usagersDeLOrganisation } from '../db/mandats-repository'
-import { etatsAidant, organisations } from '../db/schema'
 import { statutMandat } from '../domain/mandat'
 import { makeVerifierTotpAidant } from '../use-cases/totp-aidant'
 import { CodePage, EspaceAidantPage } from '../views/espace.page'
@@ -19,15 +18,17 @@ export function routesEspace(app: FastifyInstance, { deps }: ContexteRoutes) {
   const exigerPresence = makeExigerPresence(deps)
   app.get('/aidants/espace', { preHandler: exigerAidant }, async (request, reply) => {
     const organisation = await organisationCourante(deps, request)
-    const ids = organisationsDeLAidant(request)
-    const orgs = (await deps.db.select().from(organisations).where(inArray(organisations.id, ids))).map(
-      (o) => ({ id: o.id, nom: o.nom }),
-    )
+    const orgs = await organisationsResumees(deps.db, organisationsDeLAidant(request))
     const liste = await usagersDeLOrganisation(deps.db, organisation.id, deps.horloge())
     return reply.page((ctx) => ({
       titre: 'Mes usagers',
       espace: 'pro',
-      contenu: EspaceAidantPage({ csrf: ctx.csrf, organisation, organisations: orgs, usagers: liste }),
+      contenu: EspaceAidantPage({
+        csrf: ctx.csrf,
+        organisation: { id: organisation.id, nom: organisation.nom },
+        organisations: orgs,
+        usagers: liste,
+      }),
     }))
   })
 
@@ -38,10 +39,7 @@ export function routesEspace(app: FastifyInstance, { deps }: ContexteRoutes) {
       const u = utilisateurConnecte(request)
       const choisie = typeof request.body?.organisation === 'string' ? request.body.organisation : ''
       if (!organisationsDeLAidant(request).includes(choisie)) throw new AccesInterditError()
-      await deps.db
-        .insert(etatsAidant)
-        .values({ compteId: u.compteId, organisationCourante: choisie })
-        .onConflictDoUpdate({ target: etatsAidant.compteId, set: { organisationCourante: choisie } })
+      await choisirOrganisation(deps.db, u.compteId, choisie)
       await ajouterAuJournal(deps.db, deps.secret, {
         action: 'changement_organisation',
         le: deps.horloge(),

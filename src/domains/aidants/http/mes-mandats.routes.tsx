@@ -1,8 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { jetonAleatoire, sha256 } from '../../../platform/crypto'
+import { organisationsResumees } from '../db/espace-lectures'
 import { mandatsDeLUsager, trouverMandat, trouverOrganisation, trouverUsager } from '../db/mandats-repository'
-import { journal, organisations, sessionsUsager } from '../db/schema'
+import {
+  fermerSessionUsager,
+  ouvrirSessionUsager,
+  usagerDeLaSession,
+  utilisationsPourLUsager,
+} from '../db/mes-mandats-lectures'
 import { messageErreur } from '../domain/erreurs'
 import { statutMandat } from '../domain/mandat'
 import type { DepsAidants } from '../use-cases/deps'
@@ -22,12 +27,8 @@ function makeUsagerConnecte(deps: DepsAidants) {
     const brut = request.cookies[COOKIE_USAGER]
     const lu = brut ? request.unsignCookie(brut) : undefined
     if (!lu?.valid || !lu.value) return undefined
-    const [s] = await deps.db
-      .select()
-      .from(sessionsUsager)
-      .where(eq(sessionsUsager.jetonHash, sha256(lu.value)))
-    if (!s || s.expireLe <= deps.horloge()) return undefined
-    return trouverUsager(deps.db, s.usagerId)
+    const usagerId = await usagerDeLaSession(deps.db, sha256(lu.value), deps.horloge())
+    return usagerId ? trouverUsager(deps.db, usagerId) : undefined
   }
 }
 
@@ -45,15 +46,9 @@ export function routesMesMandats(app: FastifyInstance, ctx: ContexteRoutes) {
     const liste = await mandatsDeLUsager(deps.db, usager.id)
     const maintenant = deps.horloge()
     const orgs = liste.length
-      ? await deps.db
-          .select()
-          .from(organisations)
-          .where(inArray(organisations.id, [...new Set(liste.map((m) => m.organisationId))]))
+      ? await organisationsResumees(deps.db, [...new Set(liste.map((m) => m.organisationId))])
       : []
-    const usages = await deps.db
-      .select()
-      .from(journal)
-      .where(and(eq(journal.usagerId, usager.id), eq(journal.action, 'utilisation_autorisation')))
+    const usages = await utilisationsPourLUsager(deps.db, usager.id)
     const utilisations = new Map<string, { le: Date; demarche: string | null; aidant: string }[]>()
     for (const e of usages) {
       if (!e.mandatId) continue
@@ -108,7 +103,7 @@ export function routesSessionUsager(app: FastifyInstance, ctx: ContexteRoutes) {
       return reply.redirect('/mes-mandats', 303)
     }
     const jeton = jetonAleatoire()
-    await deps.db.insert(sessionsUsager).values({
+    await ouvrirSessionUsager(deps.db, {
       jetonHash: sha256(jeton),
       usagerId: r.usager.id,
       expireLe: new Date(deps.horloge().getTime() + 30 * 60_000),
@@ -157,8 +152,7 @@ export function routesSessionUsager(app: FastifyInstance, ctx: ContexteRoutes) {
   app.post('/mes-mandats/deconnexion', async (request, reply) => {
     const brut = request.cookies[COOKIE_USAGER]
     const lu = brut ? request.unsignCookie(brut) : undefined
-    if (lu?.valid && lu.value)
-      await deps.db.delete(sessionsUsager).where(eq(sessionsUsager.jetonHash, sha256(lu.value)))
+    if (lu?.valid && lu.value) await fermerSessionUsager(deps.db, sha256(lu.value))
     reply.clearCookie(COOKIE_USAGER, { path: '/mes-mandats' })
     return reply.redirect('/mes-mandats', 303)
   })

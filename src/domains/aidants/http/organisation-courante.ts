@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { AccesInterditError, porteesDe, utilisateurConnecte } from '../../../platform/auth/utilisateur'
+import { organisationChoisie } from '../db/espace-lectures'
 import { type OrganisationRow, trouverOrganisation } from '../db/mandats-repository'
-import { etatsAidant } from '../db/schema'
 import type { DepsAidants } from '../use-cases/deps'
 
 /** Organisations where the signed-in person is an aidant (several are possible). */
@@ -23,9 +22,8 @@ export async function organisationCourante(
   const u = utilisateurConnecte(request)
   const ids = organisationsDeLAidant(request)
   if (ids.length === 0) throw new AccesInterditError()
-  const [etat] = await deps.db.select().from(etatsAidant).where(eq(etatsAidant.compteId, u.compteId))
-  const choisie =
-    etat?.organisationCourante && ids.includes(etat.organisationCourante) ? etat.organisationCourante : ids[0]
+  const derniere = await organisationChoisie(deps.db, u.compteId)
+  const choisie = derniere && ids.includes(derniere) ? derniere : ids[0]
   const o = choisie ? await trouverOrganisation(deps.db, choisie) : undefined
   if (!o?.active) throw new AccesInterditError()
   return o

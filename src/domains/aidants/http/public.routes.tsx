@@ -1,18 +1,21 @@
-import { count, eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { Tableau } from '../../../platform/layout/components'
 import { trouverMandatParHash, trouverOrganisation } from '../db/mandats-repository'
-import { habilitationsAidant, journal, mandats, organisations } from '../db/schema'
+import {
+  chiffresDesDemarches,
+  mandatsParDepartement,
+  organisationsPubliques,
+  statistiquesPubliques,
+} from '../db/public-lectures'
 import { DEMARCHES } from '../domain/demarches'
 import { statutMandat } from '../domain/mandat'
-import type { DepsAidants } from '../use-cases/deps'
 import { PresentationPage, VerificationPage } from '../views/presentation.page'
 import type { ContexteRoutes } from './commun'
 
 /** Public pages (`/aidants`, `/aidants/verifier/:hash`, `/aidants/statistiques`) and the open API. */
 export function routesPubliques(app: FastifyInstance, { deps }: ContexteRoutes) {
   app.get('/aidants', async (_request, reply) => {
-    const s = await statistiquesPubliques(deps)
+    const s = await statistiquesPubliques(deps.db)
     return reply.page({
       titre: 'Aidants Connect',
       ariane: [{ libelle: 'Aidants Connect' }],
@@ -47,24 +50,9 @@ export function routesPubliques(app: FastifyInstance, { deps }: ContexteRoutes) 
 
 export function routesChiffres(app: FastifyInstance, { deps }: ContexteRoutes) {
   app.get('/aidants/statistiques', async (_request, reply) => {
-    const s = await statistiquesPubliques(deps)
-    const parDomaine = await deps.db
-      .select({ demarche: journal.demarche, n: count() })
-      .from(journal)
-      .where(eq(journal.action, 'utilisation_autorisation'))
-      .groupBy(journal.demarche)
-    const parDepartement = await deps.db
-      .select({ departement: organisations.codeDepartement, n: count(mandats.id) })
-      .from(mandats)
-      .innerJoin(organisations, eq(organisations.id, mandats.organisationId))
-      .groupBy(organisations.codeDepartement)
-      .orderBy(organisations.codeDepartement)
-    const demarchesParDepartement = await deps.db
-      .select({ departement: organisations.codeDepartement, n: count() })
-      .from(journal)
-      .innerJoin(organisations, eq(organisations.id, journal.organisationId))
-      .where(eq(journal.action, 'utilisation_autorisation'))
-      .groupBy(organisations.codeDepartement)
+    const s = await statistiquesPubliques(deps.db)
+    const { parDomaine, parDepartement: demarchesParDepartement } = await chiffresDesDemarches(deps.db)
+    const parDepartement = await mandatsParDepartement(deps.db)
     const departements = [
       ...new Set([...parDepartement, ...demarchesParDepartement].map((x) => x.departement)),
     ].sort()
@@ -104,32 +92,6 @@ export function routesChiffres(app: FastifyInstance, { deps }: ContexteRoutes) {
   app.get(
     '/api/v1/aidants/organisations',
     { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
-    async () => {
-      const lignes = await deps.db
-        .select({
-          id: organisations.id,
-          nom: organisations.nom,
-          siret: organisations.siret,
-          type: organisations.type,
-          codeCommune: organisations.codeCommune,
-          codeDepartement: organisations.codeDepartement,
-          codeRegion: organisations.codeRegion,
-          numeroFranceServices: organisations.numeroFranceServices,
-        })
-        .from(organisations)
-        .where(eq(organisations.active, true))
-        .orderBy(organisations.codeDepartement, organisations.nom)
-      return { organisations: lignes }
-    },
+    async () => ({ organisations: await organisationsPubliques(deps.db) }),
   )
-}
-
-async function statistiquesPubliques(deps: DepsAidants) {
-  const [o] = await deps.db.select({ n: count() }).from(organisations).where(eq(organisations.active, true))
-  const [a] = await deps.db
-    .select({ n: count() })
-    .from(habilitationsAidant)
-    .where(eq(habilitationsAidant.statut, 'active'))
-  const [m] = await deps.db.select({ n: count() }).from(mandats)
-  return { organisations: o?.n ?? 0, aidants: a?.n ?? 0, mandats: m?.n ?? 0 }
 }

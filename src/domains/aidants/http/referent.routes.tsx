@@ -1,11 +1,16 @@
-import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { lireFormulaire } from '../../../platform/http/formulaire'
 import { Csrf, Tableau } from '../../../platform/layout/components'
 import { uriTotp } from '../../comptes'
-import { dispositifs, habilitationsAidant, mandats, organisations } from '../db/schema'
+import {
+  aidantsDeLaStructure,
+  aidantVue,
+  autoriserDemarches,
+  chiffresDesMandats,
+  dispositifsEnService,
+} from '../db/referent-lectures'
 import { DEMARCHES } from '../domain/demarches'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import type { ErreurHabilitation } from '../domain/habilitation'
@@ -38,18 +43,7 @@ function outilsReferent(deps: DepsAidants) {
     erreurs?: Record<string, string>,
     valeurs?: Record<string, string>,
   ) => {
-    const liste = h.compteId
-      ? await deps.db
-          .select()
-          .from(dispositifs)
-          .where(
-            and(
-              eq(dispositifs.compteId, h.compteId),
-              eq(dispositifs.organisationId, h.organisationId),
-              isNull(dispositifs.retireLe),
-            ),
-          )
-      : []
+    const liste = h.compteId ? await dispositifsEnService(deps.db, h.compteId, h.organisationId) : []
     return reply.page(
       (ctx) => ({
         titre: `${h.prenom} ${h.nom}`,
@@ -61,7 +55,7 @@ function outilsReferent(deps: DepsAidants) {
         ],
         contenu: AidantReferentPage({
           csrf: ctx.csrf,
-          aidant: h,
+          aidant: aidantVue(h),
           dispositifs: liste,
           ...(erreurs ? { erreurs } : {}),
           ...(valeurs ? { valeurs } : {}),
@@ -119,19 +113,8 @@ export function routesReferentAccueil(app: FastifyInstance, { deps }: ContexteRo
   const exigerReferent = exigerRole('referent')
   app.get('/aidants/referent', { preHandler: exigerReferent }, async (request, reply) => {
     const o = await organisationDuReferent(deps, request)
-    const aidantsListe = await deps.db
-      .select()
-      .from(habilitationsAidant)
-      .where(and(eq(habilitationsAidant.organisationId, o.id), isNull(habilitationsAidant.retireLe)))
-    const maintenant = deps.horloge()
-    const [chiffres] = await deps.db
-      .select({
-        mandats: count(mandats.id),
-        usagers: countDistinct(mandats.usagerId),
-        actifs: sql<number>`count(*) filter (where ${mandats.revoqueLe} is null and ${mandats.expireLe} > ${maintenant})`,
-      })
-      .from(mandats)
-      .where(eq(mandats.organisationId, o.id))
+    const aidantsListe = await aidantsDeLaStructure(deps.db, o.id)
+    const chiffres = await chiffresDesMandats(deps.db, o.id, deps.horloge())
     const aidantsActifs = aidantsListe.filter((a) => a.statut === 'active').length
     return reply.page((ctx) => ({
       titre: 'Espace référent',
@@ -141,9 +124,9 @@ export function routesReferentAccueil(app: FastifyInstance, { deps }: ContexteRo
           <h1 safe>{`Espace référent — ${o.nom}`}</h1>
           <ul>
             <li safe>{`${aidantsActifs} aidant(s) en activité sur ${aidantsListe.length}`}</li>
-            <li safe>{`${Number(chiffres?.actifs ?? 0)} mandat(s) en cours`}</li>
-            <li safe>{`${chiffres?.mandats ?? 0} mandat(s) créé(s) en tout`}</li>
-            <li safe>{`${chiffres?.usagers ?? 0} usager(s) accompagné(s)`}</li>
+            <li safe>{`${chiffres.actifs} mandat(s) en cours`}</li>
+            <li safe>{`${chiffres.mandats} mandat(s) créé(s) en tout`}</li>
+            <li safe>{`${chiffres.usagers} usager(s) accompagné(s)`}</li>
           </ul>
           <h2>Aidants</h2>
           <Tableau
@@ -194,10 +177,7 @@ export function routesReferentAccueil(app: FastifyInstance, { deps }: ContexteRo
       reply.flash('error', f.erreurs.demarches ?? 'Démarches : choix invalide.')
       return reply.redirect('/aidants/referent', 303)
     }
-    await deps.db
-      .update(organisations)
-      .set({ demarchesAutorisees: f.donnees.demarches })
-      .where(eq(organisations.id, o.id))
+    await autoriserDemarches(deps.db, o.id, f.donnees.demarches)
     reply.flash('success', 'Démarches autorisées enregistrées.')
     return reply.redirect('/aidants/referent', 303)
   })
