@@ -18,6 +18,16 @@ export const nouveauMandatForm = z.object({
   ),
 })
 
+/** What was typed in the new-mandate form, to show it again when it is refused (unknown choices too). */
+export const saisieNouveauMandat = z
+  .object({
+    demarches: z
+      .preprocess(liste, z.array(z.unknown()))
+      .transform((l) => l.filter((x): x is string => typeof x === 'string')),
+    duree: z.string().catch(''),
+  })
+  .catch({ demarches: [], duree: '' })
+
 export const recapitulatifForm = z.object({
   consentement: z.literal('oui', { error: 'Consentement : l’accord de l’usager est obligatoire.' }),
   code: z
@@ -51,6 +61,12 @@ const email = (champ: string) =>
     .trim()
     .max(254, `${champ} : adresse trop longue.`)
     .pipe(z.email({ error: `${champ} : saisissez une adresse e-mail valide (nom@domaine.fr).` }))
+
+/**
+ * The habilitation form's body as plain fields, for the step navigation and the values carried from
+ * step to step (the fields themselves are checked by `habilitationForm`). Anything else reads as empty.
+ */
+export const champsDuFormulaire = z.record(z.string(), z.unknown()).catch({})
 
 export const habilitationForm = z
   .object({

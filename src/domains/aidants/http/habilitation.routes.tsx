@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { REGIONS } from '../../../platform/geo/territoires'
 import { lireFormulaire } from '../../../platform/http/formulaire'
 import type { ErreursFormulaire } from '../../../platform/layout/components'
-import { regionsOuvertes } from '../db/schema'
+import { demandeVue, vaguesDesRegions } from '../db/admin-lectures'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import { ETAPES_HABILITATION, etapeDuChamp, NOMBRE_ETAPES_HABILITATION } from '../domain/habilitation'
 import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
 import { HabilitationPage } from '../views/demande-habilitation.page'
 import { DemandeEnregistreePage, SuiviDemandePage } from '../views/habilitation.page'
-import { habilitationForm, messageForm, reglesStructure } from './aidants.form'
+import { champsDuFormulaire, habilitationForm, messageForm, reglesStructure } from './aidants.form'
 import type { ContexteRoutes } from './commun'
 
 const LIMITE_PUBLIQUE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
@@ -17,8 +17,8 @@ const LIMITE_PUBLIQUE = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 export function routesDemandeHabilitation(app: FastifyInstance, { deps }: ContexteRoutes) {
   const habilitation = makeHabilitation(deps)
   const regionsPourFormulaire = async () => {
-    const ouvertes = (await deps.db.select().from(regionsOuvertes)).map((r) => r.codeRegion)
-    return REGIONS.map((r) => ({ code: r.code, nom: r.nom, ouverte: ouvertes.includes(r.code) }))
+    const ouvertes = await vaguesDesRegions(deps.db)
+    return REGIONS.map((r) => ({ code: r.code, nom: r.nom, ouverte: ouvertes.has(r.code) }))
   }
   const pageHabilitation = (
     reply: FastifyReply,
@@ -45,7 +45,7 @@ export function routesDemandeHabilitation(app: FastifyInstance, { deps }: Contex
     '/aidants/habilitation',
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const corps = (request.body ?? {}) as Record<string, unknown>
+      const corps = champsDuFormulaire.parse(request.body)
       // Only the form's own fields travel on (and come back as hidden fields).
       const connus = new Set<string>(ETAPES_HABILITATION.flatMap((e) => e.champs))
       const valeurs = Object.fromEntries(
@@ -61,7 +61,7 @@ export function routesDemandeHabilitation(app: FastifyInstance, { deps }: Contex
       if (aller !== undefined && aller < etape)
         return pageHabilitation(reply, { etape: aller, regions, valeurs })
 
-      const f = lireFormulaire(habilitationForm, corps)
+      const f = lireFormulaire(habilitationForm, request.body)
       const erreurs: ErreursFormulaire = { ...reglesStructure(corps), ...(f.ok ? {} : f.erreurs) }
       if (!erreurs.region && !regions.some((r) => r.code === corps.region))
         erreurs.region = 'Région : choisissez une région.'
@@ -124,7 +124,7 @@ export function routesSuiviDemande(app: FastifyInstance, { deps }: ContexteRoute
         contenu: SuiviDemandePage({
           csrf: ctx.csrf,
           base: `/aidants/habilitation/lien/${encodeURIComponent(jeton)}`,
-          demande: d,
+          demande: demandeVue(d),
           messages,
           ...(erreurs ? { erreurs } : {}),
           ...(valeurs ? { valeurs } : {}),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { lireFormulaire } from '../../../platform/http/formulaire'
+import { usagerVue } from '../db/espace-lectures'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { trouverMandat, trouverUsager } from '../db/mandats-repository'
 import { type Demarche, type Duree, estDemarche, libelleDuree } from '../domain/demarches'
@@ -12,7 +13,7 @@ import type { DepsAidants } from '../use-cases/deps'
 import { makeRevoquer } from '../use-cases/revoquer-mandat'
 import { makeNoterActivite } from '../use-cases/totp-aidant'
 import { AttestationPage, NouveauMandatPage, RecapitulatifPage } from '../views/mandats.page'
-import { nouveauMandatForm, recapitulatifForm, telephoneForm } from './aidants.form'
+import { nouveauMandatForm, recapitulatifForm, saisieNouveauMandat, telephoneForm } from './aidants.form'
 import { makeAttestations } from './attestations'
 import { type ContexteRoutes, makeExigerPresence } from './commun'
 import { formulairesVers } from './formulaires-vers'
@@ -50,10 +51,7 @@ export function routesNouveauMandat(app: FastifyInstance, ctx: ContexteRoutes) {
     const f = lireFormulaire(nouveauMandatForm, request.body)
     const horsPerimetre = f.ok && f.donnees.demarches.some((d) => !autorisees.includes(d as Demarche))
     if (!f.ok || horsPerimetre) {
-      const body = (request.body ?? {}) as Record<string, unknown>
-      const demarches = ([] as unknown[])
-        .concat(body.demarches ?? [])
-        .filter((x): x is string => typeof x === 'string')
+      const valeurs = saisieNouveauMandat.parse(request.body)
       return reply.page(
         (ctx) => ({
           titre: 'Créer un mandat',
@@ -66,7 +64,7 @@ export function routesNouveauMandat(app: FastifyInstance, ctx: ContexteRoutes) {
             erreurs: f.ok
               ? { demarches: 'Démarches : une démarche n’est pas autorisée dans la structure.' }
               : f.erreurs,
-            valeurs: { demarches, duree: typeof body.duree === 'string' ? body.duree : '' },
+            valeurs,
           }),
         }),
         400,
@@ -127,7 +125,7 @@ function makePageRecap(deps: DepsAidants) {
           csrf: ctx.csrf,
           id,
           organisation: organisation.nom,
-          usager,
+          usager: usagerVue(usager),
           demarches: projet.demarches,
           duree: libelleDuree(projet.duree),
           renouvellement: !!projet.renouvellementDe,
