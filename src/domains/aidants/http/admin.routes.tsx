@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { REGIONS } from '../../../platform/geo/territoires'
 import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
+import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import {
   aidantsDeLOrganisation,
   demandesDeposees,
@@ -148,45 +149,40 @@ export function routesAdminEchanges(app: FastifyInstance, { deps }: ContexteRout
 /** `/aidants/admin/regions`: opening a region releases its waiting list. */
 export function routesAdminRegions(app: FastifyInstance, { deps }: ContexteRoutes) {
   const habilitation = makeHabilitation(deps)
-  const exigerAdmin = exigerRole('admin')
-  const pageRegions = async (reply: FastifyReply, erreurs?: Record<string, string>) => {
-    const vagues = await vaguesDesRegions(deps.db)
-    const enAttente = await demandesEnAttenteParRegion(deps.db)
-    const regions = REGIONS.map((r) => ({
-      code: r.code,
-      nom: r.nom,
-      vague: vagues.get(r.code) ?? null,
-      enAttente: enAttente.get(r.code) ?? 0,
-    }))
-    return reply.page(
-      (ctx) => ({
-        titre: 'Déploiement par vagues',
-        espace: 'pro',
-        enErreur: !!erreurs,
-        ariane: [
-          { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
-          { libelle: 'Régions' },
-        ],
-        contenu: AdminRegionsPage({ csrf: ctx.csrf, regions, ...(erreurs ? { erreurs } : {}) }),
-      }),
-      erreurs ? 400 : 200,
-    )
-  }
-  app.get('/aidants/admin/regions', { preHandler: exigerAdmin }, async (_request, reply) =>
-    pageRegions(reply),
-  )
-  app.post('/aidants/admin/regions', { preHandler: exigerAdmin }, async (request, reply) => {
-    const f = lireFormulaire(ouvertureRegionForm, request.body)
-    if (!f.ok) return pageRegions(reply, f.erreurs as Record<string, string>)
-    if (!REGIONS.some((r) => r.code === f.donnees.region))
-      return pageRegions(reply, { region: 'Région : choisissez une région.' })
-    const r = await habilitation.ouvrirRegion({ codeRegion: f.donnees.region, vague: f.donnees.vague })
-    if (!r.ok) return pageRegions(reply, { region: messageErreurHabilitation(r.error) })
-    reply.flash(
-      'success',
-      `Région ouverte : ${r.value} demande(s) sortie(s) de la liste d’attente, demandeurs prévenus.`,
-    )
-    return reply.redirect('/aidants/admin/regions', 303)
+  pageFormulaire(app, {
+    url: '/aidants/admin/regions',
+    garde: exigerRole('admin'),
+    charger: async () => {
+      const vagues = await vaguesDesRegions(deps.db)
+      const enAttente = await demandesEnAttenteParRegion(deps.db)
+      return REGIONS.map((r) => ({
+        code: r.code,
+        nom: r.nom,
+        vague: vagues.get(r.code) ?? null,
+        enAttente: enAttente.get(r.code) ?? 0,
+      }))
+    },
+    page: (regions, etat, ctx) => ({
+      titre: 'Déploiement par vagues',
+      espace: 'pro',
+      ariane: [
+        { libelle: 'Demandes d’habilitation', href: '/aidants/admin/habilitations' },
+        { libelle: 'Régions' },
+      ],
+      contenu: AdminRegionsPage({ csrf: ctx.csrf, regions, erreurs: etat.erreurs }),
+    }),
+  }).action('/aidants/admin/regions', {
+    schema: ouvertureRegionForm,
+    executer: async ({ donnees }) => {
+      if (!REGIONS.some((r) => r.code === donnees.region))
+        return refus({ region: 'Région : choisissez une région.' }, 400)
+      const r = await habilitation.ouvrirRegion({ codeRegion: donnees.region, vague: donnees.vague })
+      if (!r.ok) return refus({ region: messageErreurHabilitation(r.error) }, 400)
+      return reussite(
+        '/aidants/admin/regions',
+        `Région ouverte : ${r.value} demande(s) sortie(s) de la liste d’attente, demandeurs prévenus.`,
+      )
+    },
   })
 }
 
