@@ -1,3 +1,4 @@
+import type { Database } from '../../../platform/db/database'
 import {
   ajouterHistorique,
   enregistrerImport,
@@ -8,7 +9,7 @@ import {
 } from '../db/lieux-repository'
 import { ligneStandardFranceServices } from '../domain/france-services'
 import { analyserLigne, colonnesInconnues, type LigneAnalysee } from '../domain/import-ligne'
-import { type DonneesLieu, differences, type Probleme } from '../domain/lieu'
+import { type DonneesLieu, differences, type Lieu, type Probleme } from '../domain/lieu'
 import type { DepsLieux } from './deps'
 import { lireFichierLieux } from './lire-fichier'
 
@@ -53,6 +54,161 @@ export interface EntreeImport {
 
 const aujourdhui = (d: Date) => d.toISOString().slice(0, 10)
 
+type LigneLue = LigneAnalysee & { brute: Record<string, unknown> }
+type FichierLu = Extract<ReturnType<typeof lireFichierLieux>, { ok: true }>
+type EntreeHistorique = Parameters<typeof ajouterHistorique>[1][number]
+
+/** Every row analysed, a France Services list first converted to the standard (its warnings first). */
+function analyserLignes(lu: FichierLu, e: EntreeImport, deps: DepsLieux, maintenant: Date): LigneLue[] {
+  const dateListe =
+    e.dateListe ?? /(20\d\d)(\d\d)(\d\d)/.exec(e.fichier)?.slice(1, 4).join('-') ?? aujourdhui(maintenant)
+  const franceServices =
+    lu.format === 'france-services'
+      ? lu.lignes.map((l) =>
+          ligneStandardFranceServices(l as Record<string, string>, dateListe, deps.communes),
+        )
+      : undefined
+  const lignesStandard = franceServices ? franceServices.map((x) => x.ligne) : lu.lignes
+  const ctx = {
+    sourceParDefaut: e.source ?? e.fichier.replace(/\.[a-z]+$/i, ''),
+    aujourdhui: aujourdhui(maintenant),
+    localiserCommune: deps.communes.localiser,
+  }
+  // Row numbers as a person sees them in a spreadsheet: the header is row 1.
+  return lignesStandard.map((brute, i) => {
+    const a = analyserLigne(brute, lu.format === 'json' ? i + 1 : i + 2, ctx)
+    a.problemes.unshift(...(franceServices?.[i]?.avertissements ?? []))
+    return { ...a, brute: lu.lignes[i] ?? {} }
+  })
+}
+
+/** Two rows with the same id and source in one file: the second is refused, never merged silently. */
+function refuserLesDoublons(analysees: LigneLue[]): void {
+  const vus = new Map<string, number>()
+  for (const a of analysees) {
+    if (!a.lieu) continue
+    const cle = `${a.lieu.source}\u0000${a.lieu.idSource}`
+    const premier = vus.get(cle)
+    if (premier !== undefined) {
+      a.problemes.push({
+        champ: 'id',
+        gravite: 'rejet',
+        message: `identifiant « ${a.lieu.idSource} » déjà présent ligne ${premier}`,
+      })
+      a.lieu = undefined
+    } else vus.set(cle, a.numero)
+  }
+}
+
+/** The stored places the file's rows match, by source then id. */
+async function lieuxExistants(tx: Database, analysees: readonly LigneLue[]) {
+  const parSource = new Map<string, string[]>()
+  for (const a of analysees)
+    if (a.lieu) parSource.set(a.lieu.source, [...(parSource.get(a.lieu.source) ?? []), a.lieu.idSource])
+  const existants = new Map<string, Awaited<ReturnType<typeof lieuxParSource>>>()
+  for (const [source, ids] of parSource) existants.set(source, await lieuxParSource(tx, source, ids))
+  return existants
+}
+
+/** The changes of a row to a stored place, once a manager's manual position is set aside. */
+function changementsDe(existant: Lieu, lieu: DonneesLieu) {
+  const avant: DonneesLieu = existant
+  const diff = differences(avant, lieu)
+  // A manager's manual position survives re-imports of a file that only has the commune centre.
+  if (existant.origineCoordonnees === 'saisie' && lieu.origineCoordonnees !== 'fichier') {
+    delete diff.latitude
+    delete diff.longitude
+    delete diff.origineCoordonnees
+  }
+  return diff
+}
+
+/** The row's line in the report: its status counted, its problems listed and counted by field. */
+function compterLigne(rapport: RapportImport, a: LigneLue, statut: StatutLigne): void {
+  if (statut === 'cree') rapport.crees++
+  else if (statut === 'mis_a_jour') rapport.misAJour++
+  else if (statut === 'inchange') rapport.inchanges++
+  else rapport.rejetes++
+  if (a.problemes.length > 0 || statut === 'rejete')
+    rapport.details.push({
+      numero: a.numero,
+      idSource: a.idSource ?? null,
+      nom: a.nom ?? null,
+      statut,
+      problemes: a.problemes,
+    })
+  for (const p of a.problemes) {
+    const c = rapport.parChamp[p.champ] ?? { erreur: 0, avertissement: 0, rejet: 0 }
+    c[p.gravite]++
+    rapport.parChamp[p.champ] = c
+  }
+}
+
+/** Writes the rows in one transaction: updates at once, creations together, then history and the import. */
+async function enregistrerLignes(
+  tx: Database,
+  analysees: readonly LigneLue[],
+  rapport: RapportImport,
+  e: EntreeImport,
+  maintenant: Date,
+): Promise<RapportImport> {
+  const existants = await lieuxExistants(tx, analysees)
+  const nouveaux: (NouvelleLigne & { a: LigneAnalysee })[] = []
+  const historique: EntreeHistorique[] = []
+  for (const a of analysees) {
+    let statut: StatutLigne
+    const existant = a.lieu && existants.get(a.lieu.source)?.get(a.lieu.idSource)
+    if (!a.lieu) statut = 'rejete'
+    else if (!existant) {
+      statut = 'cree'
+      nouveaux.push({
+        donnees: a.lieu,
+        problemes: a.problemes,
+        ligneBrute: a.brute,
+        structureId: e.structureId ?? null,
+        a,
+      })
+    } else {
+      const diff = changementsDe(existant, a.lieu)
+      if (Object.keys(diff).length === 0) statut = 'inchange'
+      else {
+        statut = 'mis_a_jour'
+        const valeurs = Object.fromEntries(Object.keys(diff).map((k) => [k, a.lieu![k as keyof DonneesLieu]]))
+        await mettreAJourLieu(
+          tx,
+          existant.id,
+          { ...valeurs, problemes: a.problemes, ligneBrute: a.brute },
+          maintenant,
+        )
+        historique.push({
+          lieuId: existant.id,
+          acteurId: e.acteurId,
+          origine: `import ${e.fichier}`,
+          changements: diff,
+        })
+      }
+    }
+    compterLigne(rapport, a, statut)
+  }
+  const ids = await insererLieux(tx, nouveaux, maintenant)
+  for (const id of ids)
+    historique.push({ lieuId: id, acteurId: e.acteurId, origine: `import ${e.fichier}`, changements: {} })
+  await ajouterHistorique(tx, historique, maintenant)
+  rapport.importId = await enregistrerImport(tx, {
+    acteurId: e.acteurId,
+    fichier: e.fichier.slice(0, 250),
+    format: rapport.format,
+    lignes: rapport.lignes,
+    crees: rapport.crees,
+    misAJour: rapport.misAJour,
+    inchanges: rapport.inchanges,
+    rejetes: rapport.rejetes,
+    rapport,
+    le: maintenant,
+  })
+  return rapport
+}
+
 /**
  * Imports a file of places. Idempotent: a place is matched by its `id` and `source`; an unchanged row
  * changes nothing, a changed row updates the place and records the differences in its history. All
@@ -67,29 +223,7 @@ export const makeImporterLieux =
     if (lu.lignes.length > 100_000)
       return { ok: false, erreur: 'Le fichier contient plus de 100 000 lignes.' }
     const maintenant = deps.horloge()
-    const dateListe =
-      e.dateListe ?? /(20\d\d)(\d\d)(\d\d)/.exec(e.fichier)?.slice(1, 4).join('-') ?? aujourdhui(maintenant)
-    const franceServices =
-      lu.format === 'france-services'
-        ? lu.lignes.map((l) =>
-            ligneStandardFranceServices(l as Record<string, string>, dateListe, deps.communes),
-          )
-        : undefined
-    const lignesStandard = franceServices ? franceServices.map((x) => x.ligne) : lu.lignes
-    const ctx = {
-      sourceParDefaut: e.source ?? e.fichier.replace(/\.[a-z]+$/i, ''),
-      aujourdhui: aujourdhui(maintenant),
-      localiserCommune: deps.communes.localiser,
-    }
-    // Row numbers as a person sees them in a spreadsheet: the header is row 1.
-    const analysees: (LigneAnalysee & { brute: Record<string, unknown> })[] = lignesStandard.map(
-      (brute, i) => {
-        const a = analyserLigne(brute, lu.format === 'json' ? i + 1 : i + 2, ctx)
-        a.problemes.unshift(...(franceServices?.[i]?.avertissements ?? []))
-        return { ...a, brute: lu.lignes[i] ?? {} }
-      },
-    )
-
+    const analysees = analyserLignes(lu, e, deps, maintenant)
     const rapport: RapportImport = {
       importId: null,
       fichier: e.fichier,
@@ -103,112 +237,10 @@ export const makeImporterLieux =
       details: [],
       parChamp: {},
     }
-
-    // Two rows with the same id and source in one file: the second is refused, never merged silently.
-    const vus = new Map<string, number>()
-    for (const a of analysees) {
-      if (!a.lieu) continue
-      const cle = `${a.lieu.source}\u0000${a.lieu.idSource}`
-      const premier = vus.get(cle)
-      if (premier !== undefined) {
-        a.problemes.push({
-          champ: 'id',
-          gravite: 'rejet',
-          message: `identifiant « ${a.lieu.idSource} » déjà présent ligne ${premier}`,
-        })
-        a.lieu = undefined
-      } else vus.set(cle, a.numero)
-    }
-
-    const resultat = await deps.db.transaction(async (tx) => {
-      const parSource = new Map<string, string[]>()
-      for (const a of analysees)
-        if (a.lieu) parSource.set(a.lieu.source, [...(parSource.get(a.lieu.source) ?? []), a.lieu.idSource])
-      const existants = new Map<string, Awaited<ReturnType<typeof lieuxParSource>>>()
-      for (const [source, ids] of parSource) existants.set(source, await lieuxParSource(tx, source, ids))
-
-      const nouveaux: (NouvelleLigne & { a: LigneAnalysee })[] = []
-      const historique: Parameters<typeof ajouterHistorique>[1][number][] = []
-      for (const a of analysees) {
-        let statut: StatutLigne
-        if (!a.lieu) statut = 'rejete'
-        else {
-          const existant = existants.get(a.lieu.source)?.get(a.lieu.idSource)
-          if (!existant) {
-            statut = 'cree'
-            nouveaux.push({
-              donnees: a.lieu,
-              problemes: a.problemes,
-              ligneBrute: a.brute,
-              structureId: e.structureId ?? null,
-              a,
-            })
-          } else {
-            const avant: DonneesLieu = existant
-            const diff = differences(avant, a.lieu)
-            // A manager's manual position survives re-imports of a file that only has the commune centre.
-            if (existant.origineCoordonnees === 'saisie' && a.lieu.origineCoordonnees !== 'fichier') {
-              delete diff.latitude
-              delete diff.longitude
-              delete diff.origineCoordonnees
-            }
-            if (Object.keys(diff).length === 0) statut = 'inchange'
-            else {
-              statut = 'mis_a_jour'
-              const valeurs = Object.fromEntries(
-                Object.keys(diff).map((k) => [k, a.lieu![k as keyof DonneesLieu]]),
-              )
-              await mettreAJourLieu(
-                tx,
-                existant.id,
-                { ...valeurs, problemes: a.problemes, ligneBrute: a.brute },
-                maintenant,
-              )
-              historique.push({
-                lieuId: existant.id,
-                acteurId: e.acteurId,
-                origine: `import ${e.fichier}`,
-                changements: diff,
-              })
-            }
-          }
-        }
-        if (statut === 'cree') rapport.crees++
-        else if (statut === 'mis_a_jour') rapport.misAJour++
-        else if (statut === 'inchange') rapport.inchanges++
-        else rapport.rejetes++
-        if (a.problemes.length > 0 || statut === 'rejete')
-          rapport.details.push({
-            numero: a.numero,
-            idSource: a.idSource ?? null,
-            nom: a.nom ?? null,
-            statut,
-            problemes: a.problemes,
-          })
-        for (const p of a.problemes) {
-          const c = rapport.parChamp[p.champ] ?? { erreur: 0, avertissement: 0, rejet: 0 }
-          c[p.gravite]++
-          rapport.parChamp[p.champ] = c
-        }
-      }
-      const ids = await insererLieux(tx, nouveaux, maintenant)
-      for (const id of ids)
-        historique.push({ lieuId: id, acteurId: e.acteurId, origine: `import ${e.fichier}`, changements: {} })
-      await ajouterHistorique(tx, historique, maintenant)
-      rapport.importId = await enregistrerImport(tx, {
-        acteurId: e.acteurId,
-        fichier: e.fichier.slice(0, 250),
-        format: lu.format,
-        lignes: rapport.lignes,
-        crees: rapport.crees,
-        misAJour: rapport.misAJour,
-        inchanges: rapport.inchanges,
-        rejetes: rapport.rejetes,
-        rapport,
-        le: maintenant,
-      })
-      return rapport
-    })
+    refuserLesDoublons(analysees)
+    const resultat = await deps.db.transaction((tx) =>
+      enregistrerLignes(tx, analysees, rapport, e, maintenant),
+    )
     deps.catalogue.invalider()
     return { ok: true, rapport: resultat }
   }
