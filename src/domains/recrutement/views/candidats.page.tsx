@@ -18,6 +18,7 @@ import {
   type StatutMiseEnRelation,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
+import { lierChamps } from './formulaire'
 
 export interface CandidatClasse {
   score: number
@@ -168,6 +169,7 @@ function ActionsCandidat({
   v: Valeurs
 }) {
   const statut = mer?.statut as StatutMiseEnRelation | undefined
+  const champ = lierChamps(v, e)
   return (
     <>
       {!statut || statut === 'non_retenue' || statut === 'terminee' ? (
@@ -184,14 +186,12 @@ function ActionsCandidat({
           <h2 class="fr-h5">Déclarer un départ</h2>
           <p safe>{`Contrat du ${dateFr(mer?.debutContrat)} au ${dateFr(mer?.finContrat)}.`}</p>
           <ChoixListe
-            nom="motif"
+            {...champ('motif')}
             libelle="Motif"
             options={MOTIFS_FIN.map((m) => ({ valeur: m, libelle: LIBELLES_MOTIF_FIN[m] }))}
-            valeur={v.motif}
-            erreur={e.motif}
             videLibelle="Choisir le motif"
           />
-          <Champ nom="le" libelle="Date de fin" type="date" valeur={v.le} erreur={e.le} />
+          <Champ {...champ('le')} libelle="Date de fin" type="date" />
           <Bouton variante="tertiaire">Déclarer le départ</Bouton>
         </form>
       ) : (
@@ -222,23 +222,15 @@ function ActionsCandidat({
           <form method="post" action={`/structure/candidats/${c.id}/recrutement`} novalidate>
             <Csrf jeton={csrf} />
             <ChoixListe
-              nom="type_contrat"
+              {...champ('type_contrat')}
               libelle="Durée du contrat"
               options={[
                 { valeur: '2ans', libelle: '2 ans' },
                 { valeur: '3ans', libelle: '3 ans' },
               ]}
-              valeur={v.type_contrat}
-              erreur={e.type_contrat}
               videLibelle="Choisir"
             />
-            <Champ
-              nom="debut"
-              libelle="Date de début du contrat"
-              type="date"
-              valeur={v.debut}
-              erreur={e.debut}
-            />
+            <Champ {...champ('debut')} libelle="Date de début du contrat" type="date" />
             <Bouton>Recruter ce candidat</Bouton>
           </form>
           <form method="post" action={`/structure/candidats/${c.id}/non-retenu`} class="fr-mt-2w">

@@ -1,7 +1,15 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
-import { Bouton } from '../../../platform/layout/boutons'
-import { Badge, Case, dateFr, ZoneTexte } from '../../../platform/layout/champs'
+import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import {
+  Badge,
+  Case,
+  dateFr,
+  decritPar,
+  ErreurChamp,
+  LibelleChamp,
+  ZoneTexte,
+} from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -18,6 +26,7 @@ import {
   type StatutMiseEnRelation,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
+import { lierChamps } from './formulaire'
 
 export function valeursDeCandidature(c: CandidatureRow): Valeurs {
   return {
@@ -203,171 +212,104 @@ export function EspaceCandidatPage(p: {
 }
 
 function ChampsIdentite({ v, e, avecEmail }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend">Identité et contact</legend>
-      <div class="fr-fieldset__element">
+    <GroupeChamps id="candidature-identite" legende="Identité et contact">
+      <Champ {...champ('prenom')} libelle="Prénom" autocomplete="given-name" maxlength={100} />
+      <Champ {...champ('nom')} libelle="Nom" autocomplete="family-name" maxlength={100} />
+      {avecEmail ? (
         <Champ
-          nom="prenom"
-          libelle="Prénom"
-          valeur={v.prenom}
-          erreur={e.prenom}
-          autocomplete="given-name"
-          maxlength={100}
+          {...champ('email')}
+          libelle="Adresse e-mail"
+          aide="Vous recevrez un lien pour confirmer votre adresse et créer votre mot de passe."
+          type="email"
+          autocomplete="email"
         />
-        <Champ
-          nom="nom"
-          libelle="Nom"
-          valeur={v.nom}
-          erreur={e.nom}
-          autocomplete="family-name"
-          maxlength={100}
-        />
-        {avecEmail ? (
-          <Champ
-            nom="email"
-            libelle="Adresse e-mail"
-            aide="Vous recevrez un lien pour confirmer votre adresse et créer votre mot de passe."
-            type="email"
-            valeur={v.email}
-            erreur={e.email}
-            autocomplete="email"
-          />
-        ) : (
-          <input type="hidden" name="email" value={v.email ?? ''} />
-        )}
-        <Champ
-          nom="telephone"
-          libelle="Téléphone"
-          type="tel"
-          valeur={v.telephone}
-          erreur={e.telephone}
-          autocomplete="tel"
-        />
-      </div>
-    </fieldset>
+      ) : (
+        <input type="hidden" name="email" value={v.email ?? ''} />
+      )}
+      <Champ {...champ('telephone')} libelle="Téléphone" type="tel" autocomplete="tel" />
+    </GroupeChamps>
   )
 }
 
 function ChampsLieuEtDate({ v, e }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend">Où et quand</legend>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="code_commune"
-          libelle="Code INSEE de votre commune"
-          aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
-          valeur={v.code_commune}
-          erreur={e.code_commune}
-          maxlength={5}
-        />
-        <ChoixListe
-          nom="rayon_km"
-          libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
-          options={RAYONS_KM.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
-          valeur={v.rayon_km}
-          erreur={e.rayon_km}
-          videLibelle="Choisir une distance"
-        />
-        <Champ
-          nom="disponible_le"
-          libelle="Disponible à partir du"
-          aide="Aujourd’hui ou une date dans les deux ans à venir."
-          type="date"
-          valeur={v.disponible_le}
-          erreur={e.disponible_le}
-        />
-      </div>
-    </fieldset>
+    <GroupeChamps id="candidature-lieu" legende="Où et quand">
+      <Champ
+        {...champ('code_commune')}
+        libelle="Code INSEE de votre commune"
+        aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
+        maxlength={5}
+      />
+      <ChoixListe
+        {...champ('rayon_km')}
+        libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
+        options={RAYONS_KM.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
+        videLibelle="Choisir une distance"
+      />
+      <Champ
+        {...champ('disponible_le')}
+        libelle="Disponible à partir du"
+        aide="Aujourd’hui ou une date dans les deux ans à venir."
+        type="date"
+      />
+    </GroupeChamps>
   )
 }
 
 function ChampsParcours({ v, e, avecCv }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend">Votre parcours</legend>
-      <div class="fr-fieldset__element">
-        <ChoixListe
-          nom="situation"
-          libelle="Situation actuelle"
-          options={Object.entries(SITUATIONS).map(([valeur, libelle]) => ({ valeur, libelle }))}
-          valeur={v.situation}
-          erreur={e.situation}
-          videLibelle="Choisir"
-        />
-        <ZoneTexte
-          nom="diplomes"
-          libelle="Diplômes"
+    <GroupeChamps id="candidature-parcours" legende="Votre parcours">
+      <ChoixListe
+        {...champ('situation')}
+        libelle="Situation actuelle"
+        options={Object.entries(SITUATIONS).map(([valeur, libelle]) => ({ valeur, libelle }))}
+        videLibelle="Choisir"
+      />
+      <ZoneTexte {...champ('diplomes')} libelle="Diplômes" requis={false} maxlength={1000} />
+      <Case
+        nom="diplome_mediation_numerique"
+        libelle="J’ai un diplôme de la médiation numérique"
+        coche={v.diplome_mediation_numerique === 'oui'}
+      />
+      <ZoneTexte
+        {...champ('experience_public')}
+        libelle="Expérience auprès du public"
+        aide="Accueil, animation, accompagnement, bénévolat…"
+        requis={false}
+        maxlength={2000}
+      />
+      <ChoixListe
+        {...champ('niveau_pix')}
+        libelle="Certification PIX (facultatif)"
+        options={[
+          { valeur: '1', libelle: 'Niveau 1 — débutant' },
+          { valeur: '2', libelle: 'Niveau 2 — intermédiaire' },
+          { valeur: '3', libelle: 'Niveau 3 — avancé' },
+        ]}
+        requis={false}
+        videLibelle="Pas de certification"
+      />
+      <ZoneTexte
+        {...champ('motivation')}
+        libelle="Votre motivation"
+        aide="Entre 20 et 2 500 caractères."
+        maxlength={2500}
+      />
+      {avecCv ? (
+        <ChampCv
+          libelle="CV"
+          aide="Un fichier PDF de 2 Mo au plus, conservé six mois."
           requis={false}
-          valeur={v.diplomes}
-          erreur={e.diplomes}
-          maxlength={1000}
+          erreur={e.cv}
         />
-        <Case
-          nom="diplome_mediation_numerique"
-          libelle="J’ai un diplôme de la médiation numérique"
-          coche={v.diplome_mediation_numerique === 'oui'}
-        />
-        <ZoneTexte
-          nom="experience_public"
-          libelle="Expérience auprès du public"
-          aide="Accueil, animation, accompagnement, bénévolat…"
-          requis={false}
-          valeur={v.experience_public}
-          erreur={e.experience_public}
-          maxlength={2000}
-        />
-        <ChoixListe
-          nom="niveau_pix"
-          libelle="Certification PIX (facultatif)"
-          options={[
-            { valeur: '1', libelle: 'Niveau 1 — débutant' },
-            { valeur: '2', libelle: 'Niveau 2 — intermédiaire' },
-            { valeur: '3', libelle: 'Niveau 3 — avancé' },
-          ]}
-          valeur={v.niveau_pix}
-          erreur={e.niveau_pix}
-          requis={false}
-          videLibelle="Pas de certification"
-        />
-        <ZoneTexte
-          nom="motivation"
-          libelle="Votre motivation"
-          aide="Entre 20 et 2 500 caractères."
-          valeur={v.motivation}
-          erreur={e.motivation}
-          maxlength={2500}
-        />
-        {avecCv ? (
-          <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
-            <label class="fr-label" for="cv">
-              CV (facultatif)
-              <span class="fr-hint-text" id="cv-aide">
-                Un fichier PDF de 2 Mo au plus, conservé six mois.
-              </span>
-            </label>
-            <input
-              class="fr-input"
-              type="file"
-              id="cv"
-              name="cv"
-              accept="application/pdf,.pdf"
-              aria-describedby={e.cv ? 'cv-aide cv-erreur' : 'cv-aide'}
-            />
-            {e.cv ? (
-              <p class="fr-error-text" id="cv-erreur" safe>
-                {e.cv}
-              </p>
-            ) : (
-              ''
-            )}
-          </div>
-        ) : (
-          ''
-        )}
-      </div>
-    </fieldset>
+      ) : (
+        ''
+      )}
+    </GroupeChamps>
   )
 }
 
@@ -376,30 +318,35 @@ function DepotCv({ csrf, e }: { csrf: string; e: ErreursFormulaire }) {
   return (
     <form method="post" action="/candidat/cv" enctype="multipart/form-data" novalidate>
       <Csrf jeton={csrf} />
-      <div class={`fr-input-group${e.cv ? ' fr-input-group--error' : ''}`}>
-        <label class="fr-label" for="cv">
-          Déposer un CV
-          <span class="fr-hint-text" id="cv-aide">
-            Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent.
-          </span>
-        </label>
-        <input
-          class="fr-input"
-          type="file"
-          id="cv"
-          name="cv"
-          accept="application/pdf,.pdf"
-          aria-describedby="cv-aide"
-        />
-        {e.cv ? (
-          <p class="fr-error-text" id="cv-erreur" safe>
-            {e.cv}
-          </p>
-        ) : (
-          ''
-        )}
-      </div>
+      <ChampCv
+        libelle="Déposer un CV"
+        aide="Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent."
+        erreur={e.cv}
+      />
       <Bouton variante="secondaire">Envoyer le CV</Bouton>
     </form>
+  )
+}
+
+/**
+ * The CV file field (the only file input of the application; the platform's fields are text). Its
+ * label, hint and error are the shared ones, so the field reads like every other.
+ */
+function ChampCv(p: { libelle: string; aide: string; requis?: boolean; erreur?: string | undefined }) {
+  const champ = { nom: 'cv', ...p }
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <LibelleChamp {...champ} />
+      <input
+        class="fr-input"
+        type="file"
+        id="cv"
+        name="cv"
+        accept="application/pdf,.pdf"
+        aria-describedby={decritPar(champ)}
+        aria-invalid={p.erreur ? 'true' : undefined}
+      />
+      <ErreurChamp nom="cv" erreur={p.erreur} />
+    </div>
   )
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../platform/layout/components'
 import type { StructureRow } from '../db/structures-repository'
 import { LIBELLES_TYPE_STRUCTURE, TYPES_STRUCTURE } from '../domain/financement'
+import { lierChamps } from './formulaire'
 
 interface PropsChamps {
   v: Valeurs
@@ -113,44 +114,27 @@ export function StructureFormPage(p: {
 }
 
 function ChampsStructure({ v, e }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
     <GroupeChamps id="structure-identite" legende="La structure">
+      <Champ {...champ('nom')} libelle="Nom de la structure" autocomplete="organization" />
       <Champ
-        nom="nom"
-        libelle="Nom de la structure"
-        valeur={v.nom}
-        erreur={e.nom}
-        autocomplete="organization"
-      />
-      <Champ
-        nom="identifiant"
+        {...champ('identifiant')}
         libelle="SIRET ou numéro RNA"
         aide="SIRET : 14 chiffres. Association sans SIRET : numéro RNA, W suivi de 9 chiffres."
-        valeur={v.identifiant}
-        erreur={e.identifiant}
         maxlength={20}
       />
       <ChoixListe
-        nom="type"
+        {...champ('type')}
         libelle="Type de structure"
         options={TYPES_STRUCTURE.map((t) => ({ valeur: t, libelle: LIBELLES_TYPE_STRUCTURE[t] }))}
-        valeur={v.type}
-        erreur={e.type}
         videLibelle="Choisir"
       />
+      <Champ {...champ('adresse')} libelle="Adresse" autocomplete="street-address" />
       <Champ
-        nom="adresse"
-        libelle="Adresse"
-        valeur={v.adresse}
-        erreur={e.adresse}
-        autocomplete="street-address"
-      />
-      <Champ
-        nom="code_commune"
+        {...champ('code_commune')}
         libelle="Code INSEE de la commune"
         aide="5 caractères, par exemple 84007 pour Avignon."
-        valeur={v.code_commune}
-        erreur={e.code_commune}
         maxlength={5}
       />
     </GroupeChamps>
@@ -158,85 +142,49 @@ function ChampsStructure({ v, e }: PropsChamps) {
 }
 
 function ChampsContact({ v, e, complement }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
     <GroupeChamps id="structure-contact" legende="La personne à contacter">
-      <Champ
-        nom="contact_prenom"
-        libelle="Prénom"
-        valeur={v.contact_prenom}
-        erreur={e.contact_prenom}
-        autocomplete="given-name"
-      />
-      <Champ
-        nom="contact_nom"
-        libelle="Nom"
-        valeur={v.contact_nom}
-        erreur={e.contact_nom}
-        autocomplete="family-name"
-      />
-      <Champ
-        nom="contact_fonction"
-        libelle="Fonction"
-        valeur={v.contact_fonction}
-        erreur={e.contact_fonction}
-      />
+      <Champ {...champ('contact_prenom')} libelle="Prénom" autocomplete="given-name" />
+      <Champ {...champ('contact_nom')} libelle="Nom" autocomplete="family-name" />
+      <Champ {...champ('contact_fonction')} libelle="Fonction" />
       {complement ? (
         ''
       ) : (
         <Champ
-          nom="contact_email"
+          {...champ('contact_email')}
           libelle="Adresse e-mail"
           aide="Elle recevra un lien pour créer le compte de la structure."
           type="email"
-          valeur={v.contact_email}
-          erreur={e.contact_email}
           autocomplete="email"
         />
       )}
-      <Champ
-        nom="contact_telephone"
-        libelle="Téléphone"
-        type="tel"
-        valeur={v.contact_telephone}
-        erreur={e.contact_telephone}
-        autocomplete="tel"
-      />
+      <Champ {...champ('contact_telephone')} libelle="Téléphone" type="tel" autocomplete="tel" />
     </GroupeChamps>
   )
 }
 
 function ChampsProjet({ v, e }: PropsChamps) {
+  const champ = lierChamps(v, e)
   return (
     <GroupeChamps id="structure-projet" legende="Le projet">
+      <Champ {...champ('postes_souhaites')} libelle="Nombre de postes souhaités" inputmode="numeric" />
       <Champ
-        nom="postes_souhaites"
-        libelle="Nombre de postes souhaités"
-        inputmode="numeric"
-        valeur={v.postes_souhaites}
-        erreur={e.postes_souhaites}
-      />
-      <Champ
-        nom="date_debut"
+        {...champ('date_debut')}
         libelle="Date de début souhaitée"
         aide="Aujourd’hui ou une date dans les deux ans à venir."
         type="date"
-        valeur={v.date_debut}
-        erreur={e.date_debut}
       />
       <ZoneTexte
-        nom="projet"
+        {...champ('projet')}
         libelle="Votre projet"
         aide="Publics, actions prévues, partenaires. Entre 20 et 2 500 caractères."
-        valeur={v.projet}
-        erreur={e.projet}
         maxlength={2500}
       />
       <ZoneTexte
-        nom="zone_intervention"
+        {...champ('zone_intervention')}
         libelle="Zone d’intervention"
         aide="Communes ou quartiers où le conseiller interviendra."
-        valeur={v.zone_intervention}
-        erreur={e.zone_intervention}
         maxlength={500}
       />
       <Case
@@ -250,12 +198,10 @@ function ChampsProjet({ v, e }: PropsChamps) {
         coche={v.zrr === 'oui'}
       />
       <ZoneTexte
-        nom="lieux_proches"
+        {...champ('lieux_proches')}
         libelle="France Services et lieux de médiation numérique à proximité"
         aide="Ceux avec lesquels le conseiller travaillera."
         requis={false}
-        valeur={v.lieux_proches}
-        erreur={e.lieux_proches}
         maxlength={1000}
       />
     </GroupeChamps>

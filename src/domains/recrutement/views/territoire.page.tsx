@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
+import { Bouton } from '../../../platform/layout/boutons'
 import { Badge, dateFr, Radios, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
@@ -20,6 +21,8 @@ import {
 } from '../domain/couverture'
 import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
 import { LIBELLES_STATUT_STRUCTURE, type StatutStructure } from '../domain/statuts'
+import { FigureCarte } from './carte'
+import { lierChamps } from './formulaire'
 
 const LIBELLES_AVIS = {
   favorable: 'Favorable',
@@ -152,6 +155,7 @@ export function AvisPage(p: {
   v: Valeurs
   e: ErreursFormulaire
 }) {
+  const champ = lierChamps(p.v, p.e)
   const s = p.structure
   return (
     <>
@@ -167,38 +171,24 @@ export function AvisPage(p: {
       <form method="post" action={`/prefecture/structures/${s.id}/avis`} novalidate>
         <Csrf jeton={p.csrf} />
         <Radios
-          nom="avis"
+          {...champ('avis')}
           legende="Avis"
           options={Object.entries(LIBELLES_AVIS).map(([valeur, libelle]) => ({ valeur, libelle }))}
-          valeur={p.v.avis}
-          erreur={p.e.avis}
         />
         <Champ
-          nom="rang"
+          {...champ('rang')}
           libelle="Rang dans le département"
           aide="1 = la plus prioritaire."
           inputmode="numeric"
-          valeur={p.v.rang}
-          erreur={p.e.rang}
         />
-        <Champ
-          nom="postes_proposes"
-          libelle="Nombre de postes proposés"
-          inputmode="numeric"
-          valeur={p.v.postes_proposes}
-          erreur={p.e.postes_proposes}
-        />
+        <Champ {...champ('postes_proposes')} libelle="Nombre de postes proposés" inputmode="numeric" />
         <ZoneTexte
-          nom="commentaire"
+          {...champ('commentaire')}
           libelle="Commentaire"
           aide="Entre 10 et 1 000 caractères."
-          valeur={p.v.commentaire}
-          erreur={p.e.commentaire}
           maxlength={1000}
         />
-        <button class="fr-btn" type="submit">
-          Enregistrer l’avis
-        </button>
+        <Bouton>Enregistrer l’avis</Bouton>
       </form>
     </>
   )
@@ -217,15 +207,17 @@ const LEGENDE = {
  * nearest proposed post), the proposed structures and the existing places. The same facts are in
  * the tables under it, for screen readers and for people who do not read maps.
  */
-export function CartePage(p: {
+interface PropsCarte {
   departement: { code: string; nom: string }
   couverture: Couverture
   postes: readonly (PointCarte & { postes: number })[]
   lieux: readonly PointCarte[]
   contour: readonly (readonly [number, number])[][]
   proj: Projection
-}) {
-  const { couverture: c, proj } = p
+}
+
+export function CartePage(p: PropsCarte) {
+  const c = p.couverture
   const part = c.populationTotale ? Math.round((1000 * c.populationCouverte) / c.populationTotale) / 10 : 0
   return (
     <>
@@ -237,80 +229,90 @@ export function CartePage(p: {
           `${part.toLocaleString('fr-FR')} % de la population (${c.populationCouverte.toLocaleString('fr-FR')} sur ${c.populationTotale.toLocaleString('fr-FR')} habitants) vit à ${RAYON_COUVERTURE_KM} km ou moins d’un poste proposé. ${c.oubliees.length} commune(s) n’ont ni poste proposé ni lieu existant à moins de ${RAYON_COUVERTURE_KM} km.`,
         )}
       </p>
-      <figure class="fr-mb-4w" aria-labelledby="carte-legende">
-        <svg
-          viewBox={`0 0 ${proj.largeur} ${proj.hauteur}`}
-          width={proj.largeur}
-          height={proj.hauteur}
-          class="escale-carte-svg"
-          role="img"
-          aria-labelledby="carte-titre"
-        >
-          <title id="carte-titre">
-            Carte du département : communes colorées selon la distance au poste proposé le plus proche,
-            structures proposées en bleu, lieux existants en orange.
-          </title>
-          {p.contour.map((anneau) => (
-            <polygon
-              points={anneau.map(([lon, lat]) => `${proj.x(lon)},${proj.y(lat)}`).join(' ')}
-              fill="#f6f6f6"
-              stroke="#3a3a3a"
-              stroke-width="1"
-            />
-          ))}
-          {c.communes.map((co) => (
-            <circle
-              cx={String(proj.x(co.longitude))}
-              cy={String(proj.y(co.latitude))}
-              r="2.5"
-              fill={COULEURS[classeDistance(co.distancePoste)]}
-            />
-          ))}
-          {p.lieux.map((l) => (
-            <rect
-              x={String(proj.x(l.longitude) - 3)}
-              y={String(proj.y(l.latitude) - 3)}
-              width="6"
-              height="6"
-              fill="#b34000"
-            />
-          ))}
-          {p.postes.map((s) => (
-            <circle
-              cx={String(proj.x(s.longitude))}
-              cy={String(proj.y(s.latitude))}
-              r="7"
-              fill="#000091"
-              stroke="#fff"
-              stroke-width="2"
-            />
-          ))}
-        </svg>
-        <figcaption id="carte-legende">
-          <ul class="fr-text--sm">
-            {Object.entries(LEGENDE).map(([k, l]) => (
-              <li>
-                <svg width="12" height="12" aria-hidden="true">
-                  <circle cx="6" cy="6" r="5" fill={COULEURS[k as keyof typeof COULEURS]} stroke="#3a3a3a" />
-                </svg>{' '}
-                Commune {Html.escapeHtml(l)}
-              </li>
-            ))}
+      <CarteCouverture {...p} />
+      <TableauxCouverture {...p} />
+    </>
+  )
+}
+
+/** The SVG map; its facts are also in the tables under it. */
+function CarteCouverture(p: PropsCarte) {
+  const { couverture: c, proj } = p
+  return (
+    <FigureCarte
+      proj={proj}
+      idTitre="carte-titre"
+      idLegende="carte-legende"
+      titre="Carte du département : communes colorées selon la distance au poste proposé le plus proche, structures proposées en bleu, lieux existants en orange."
+      legende={
+        <ul class="fr-text--sm">
+          {Object.entries(LEGENDE).map(([k, l]) => (
             <li>
               <svg width="12" height="12" aria-hidden="true">
-                <circle cx="6" cy="6" r="5" fill="#000091" />
+                <circle cx="6" cy="6" r="5" fill={COULEURS[k as keyof typeof COULEURS]} stroke="#3a3a3a" />
               </svg>{' '}
-              Structure proposée
+              Commune {Html.escapeHtml(l)}
             </li>
-            <li>
-              <svg width="12" height="12" aria-hidden="true">
-                <rect x="1" y="1" width="10" height="10" fill="#b34000" />
-              </svg>{' '}
-              Lieu de médiation numérique ou France Services existant
-            </li>
-          </ul>
-        </figcaption>
-      </figure>
+          ))}
+          <li>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="5" fill="#000091" />
+            </svg>{' '}
+            Structure proposée
+          </li>
+          <li>
+            <svg width="12" height="12" aria-hidden="true">
+              <rect x="1" y="1" width="10" height="10" fill="#b34000" />
+            </svg>{' '}
+            Lieu de médiation numérique ou France Services existant
+          </li>
+        </ul>
+      }
+    >
+      {p.contour.map((anneau) => (
+        <polygon
+          points={anneau.map(([lon, lat]) => `${proj.x(lon)},${proj.y(lat)}`).join(' ')}
+          fill="#f6f6f6"
+          stroke="#3a3a3a"
+          stroke-width="1"
+        />
+      ))}
+      {c.communes.map((co) => (
+        <circle
+          cx={String(proj.x(co.longitude))}
+          cy={String(proj.y(co.latitude))}
+          r="2.5"
+          fill={COULEURS[classeDistance(co.distancePoste)]}
+        />
+      ))}
+      {p.lieux.map((l) => (
+        <rect
+          x={String(proj.x(l.longitude) - 3)}
+          y={String(proj.y(l.latitude) - 3)}
+          width="6"
+          height="6"
+          fill="#b34000"
+        />
+      ))}
+      {p.postes.map((s) => (
+        <circle
+          cx={String(proj.x(s.longitude))}
+          cy={String(proj.y(s.latitude))}
+          r="7"
+          fill="#000091"
+          stroke="#fff"
+          stroke-width="2"
+        />
+      ))}
+    </FigureCarte>
+  )
+}
+
+/** What the map shows, as tables: the proposed posts, the forgotten communes, the existing places. */
+function TableauxCouverture(p: PropsCarte) {
+  const c = p.couverture
+  return (
+    <>
       <Tableau
         legende="Structures proposées"
         entetes={['Structure', 'Postes proposés']}
@@ -406,6 +408,7 @@ export function DecisionPage(p: {
   v: Valeurs
   e: ErreursFormulaire
 }) {
+  const champ = lierChamps(p.v, p.e)
   const s = p.structure
   return (
     <>
@@ -428,15 +431,13 @@ export function DecisionPage(p: {
       <form method="post" action={`/comite/structures/${s.id}/decision`} novalidate>
         <Csrf jeton={p.csrf} />
         <Radios
-          nom="avis"
+          {...champ('avis')}
           legende="Décision"
           options={[
             { valeur: 'validee', libelle: 'Valider' },
             { valeur: 'examen_complementaire', libelle: 'Examen complémentaire' },
             { valeur: 'refusee', libelle: 'Refuser' },
           ]}
-          valeur={p.v.avis}
-          erreur={p.e.avis}
         />
         <Champ
           nom="postes_accordes"
@@ -445,9 +446,7 @@ export function DecisionPage(p: {
           valeur={p.v.postes_accordes ?? String(p.avis?.postesProposes ?? s.postesSouhaites)}
           erreur={p.e.postes_accordes}
         />
-        <button class="fr-btn" type="submit">
-          Enregistrer la décision
-        </button>
+        <Bouton>Enregistrer la décision</Bouton>
       </form>
     </>
   )

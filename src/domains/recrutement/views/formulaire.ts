@@ -1,0 +1,13 @@
+import type { Valeurs } from '../../../platform/http/formulaire'
+import type { ErreursFormulaire } from '../../../platform/layout/components'
+
+/**
+ * Binds a form's typed values and errors to its fields: `<Champ {...champ('rang')} libelle="…" />`
+ * gives the field its name, the value typed and its error, without repeating the name three times.
+ */
+export const lierChamps =
+  (v: Valeurs | Record<string, string | undefined>, e: ErreursFormulaire) => (nom: string) => ({
+    nom,
+    valeur: v[nom],
+    erreur: e[nom],
+  })
