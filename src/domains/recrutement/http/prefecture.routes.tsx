@@ -1,23 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import {
   AccesInterditError,
+  aLeRole,
   exigerRole,
   porteesDe,
   utilisateurConnecte,
 } from '../../../platform/auth/utilisateur'
 import { contourDepartement, referentielCommunes } from '../../../platform/geo/referentiel-communes'
 import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
-import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
+import type { Valeurs } from '../../../platform/http/formulaire'
+import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import { vagueOuverte } from '../db/programme-repository'
-import { avisDe, structuresAvecAvis, trouverStructure } from '../db/structures-repository'
+import { type AvisRow, avisDe, structuresAvecAvis, trouverStructure } from '../db/structures-repository'
 import { calculerCouverture, type PointCarte, projection } from '../domain/couverture'
 import { messageErreur } from '../domain/erreurs'
 import { lieuxAutourDe } from '../use-cases/lieux-proches'
 import { makeDonnerAvis } from '../use-cases/structures'
 import { AvisPage, CartePage, ListePrefecturePage } from '../views/territoire.page'
-import { type ContexteRoutes, departementDemande, idParam, nomDepartement } from './commun'
+import { type ContexteRoutes, departementDemande, nomDepartement } from './commun'
 import { departementsVisibles } from './perimetre'
-import { avisForm } from './recrutement.form'
+import { avisForm, uuid } from './recrutement.form'
 
 const prefecture = { preHandler: exigerRole('prefecture', 'admin') }
 
@@ -58,83 +61,66 @@ export function routesPrefectureStructures(app: FastifyInstance, { deps }: Conte
   })
 
   /** A prefecture reaches only the structures of its département: others answer 404, as if absent. */
-  const structureDuDepartement = async (request: FastifyRequest) => {
-    const u = utilisateurConnecte(request)
-    const id = idParam(request)
-    const s = id ? await trouverStructure(deps.db, id) : undefined
-    const visibles = departementsVisibles(u)
-    if (!s || (visibles && !visibles.includes(s.codeDepartement))) return undefined
-    return { u, s }
-  }
-
-  const pageAvis = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    v?: Valeurs,
-    e: Record<string, string | undefined> = {},
-    statut = 200,
-  ) => {
-    const d = await structureDuDepartement(request)
-    if (!d) return reply.callNotFound()
-    const avis = await avisDe(deps.db, d.s.id)
-    const lieux = await lieuxAutourDe(deps, d.s)
-    const valeurs: Valeurs =
-      v ??
-      (avis
-        ? {
-            avis: avis.avis,
-            rang: String(avis.rang),
-            commentaire: avis.commentaire,
-            postes_proposes: String(avis.postesProposes),
-          }
-        : {})
-    return reply.page(
-      (ctx) => ({
-        titre: d.s.nom,
-        espace: 'pro',
-        enErreur: statut !== 200,
-        ariane: [
-          { libelle: 'Préfecture', href: `/prefecture/structures?departement=${d.s.codeDepartement}` },
-          { libelle: d.s.nom },
-        ],
-        contenu: <AvisPage csrf={ctx.csrf} structure={d.s} avis={avis} lieux={lieux} v={valeurs} e={e} />,
-      }),
-      statut,
-    )
-  }
-
-  app.get('/prefecture/structures/:id', prefecture, async (request, reply) => pageAvis(request, reply))
-
-  app.post(
-    '/prefecture/structures/:id/avis',
-    { preHandler: exigerRole('prefecture') },
-    async (request, reply) => {
-      const d = await structureDuDepartement(request)
-      if (!d) return reply.callNotFound()
-      const f = lireFormulaire(avisForm, request.body)
-      if (!f.ok) return pageAvis(request, reply, f.valeurs, f.erreurs, 400)
-      const r = await donnerAvis({
-        structureId: d.s.id,
-        departements: porteesDe(d.u, 'prefecture').map((p) => p.code),
-        avis: f.donnees.avis,
-        rang: f.donnees.rang,
-        commentaire: f.donnees.commentaire,
-        postesProposes: f.donnees.postes_proposes,
-        par: d.u.compteId,
-      })
-      if (!r.ok)
-        return pageAvis(
-          request,
-          reply,
-          valeursTexte(request.body),
-          { formulaire: messageErreur(r.error) },
-          422,
-        )
-      reply.flash('success', 'L’avis est enregistré.')
-      return reply.redirect(`/prefecture/structures?departement=${d.s.codeDepartement}`, 303)
+  pageFormulaire(app, {
+    url: '/prefecture/structures/:id',
+    garde: exigerRole('prefecture', 'admin'),
+    params: z.object({ id: uuid }),
+    charger: async ({ request, params }) => {
+      const u = utilisateurConnecte(request)
+      const s = await trouverStructure(deps.db, params.id)
+      const visibles = departementsVisibles(u)
+      if (!s || (visibles && !visibles.includes(s.codeDepartement))) return undefined
+      return { structure: s, avis: await avisDe(deps.db, s.id), lieux: await lieuxAutourDe(deps, s) }
     },
-  )
+    page: (d, etat, ctx) => ({
+      titre: d.structure.nom,
+      espace: 'pro',
+      ariane: [
+        { libelle: 'Préfecture', href: listeDuDepartement(d.structure.codeDepartement) },
+        { libelle: d.structure.nom },
+      ],
+      contenu: (
+        <AvisPage
+          csrf={ctx.csrf}
+          {...d}
+          // The opinion already given fills the form until a refused one is shown again as typed.
+          v={etat.action ? etat.valeurs : valeursAvis(d.avis)}
+          e={etat.erreurs}
+        />
+      ),
+    }),
+  }).action('/prefecture/structures/:id/avis', {
+    schema: avisForm,
+    executer: async ({ donnees, modele, request }) => {
+      const u = utilisateurConnecte(request)
+      // The page is open to the national team too; the opinion is the prefecture's alone.
+      if (!aLeRole(u, 'prefecture')) throw new AccesInterditError()
+      const r = await donnerAvis({
+        structureId: modele.structure.id,
+        departements: porteesDe(u, 'prefecture').map((p) => p.code),
+        avis: donnees.avis,
+        rang: donnees.rang,
+        commentaire: donnees.commentaire,
+        postesProposes: donnees.postes_proposes,
+        par: u.compteId,
+      })
+      if (!r.ok) return refus({ formulaire: messageErreur(r.error) })
+      return reussite(listeDuDepartement(modele.structure.codeDepartement), 'L’avis est enregistré.')
+    },
+  })
 }
+
+const listeDuDepartement = (code: string) => `/prefecture/structures?departement=${code}`
+
+const valeursAvis = (avis: AvisRow | undefined): Valeurs =>
+  avis
+    ? {
+        avis: avis.avis,
+        rang: String(avis.rang),
+        commentaire: avis.commentaire,
+        postes_proposes: String(avis.postesProposes),
+      }
+    : {}
 
 /** `/prefecture/carte`: the coverage map of the département (posts, places, population). */
 export function routesPrefectureCarte(app: FastifyInstance, { deps }: ContexteRoutes) {

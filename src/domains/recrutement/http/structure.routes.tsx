@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import {
   AccesInterditError,
   exigerRole,
@@ -7,6 +8,7 @@ import {
   utilisateurConnecte,
 } from '../../../platform/auth/utilisateur'
 import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
+import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import {
   aUnCv,
   lireCv,
@@ -47,7 +49,10 @@ import {
   uuid,
 } from './recrutement.form'
 
-const gestionnaire = { preHandler: exigerRole('gestionnaire') }
+const gardeGestionnaire = exigerRole('gestionnaire')
+const gestionnaire = { preHandler: gardeGestionnaire }
+/** A step without fields (the CSRF token aside). */
+const sansChamp = z.object({})
 
 /** The manager's structure (the first one when they manage several; `?structure=` chooses). */
 const makeMaStructure = (deps: DepsRecrutement) => async (request: FastifyRequest) => {
@@ -160,9 +165,8 @@ export function routesEspaceStructure(app: FastifyInstance, { deps }: ContexteRo
 /** A structure sees a candidate who is in its ranking, or whom it already follows. */
 const makeCandidatVisible = (deps: DepsRecrutement) => {
   const maStructure = makeMaStructure(deps)
-  return async (request: FastifyRequest) => {
+  return async (request: FastifyRequest, id: string | undefined) => {
     const { u, s } = await maStructure(request)
-    const id = idParam(request)
     const c = id ? await trouverCandidature(deps.db, id) : undefined
     if (!c) return undefined
     const mer = await trouverMiseEnRelation(deps.db, s.id, c.id)
@@ -183,9 +187,6 @@ const makeCandidatVisible = (deps: DepsRecrutement) => {
     return { u, s, c, mer, classement }
   }
 }
-
-type CandidatVisible = NonNullable<Awaited<ReturnType<ReturnType<typeof makeCandidatVisible>>>>
-type IssueActionCandidat = { ok: true } | { ok: false; erreurs: Record<string, string>; statut: number }
 
 /** `/structure/candidats`: the ranked candidates, one candidate's file and CV. */
 export function routesCandidatsStructure(app: FastifyInstance, { deps }: ContexteRoutes) {
@@ -213,12 +214,8 @@ export function routesCandidatsStructure(app: FastifyInstance, { deps }: Context
     }))
   })
 
-  app.get('/structure/candidats/:id', gestionnaire, async (request, reply) =>
-    pageCandidatStructure(deps, request, reply),
-  )
-
   app.get('/structure/candidats/:id/cv', gestionnaire, async (request, reply) => {
-    const d = await candidatVisible(request)
+    const d = await candidatVisible(request, idParam(request))
     if (!d || !(d.c.coordonneesVisibles || d.mer)) return reply.callNotFound()
     const cv = await lireCv(deps.db, d.c.id)
     if (!cv) return reply.callNotFound()
@@ -226,23 +223,31 @@ export function routesCandidatsStructure(app: FastifyInstance, { deps }: Context
   })
 }
 
-/** One candidate's file as the structure sees it, with its forms (and their errors). */
-async function pageCandidatStructure(
-  deps: DepsRecrutement,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  e: Record<string, string> = {},
-  statut = 200,
-  v: Valeurs = {},
-) {
-  const d = await makeCandidatVisible(deps)(request)
-  if (!d) return reply.callNotFound()
-  const cv = await aUnCv(deps.db, d.c.id)
-  return reply.page(
-    (ctx) => ({
+const acteur = (u: Utilisateur) => ({ compteId: u.compteId, prenom: u.prenom, nom: u.nom })
+const issue = (r: { ok: true } | { ok: false; error: ErreurRecrutement }, id: string, succes: string) =>
+  r.ok ? reussite(`/structure/candidats/${id}`, succes) : refus({ formulaire: messageErreur(r.error) })
+
+/**
+ * `/structure/candidats/:id` and its hiring steps `(preselection|non-retenu|entretien|recrutement|depart)`:
+ * one candidate's file as the structure sees it, with its forms.
+ */
+export function routesRecrutementCandidat(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const candidatVisible = makeCandidatVisible(deps)
+  const mettreEnRelation = makeMettreEnRelation(deps)
+  const recruter = makeRecruter(deps)
+  const declarerDepart = makeDeclarerDepart(deps)
+
+  const candidat = pageFormulaire(app, {
+    url: '/structure/candidats/:id',
+    garde: gardeGestionnaire,
+    params: z.object({ id: uuid }),
+    charger: async ({ request, params }) => {
+      const d = await candidatVisible(request, params.id)
+      return d && { ...d, aUnCv: !!(await aUnCv(deps.db, d.c.id)) }
+    },
+    page: (d, etat, ctx) => ({
       titre: `${d.c.prenom} ${d.c.nom}`,
       espace: 'pro',
-      enErreur: statut !== 200,
       ariane: [
         { libelle: 'Ma structure', href: '/structure' },
         { libelle: 'Candidats', href: '/structure/candidats' },
@@ -254,97 +259,67 @@ async function pageCandidatStructure(
           candidature={d.c}
           mer={d.mer}
           classement={d.classement}
-          aUnCv={!!cv}
-          e={e}
-          v={v}
+          aUnCv={d.aUnCv}
+          e={etat.erreurs}
+          v={etat.valeurs}
         />
       ),
     }),
-    statut,
-  )
-}
+  })
 
-const acteur = (u: Utilisateur) => ({ compteId: u.compteId, prenom: u.prenom, nom: u.nom })
-const resultat = (r: { ok: true } | { ok: false; error: ErreurRecrutement }): IssueActionCandidat =>
-  r.ok ? { ok: true } : { ok: false, erreurs: { formulaire: messageErreur(r.error) }, statut: 422 }
-
-/** `/structure/candidats/:id/(preselection|non-retenu|entretien|recrutement|depart)`: the hiring steps. */
-export function routesRecrutementCandidat(app: FastifyInstance, { deps }: ContexteRoutes) {
-  const candidatVisible = makeCandidatVisible(deps)
-  const mettreEnRelation = makeMettreEnRelation(deps)
-  const recruter = makeRecruter(deps)
-  const declarerDepart = makeDeclarerDepart(deps)
-
-  const actionCandidat = (
-    chemin: string,
-    faire: (d: CandidatVisible, body: unknown) => Promise<IssueActionCandidat>,
-    succes: string,
-  ) =>
-    app.post(`/structure/candidats/:id/${chemin}`, gestionnaire, async (request, reply) => {
-      const d = await candidatVisible(request)
-      if (!d) return reply.callNotFound()
-      const r = await faire(d, request.body)
-      if (!r.ok)
-        return pageCandidatStructure(deps, request, reply, r.erreurs, r.statut, valeursTexte(request.body))
-      reply.flash('success', succes)
-      return reply.redirect(`/structure/candidats/${d.c.id}`, 303)
-    })
-
-  actionCandidat(
-    'preselection',
-    async (d) => resultat(await mettreEnRelation.preselectionner(d.s.id, d.c.id, acteur(d.u))),
-    'Candidat présélectionné.',
-  )
-  actionCandidat(
-    'non-retenu',
-    async (d) => resultat(await mettreEnRelation.nePasRetenir(d.s.id, d.c.id, acteur(d.u))),
-    'Candidat non retenu.',
-  )
-  actionCandidat(
-    'entretien',
-    async (d, body) => {
-      const f = lireFormulaire(entretienForm, body)
-      if (!f.ok) return { ok: false, erreurs: f.erreurs as Record<string, string>, statut: 400 }
-      return resultat(
-        await mettreEnRelation.noterEntretien(d.s.id, d.c.id, f.donnees.note, f.donnees.le, acteur(d.u)),
-      )
-    },
-    'Entretien enregistré.',
-  )
-  actionCandidat(
-    'recrutement',
-    async (d, body) => {
-      const f = lireFormulaire(recrutementForm, body)
-      if (!f.ok) return { ok: false, erreurs: f.erreurs as Record<string, string>, statut: 400 }
-      return resultat(
+  candidat.action('/structure/candidats/:id/preselection', {
+    schema: sansChamp,
+    executer: async ({ modele: d }) =>
+      issue(
+        await mettreEnRelation.preselectionner(d.s.id, d.c.id, acteur(d.u)),
+        d.c.id,
+        'Candidat présélectionné.',
+      ),
+  })
+  candidat.action('/structure/candidats/:id/non-retenu', {
+    schema: sansChamp,
+    executer: async ({ modele: d }) =>
+      issue(await mettreEnRelation.nePasRetenir(d.s.id, d.c.id, acteur(d.u)), d.c.id, 'Candidat non retenu.'),
+  })
+  candidat.action('/structure/candidats/:id/entretien', {
+    schema: entretienForm,
+    executer: async ({ donnees, modele: d }) =>
+      issue(
+        await mettreEnRelation.noterEntretien(d.s.id, d.c.id, donnees.note, donnees.le, acteur(d.u)),
+        d.c.id,
+        'Entretien enregistré.',
+      ),
+  })
+  candidat.action('/structure/candidats/:id/recrutement', {
+    schema: recrutementForm,
+    executer: async ({ donnees, modele: d }) =>
+      issue(
         await recruter({
           structureId: d.s.id,
           candidatureId: d.c.id,
-          typeContrat: f.donnees.type_contrat,
-          debut: f.donnees.debut,
+          typeContrat: donnees.type_contrat,
+          debut: donnees.debut,
           par: acteur(d.u),
         }),
-      )
-    },
-    'Le candidat est recruté : il a reçu son accès conseiller et est inscrit en formation.',
-  )
-  actionCandidat(
-    'depart',
-    async (d, body) => {
-      const f = lireFormulaire(departForm, body)
-      if (!f.ok) return { ok: false, erreurs: f.erreurs as Record<string, string>, statut: 400 }
-      return resultat(
+        d.c.id,
+        'Le candidat est recruté : il a reçu son accès conseiller et est inscrit en formation.',
+      ),
+  })
+  candidat.action('/structure/candidats/:id/depart', {
+    schema: departForm,
+    executer: async ({ donnees, modele: d }) =>
+      issue(
         await declarerDepart({
           structureId: d.s.id,
           candidatureId: d.c.id,
-          motif: f.donnees.motif,
-          le: f.donnees.le,
+          motif: donnees.motif,
+          le: donnees.le,
           par: acteur(d.u),
         }),
-      )
-    },
-    'Le départ est enregistré : le poste est de nouveau vacant.',
-  )
+        d.c.id,
+        'Le départ est enregistré : le poste est de nouveau vacant.',
+      ),
+  })
 }
 
 /** `/structure/conventions/:id/(pdf|signature)`: the structure's funding agreements. */

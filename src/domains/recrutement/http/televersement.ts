@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import { corpsMultipartLu, enregistrerMultipart } from '../../../platform/http/multipart'
 import { TAILLE_MAX_CV } from '../domain/cv'
 import type { FichierCv } from '../use-cases/candidatures'
@@ -55,11 +56,14 @@ export async function enregistrerTeleversement(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => corpsMultipartLu(request))
 }
 
+/** What `onFile` leaves in the body for the file field (checked, not cast: the body is the client's). */
+const fichierLu = z.object({ nom: z.string(), octets: z.instanceof(Uint8Array), tronque: z.boolean() })
+
 /** The uploaded file of a field, if one was chosen (an empty file input sends a nameless empty part). */
 export function fichierDe(body: unknown, champ: string): FichierCv | undefined {
-  const f = (body as Record<string, unknown> | undefined)?.[champ] as FichierCv | undefined
-  if (!f || typeof f !== 'object' || !('octets' in f)) return undefined
-  if (!f.nom && f.octets.length === 0) return undefined
+  const r = z.object({ [champ]: fichierLu }).safeParse(body)
+  const f = r.success ? r.data[champ] : undefined
+  if (!f || (!f.nom && f.octets.length === 0)) return undefined
   return f
 }
 
