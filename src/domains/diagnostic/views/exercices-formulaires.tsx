@@ -1,4 +1,4 @@
-import Html from '@kitajs/html'
+import { LibelleChamp } from '../../../platform/layout/champs'
 import type { Correction } from '../domain/marquage'
 import { DESTINATAIRE_MEDIATHEQUE, FICHE_ROSE, SITUATIONS } from '../domain/scenarios'
 import { RetourChamp } from './composants'
@@ -25,16 +25,7 @@ function ChampTexte(p: {
     <div
       class={`fr-input-group${erreur ? ' fr-input-group--error' : retour?.ok ? ' fr-input-group--valid' : ''}`}
     >
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)}
-        {p.aide ? (
-          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
+      <LibelleChamp nom={p.nom} libelle={p.libelle} aide={p.aide} />
       <input
         class={`fr-input${erreur ? ' fr-input--error' : ''}`}
         id={p.nom}
@@ -51,6 +42,47 @@ function ChampTexte(p: {
       />
       <RetourChamp id={p.nom} message={retour?.message} ok={!!retour?.ok} />
     </div>
+  )
+}
+
+type DefinitionChamp = Omit<Parameters<typeof ChampTexte>[0], 'valeur' | 'correction'>
+
+const CHAMPS_SIMPLE: readonly DefinitionChamp[] = [
+  { nom: 'nom', libelle: 'Nom' },
+  { nom: 'prenom', libelle: 'Prénom' },
+  { nom: 'code_postal', libelle: 'Code postal', aide: '5 chiffres', inputmode: 'numeric' },
+]
+
+const CHAMPS_COMPLET: readonly DefinitionChamp[] = [
+  {
+    nom: 'date_naissance',
+    libelle: 'Date de naissance',
+    aide: 'Format attendu : JJ/MM/AAAA, par exemple 01/02/1990',
+    inputmode: 'numeric',
+  },
+  {
+    nom: 'email',
+    libelle: 'Adresse e-mail',
+    aide: 'Par exemple : nom@domaine.fr',
+    type: 'email',
+    inputmode: 'email',
+  },
+]
+
+/** Text fields of a fieldset, one element each. */
+function ChampsTexte(p: {
+  champs: readonly DefinitionChamp[]
+  valeurs: Record<string, string | undefined>
+  correction: Correction | undefined
+}) {
+  return (
+    <>
+      {p.champs.map((c) => (
+        <div class="fr-fieldset__element">
+          <ChampTexte {...c} valeur={p.valeurs[c.nom]} correction={p.correction} />
+        </div>
+      ))}
+    </>
   )
 }
 
@@ -91,22 +123,7 @@ export function FormulaireSimple(p: ProprietesExercice) {
       <FicheRose complete={false} />
       <fieldset class="fr-fieldset escale-demarche">
         <legend class="fr-fieldset__legend">Demande de carte de bibliothèque</legend>
-        <div class="fr-fieldset__element">
-          <ChampTexte nom="nom" libelle="Nom" valeur={v.nom} correction={p.correction} />
-        </div>
-        <div class="fr-fieldset__element">
-          <ChampTexte nom="prenom" libelle="Prénom" valeur={v.prenom} correction={p.correction} />
-        </div>
-        <div class="fr-fieldset__element">
-          <ChampTexte
-            nom="code_postal"
-            libelle="Code postal"
-            aide="5 chiffres"
-            inputmode="numeric"
-            valeur={v.code_postal}
-            correction={p.correction}
-          />
-        </div>
+        <ChampsTexte champs={CHAMPS_SIMPLE} valeurs={v} correction={p.correction} />
       </fieldset>
     </Cadre>
   )
@@ -121,27 +138,7 @@ export function FormulaireComplet(p: ProprietesExercice) {
       <FicheRose complete />
       <fieldset class="fr-fieldset escale-demarche">
         <legend class="fr-fieldset__legend">Mise à jour de votre dossier</legend>
-        <div class="fr-fieldset__element">
-          <ChampTexte
-            nom="date_naissance"
-            libelle="Date de naissance"
-            aide="Format attendu : JJ/MM/AAAA, par exemple 01/02/1990"
-            inputmode="numeric"
-            valeur={v.date_naissance}
-            correction={p.correction}
-          />
-        </div>
-        <div class="fr-fieldset__element">
-          <ChampTexte
-            nom="email"
-            libelle="Adresse e-mail"
-            aide="Par exemple : nom@domaine.fr"
-            type="email"
-            inputmode="email"
-            valeur={v.email}
-            correction={p.correction}
-          />
-        </div>
+        <ChampsTexte champs={CHAMPS_COMPLET} valeurs={v} correction={p.correction} />
         <div class="fr-fieldset__element">
           <div
             class={`fr-select-group${retourSituation && !retourSituation.ok ? ' fr-select-group--error' : ''}`}
@@ -208,9 +205,7 @@ export function EcrireCourriel(p: ProprietesExercice) {
         />
         <ChampTexte nom="objet" libelle="Objet" valeur={v.objet} correction={p.correction} />
         <div class={`fr-input-group${retourMessage && !retourMessage.ok ? ' fr-input-group--error' : ''}`}>
-          <label class="fr-label" for="message">
-            Message
-          </label>
+          <LibelleChamp nom="message" libelle="Message" />
           <textarea
             class="fr-input"
             id="message"
