@@ -1,4 +1,7 @@
 import Html from '@kitajs/html'
+import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { decritPar, LibelleChamp } from '../../../platform/layout/champs'
+import { ChoixListe } from '../../../platform/layout/components'
 import { etatOuverture, fuseauHoraire, type Horaires, phraseOuverture } from '../domain/horaires'
 import type { Lieu } from '../domain/lieu'
 import { distanceEnFrancais } from '../domain/recherche'
@@ -72,29 +75,136 @@ export function ResultatLieu(p: {
   )
 }
 
-function Cases(p: { nom: string; legende: string; valeurs: readonly string[]; coches: readonly string[] }) {
+/** Check boxes of a list of values, one name for all (the search filters, the closed lists of a place). */
+export function CasesACocher(p: {
+  nom: string
+  legende: string
+  valeurs: readonly string[]
+  libelles?: (v: string) => string
+  coches: readonly string[]
+  erreur?: string | undefined
+  /** The group's id, the field's name by default. */
+  id?: string
+  legendeDiscrete?: boolean
+}) {
   return (
-    <fieldset class="fr-fieldset" id={`${p.nom}-groupe`}>
-      <legend class="fr-fieldset__legend fr-text--regular" safe>
-        {p.legende}
-      </legend>
+    <GroupeChamps
+      id={p.id ?? p.nom}
+      legende={p.legende}
+      erreur={p.erreur}
+      legendeDiscrete={p.legendeDiscrete}
+    >
       {p.valeurs.map((v, i) => (
-        <div class="fr-fieldset__element">
-          <div class="fr-checkbox-group fr-checkbox-group--sm">
-            <input
-              type="checkbox"
-              id={`${p.nom}-${i}`}
-              name={p.nom}
-              value={v}
-              checked={p.coches.includes(v)}
-            />
-            <label class="fr-label" for={`${p.nom}-${i}`} safe>
-              {v}
-            </label>
-          </div>
+        <div class="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id={`${p.nom}-${i}`} name={p.nom} value={v} checked={p.coches.includes(v)} />
+          <label class="fr-label" for={`${p.nom}-${i}`} safe>
+            {p.libelles ? p.libelles(v) : v}
+          </label>
         </div>
       ))}
-    </fieldset>
+    </GroupeChamps>
+  )
+}
+
+/** A yes/no search filter (sent as `1`). */
+function Filtre(p: { nom: string; libelle: string; coche: boolean; classe?: string }) {
+  return (
+    <div class={`fr-fieldset__element${p.classe ? ` ${p.classe}` : ''}`}>
+      <div class="fr-checkbox-group fr-checkbox-group--sm">
+        <input type="checkbox" id={p.nom} name={p.nom} value="1" checked={p.coche} />
+        <label class="fr-label" for={p.nom} safe>
+          {p.libelle}
+        </label>
+      </div>
+    </div>
+  )
+}
+
+/** Where: a commune or postal code (suggested by the client island), the distance, the submit button. */
+function LieuEtDistance(p: { f: RechercheFormulaire; rayons: typeof RAYONS_KM; rayon: number }) {
+  const aide = 'Par exemple : Marseille, ou 05000'
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+      <div class="fr-col-12 fr-col-md-6">
+        <div class="fr-input-group fr-mb-0">
+          <LibelleChamp nom="q" libelle="Commune ou code postal" aide={aide} />
+          <input
+            class="fr-input"
+            type="search"
+            id="q"
+            name="q"
+            value={p.f.q ?? ''}
+            autocomplete="address-level2"
+            list="communes-suggestions"
+            maxlength={100}
+            aria-describedby={decritPar({ nom: 'q', aide })}
+          />
+          <datalist id="communes-suggestions" />
+        </div>
+      </div>
+      <div class="fr-col-12 fr-col-md-3">
+        <ChoixListe
+          nom="rayon"
+          libelle="Distance"
+          options={p.rayons.map((r) => ({ valeur: String(r), libelle: `${r} km` }))}
+          valeur={String(p.rayon)}
+          requis={false}
+        />
+      </div>
+      <div class="fr-col-12 fr-col-md-3">
+        <Bouton>Rechercher</Bouton>
+      </div>
+    </div>
+  )
+}
+
+/** « Près de moi »: shown by the client island when the browser can give a position. */
+function PresDeMoi() {
+  return (
+    <p class="fr-mt-2w fr-mb-0" id="pres-de-moi" hidden>
+      <Bouton variante="secondaire" taille="sm" type="button" id="bouton-pres-de-moi">
+        Près de moi (utiliser ma position)
+      </Bouton>
+      <span class="fr-ml-1w fr-text--sm" id="pres-de-moi-etat" role="status" />
+    </p>
+  )
+}
+
+/** The filters beyond the need, folded unless one is set. */
+function PlusDeCriteres({ f }: { f: RechercheFormulaire }) {
+  const filtresOuverts =
+    f.publics.length + f.modalites.length + f.dispositifs.length > 0 || f.gratuit || f.ouvert
+  return (
+    <details class="fr-mb-2w" open={filtresOuverts}>
+      <summary class="fr-text--bold">Plus de critères</summary>
+      <Filtre nom="ouvert" libelle="Ouvert maintenant" coche={f.ouvert} classe="fr-mt-2w" />
+      <Filtre nom="gratuit" libelle="Gratuit" coche={f.gratuit} />
+      <CasesACocher
+        id="modalites-groupe"
+        nom="modalites"
+        legende="Façon d’être aidé"
+        valeurs={MODALITES_ACCOMPAGNEMENT}
+        coches={f.modalites}
+        legendeDiscrete
+      />
+      <CasesACocher
+        id="publics-groupe"
+        nom="publics"
+        legende="Lieux pour un public particulier (les lieux ouverts à tous restent affichés)"
+        valeurs={PUBLICS_SPECIFIQUEMENT_ADRESSES}
+        coches={f.publics}
+        legendeDiscrete
+      />
+      <CasesACocher
+        id="dispositifs-groupe"
+        nom="dispositifs"
+        legende="Programme national"
+        valeurs={DISPOSITIFS_PROGRAMMES_NATIONAUX}
+        coches={f.dispositifs}
+        legendeDiscrete
+      />
+      <Bouton variante="secondaire">Appliquer les critères</Bouton>
+    </details>
   )
 }
 
@@ -105,99 +215,21 @@ export function FormulaireRecherche(p: {
   rayon: number
 }) {
   const f = p.f
-  const filtresOuverts =
-    f.publics.length + f.modalites.length + f.dispositifs.length > 0 || f.gratuit || f.ouvert
   return (
     <form method="get" action={p.action} class="lieux-recherche fr-mb-4w">
-      <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-        <div class="fr-col-12 fr-col-md-6">
-          <div class="fr-input-group fr-mb-0">
-            <label class="fr-label" for="q">
-              Commune ou code postal
-              <span class="fr-hint-text">Par exemple : Marseille, ou 05000</span>
-            </label>
-            <input
-              class="fr-input"
-              type="search"
-              id="q"
-              name="q"
-              value={f.q ?? ''}
-              autocomplete="address-level2"
-              list="communes-suggestions"
-              maxlength={100}
-            />
-            <datalist id="communes-suggestions" />
-          </div>
-        </div>
-        <div class="fr-col-12 fr-col-md-3">
-          <div class="fr-select-group fr-mb-0">
-            <label class="fr-label" for="rayon">
-              Distance
-            </label>
-            <select class="fr-select" id="rayon" name="rayon">
-              {p.rayons.map((r) => (
-                <option value={String(r)} selected={r === p.rayon} safe>
-                  {`${r} km`}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="fr-col-12 fr-col-md-3">
-          <button class="fr-btn" type="submit">
-            Rechercher
-          </button>
-        </div>
-      </div>
+      <LieuEtDistance f={f} rayons={p.rayons} rayon={p.rayon} />
       <input type="hidden" name="lat" id="lat" value={f.lat !== undefined && !f.q ? String(f.lat) : ''} />
       <input type="hidden" name="lon" id="lon" value={f.lon !== undefined && !f.q ? String(f.lon) : ''} />
-      <p class="fr-mt-2w fr-mb-0" id="pres-de-moi" hidden>
-        <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" id="bouton-pres-de-moi">
-          Près de moi (utiliser ma position)
-        </button>
-        <span class="fr-ml-1w fr-text--sm" id="pres-de-moi-etat" role="status" />
-      </p>
-      <Cases nom="services" legende="J’ai besoin d’aide pour :" valeurs={SERVICES} coches={f.services} />
-      <details class="fr-mb-2w" open={filtresOuverts}>
-        <summary class="fr-text--bold">Plus de critères</summary>
-        <div class="fr-fieldset__element fr-mt-2w">
-          <div class="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id="ouvert" name="ouvert" value="1" checked={f.ouvert} />
-            <label class="fr-label" for="ouvert">
-              Ouvert maintenant
-            </label>
-          </div>
-        </div>
-        <div class="fr-fieldset__element">
-          <div class="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id="gratuit" name="gratuit" value="1" checked={f.gratuit} />
-            <label class="fr-label" for="gratuit">
-              Gratuit
-            </label>
-          </div>
-        </div>
-        <Cases
-          nom="modalites"
-          legende="Façon d’être aidé"
-          valeurs={MODALITES_ACCOMPAGNEMENT}
-          coches={f.modalites}
-        />
-        <Cases
-          nom="publics"
-          legende="Lieux pour un public particulier (les lieux ouverts à tous restent affichés)"
-          valeurs={PUBLICS_SPECIFIQUEMENT_ADRESSES}
-          coches={f.publics}
-        />
-        <Cases
-          nom="dispositifs"
-          legende="Programme national"
-          valeurs={DISPOSITIFS_PROGRAMMES_NATIONAUX}
-          coches={f.dispositifs}
-        />
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Appliquer les critères
-        </button>
-      </details>
+      <PresDeMoi />
+      <CasesACocher
+        id="services-groupe"
+        nom="services"
+        legende="J’ai besoin d’aide pour :"
+        valeurs={SERVICES}
+        coches={f.services}
+        legendeDiscrete
+      />
+      <PlusDeCriteres f={f} />
     </form>
   )
 }

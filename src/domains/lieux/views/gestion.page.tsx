@@ -1,4 +1,5 @@
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
+import { LibelleChamp } from '../../../platform/layout/champs'
 import { EtatVide, Pagination, Tableau, urlAvecPage } from '../../../platform/layout/components'
 import type { Lieu } from '../domain/lieu'
 
@@ -27,9 +28,7 @@ export function GestionLieuxPage(p: {
       )}
       <form method="get" action="/gestion/lieux" class="fr-mb-3w">
         <div class="fr-input-group">
-          <label class="fr-label" for="q">
-            Nom, commune ou code postal
-          </label>
+          <LibelleChamp nom="q" libelle="Nom, commune ou code postal" />
           <input class="fr-input" type="search" id="q" name="q" value={p.q} maxlength={100} />
         </div>
         <Bouton>Filtrer</Bouton>

@@ -1,5 +1,5 @@
-import Html from '@kitajs/html'
-import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
+import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
+import { decritPar, ErreurChamp, LibelleChamp } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -22,6 +22,7 @@ import {
   SERVICES,
   TYPOLOGIES,
 } from '../domain/vocabulaires'
+import { CasesACocher } from './composants'
 
 /** Values of the form for a stored place (lists as arrays, the rest as text). */
 export function valeursDuLieu(l: Lieu): Record<string, string | string[]> {
@@ -71,6 +72,7 @@ export function valeursSoumises(body: unknown): Record<string, string | string[]
   return v
 }
 
+/** A text area of the form: optional, its height and length chosen per field. */
 function ZoneTexte(p: {
   nom: string
   libelle: string
@@ -82,63 +84,52 @@ function ZoneTexte(p: {
 }) {
   return (
     <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)} (facultatif)
-        {p.aide ? (
-          <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
+      <LibelleChamp nom={p.nom} libelle={p.libelle} aide={p.aide} requis={false} />
       <textarea
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
         id={p.nom}
         name={p.nom}
         rows={String(p.lignes ?? 3)}
         maxlength={p.max}
-        aria-describedby={
-          [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
+        aria-describedby={decritPar(p)}
         aria-invalid={p.erreur ? 'true' : undefined}
         safe
       >
         {p.valeur}
       </textarea>
-      {p.erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp nom={p.nom} erreur={p.erreur} />
     </div>
   )
 }
 
-function CasesACocher(p: {
-  nom: string
-  legende: string
-  valeurs: readonly string[]
-  libelles?: (v: string) => string
-  coches: readonly string[]
-  erreur?: string | undefined
-}) {
-  return (
-    <GroupeChamps id={p.nom} legende={p.legende} erreur={p.erreur}>
-      {p.valeurs.map((v, i) => (
-        <div class="fr-checkbox-group fr-checkbox-group--sm">
-          <input type="checkbox" id={`${p.nom}-${i}`} name={p.nom} value={v} checked={p.coches.includes(v)} />
-          <label class="fr-label" for={`${p.nom}-${i}`} safe>
-            {p.libelles ? p.libelles(v) : v}
-          </label>
-        </div>
-      ))}
-    </GroupeChamps>
-  )
-}
+/** The closed lists of the standard edited as check boxes, in the order of the form. */
+const LISTES_A_COCHER: readonly { nom: string; legende: string; valeurs: readonly string[] }[] = [
+  { nom: 'services', legende: 'Services', valeurs: SERVICES },
+  {
+    nom: 'modalites_accompagnement',
+    legende: 'Modalités d’accompagnement',
+    valeurs: MODALITES_ACCOMPAGNEMENT,
+  },
+  { nom: 'modalites_acces', legende: 'Modalités d’accès', valeurs: MODALITES_ACCES },
+  { nom: 'frais_a_charge', legende: 'Frais à charge', valeurs: FRAIS_A_CHARGE },
+  {
+    nom: 'publics_specifiquement_adresses',
+    legende: 'Publics spécifiquement adressés (aucun : ouvert à tous)',
+    valeurs: PUBLICS_SPECIFIQUEMENT_ADRESSES,
+  },
+  {
+    nom: 'prise_en_charge_specifique',
+    legende: 'Prise en charge spécifique',
+    valeurs: PRISES_EN_CHARGE_SPECIFIQUES,
+  },
+  { nom: 'itinerance', legende: 'Itinérance', valeurs: ITINERANCES },
+  {
+    nom: 'dispositif_programmes_nationaux',
+    legende: 'Dispositifs et programmes nationaux',
+    valeurs: DISPOSITIFS_PROGRAMMES_NATIONAUX,
+  },
+  { nom: 'formations_labels', legende: 'Formations et labels', valeurs: FORMATIONS_LABELS },
+]
 
 /** What a section of the form reads: a text value, a list value, the errors. */
 interface Saisie {
@@ -280,69 +271,9 @@ function ServicesEtAccueil({ t, l, e }: Saisie) {
   return (
     <>
       <h2 class="fr-h4">Services et accueil</h2>
-      <CasesACocher
-        nom="services"
-        legende="Services"
-        valeurs={SERVICES}
-        coches={l('services')}
-        erreur={e.services}
-      />
-      <CasesACocher
-        nom="modalites_accompagnement"
-        legende="Modalités d’accompagnement"
-        valeurs={MODALITES_ACCOMPAGNEMENT}
-        coches={l('modalites_accompagnement')}
-        erreur={e.modalites_accompagnement}
-      />
-      <CasesACocher
-        nom="modalites_acces"
-        legende="Modalités d’accès"
-        valeurs={MODALITES_ACCES}
-        coches={l('modalites_acces')}
-        erreur={e.modalites_acces}
-      />
-      <CasesACocher
-        nom="frais_a_charge"
-        legende="Frais à charge"
-        valeurs={FRAIS_A_CHARGE}
-        coches={l('frais_a_charge')}
-        erreur={e.frais_a_charge}
-      />
-      <CasesACocher
-        nom="publics_specifiquement_adresses"
-        legende="Publics spécifiquement adressés (aucun : ouvert à tous)"
-        valeurs={PUBLICS_SPECIFIQUEMENT_ADRESSES}
-        coches={l('publics_specifiquement_adresses')}
-        erreur={e.publics_specifiquement_adresses}
-      />
-      <CasesACocher
-        nom="prise_en_charge_specifique"
-        legende="Prise en charge spécifique"
-        valeurs={PRISES_EN_CHARGE_SPECIFIQUES}
-        coches={l('prise_en_charge_specifique')}
-        erreur={e.prise_en_charge_specifique}
-      />
-      <CasesACocher
-        nom="itinerance"
-        legende="Itinérance"
-        valeurs={ITINERANCES}
-        coches={l('itinerance')}
-        erreur={e.itinerance}
-      />
-      <CasesACocher
-        nom="dispositif_programmes_nationaux"
-        legende="Dispositifs et programmes nationaux"
-        valeurs={DISPOSITIFS_PROGRAMMES_NATIONAUX}
-        coches={l('dispositif_programmes_nationaux')}
-        erreur={e.dispositif_programmes_nationaux}
-      />
-      <CasesACocher
-        nom="formations_labels"
-        legende="Formations et labels"
-        valeurs={FORMATIONS_LABELS}
-        coches={l('formations_labels')}
-        erreur={e.formations_labels}
-      />
+      {LISTES_A_COCHER.map((x) => (
+        <CasesACocher {...x} coches={l(x.nom)} erreur={e[x.nom]} />
+      ))}
       <ZoneTexte
         nom="autres_formations_labels"
         libelle="Autres formations et labels"
