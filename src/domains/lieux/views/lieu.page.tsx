@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { Bouton } from '../../../platform/layout/boutons'
 import {
   etatOuverture,
   fuseauHoraire,
@@ -55,134 +56,164 @@ function Horaires_({
   )
 }
 
-export function LieuContenu(p: {
+interface ProprietesLieu {
   lieu: Lieu
   horaires: Horaires | undefined
   instant: Date
   imprimable: boolean
-}) {
-  const l = p.lieu
+}
+
+/** Where the place is and how to get there. */
+function AdresseEtItineraire({ lieu: l, imprimable }: ProprietesLieu) {
   const adresse = [l.adresse, l.complementAdresse, `${l.codePostal} ${l.commune}`].filter(Boolean) as string[]
   const itineraire =
     l.latitude !== null && l.longitude !== null
       ? `https://www.openstreetmap.org/directions?route=%3B${l.latitude}%2C${l.longitude}`
       : undefined
   return (
-    <div class="fr-grid-row fr-grid-row--gutters">
-      <div class="fr-col-12 fr-col-md-6">
-        <h2 class="fr-h5">Adresse</h2>
-        <address class="fr-mb-2w">
-          {adresse.map((a, i) => (
-            <>
-              {i > 0 ? <br /> : ''}
-              <span safe>{a}</span>
-            </>
-          ))}
-        </address>
-        {l.itinerance.includes('Itinérant') ? (
-          <p>Ce lieu est itinérant : il se déplace. Appelez pour connaître sa prochaine étape.</p>
-        ) : (
-          ''
-        )}
-        <h2 class="fr-h5">Y aller</h2>
-        {l.origineCoordonnees === 'commune' ? (
-          <p>La position exacte n’est pas connue : l’itinéraire mène au centre de la commune.</p>
-        ) : (
-          ''
-        )}
-        {itineraire && !p.imprimable ? (
-          <p>
-            <a
-              class="fr-link"
-              href={itineraire}
-              rel="noopener"
-              target="_blank"
-              title="Itinéraire sur OpenStreetMap — nouvelle fenêtre"
-            >
-              Itinéraire sur OpenStreetMap
-            </a>
-          </p>
-        ) : (
-          ''
-        )}
-        <p class="fr-text--sm">
-          {l.latitude !== null && l.longitude !== null
-            ? `Coordonnées GPS : ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)}`
-            : ''}
+    <>
+      <h2 class="fr-h5">Adresse</h2>
+      <address class="fr-mb-2w">
+        {adresse.map((a, i) => (
+          <>
+            {i > 0 ? <br /> : ''}
+            <span safe>{a}</span>
+          </>
+        ))}
+      </address>
+      {l.itinerance.includes('Itinérant') ? (
+        <p>Ce lieu est itinérant : il se déplace. Appelez pour connaître sa prochaine étape.</p>
+      ) : (
+        ''
+      )}
+      <h2 class="fr-h5">Y aller</h2>
+      {l.origineCoordonnees === 'commune' ? (
+        <p>La position exacte n’est pas connue : l’itinéraire mène au centre de la commune.</p>
+      ) : (
+        ''
+      )}
+      {itineraire && !imprimable ? (
+        <p>
+          <a
+            class="fr-link"
+            href={itineraire}
+            rel="noopener"
+            target="_blank"
+            title="Itinéraire sur OpenStreetMap — nouvelle fenêtre"
+          >
+            Itinéraire sur OpenStreetMap
+          </a>
         </p>
-        <h2 class="fr-h5">Accessibilité</h2>
-        {l.ficheAccesLibre ? (
-          <p>
-            <a class="fr-link" href={l.ficheAccesLibre} rel="noopener">
-              {p.imprimable
-                ? Html.escapeHtml(l.ficheAccesLibre)
-                : 'Voir la fiche d’accessibilité sur Accès libre'}
+      ) : (
+        ''
+      )}
+      <p class="fr-text--sm">
+        {l.latitude !== null && l.longitude !== null
+          ? `Coordonnées GPS : ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)}`
+          : ''}
+      </p>
+    </>
+  )
+}
+
+/** The accessibility record, or what to do without one. */
+function Accessibilite({ lieu: l, imprimable }: ProprietesLieu) {
+  return (
+    <>
+      <h2 class="fr-h5">Accessibilité</h2>
+      {l.ficheAccesLibre ? (
+        <p>
+          <a class="fr-link" href={l.ficheAccesLibre} rel="noopener">
+            {imprimable
+              ? Html.escapeHtml(l.ficheAccesLibre)
+              : 'Voir la fiche d’accessibilité sur Accès libre'}
+          </a>
+        </p>
+      ) : (
+        <p>Pas d’information sur l’accessibilité : demandez en appelant.</p>
+      )}
+    </>
+  )
+}
+
+/** Phone, e-mails, websites and online appointments. */
+function Contact({ lieu: l, imprimable }: ProprietesLieu) {
+  return (
+    <>
+      <h2 class="fr-h5">Contact</h2>
+      <ul class="fr-mb-3w">
+        {l.telephone ? (
+          <li>
+            Téléphone :{' '}
+            <a href={`tel:${l.telephone}`} safe>
+              {telephoneLisible(l.telephone)}
             </a>
-          </p>
+          </li>
         ) : (
-          <p>Pas d’information sur l’accessibilité : demandez en appelant.</p>
+          <li>Pas de numéro de téléphone indiqué</li>
         )}
-        <h2 class="fr-h5">Contact</h2>
-        <ul class="fr-mb-3w">
-          {l.telephone ? (
-            <li>
-              Téléphone :{' '}
-              <a href={`tel:${l.telephone}`} safe>
-                {telephoneLisible(l.telephone)}
-              </a>
-            </li>
-          ) : (
-            <li>Pas de numéro de téléphone indiqué</li>
-          )}
-          {l.courriels.map((c) => (
-            <li>
-              E-mail :{' '}
-              <a href={`mailto:${c}`} safe>
-                {c}
-              </a>
-            </li>
-          ))}
-          {l.siteWeb.map((s) => (
-            <li>
-              Site :{' '}
-              <a href={s} rel="noopener" safe>
-                {s}
-              </a>
-            </li>
-          ))}
-          {l.priseRdv ? (
-            <li>
-              <a href={l.priseRdv} rel="noopener">
-                {p.imprimable
-                  ? Html.escapeHtml(`Rendez-vous en ligne : ${l.priseRdv}`)
-                  : 'Prendre rendez-vous en ligne'}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-        </ul>
-      </div>
-      <div class="fr-col-12 fr-col-md-6">
-        <h2 class="fr-h5">Horaires</h2>
-        <Horaires_ lieu={l} horaires={p.horaires} instant={p.instant} />
-        <h2 class="fr-h5 fr-mt-3w">Ce que l’on peut y faire</h2>
-        {l.services.length === 0 ? <p>Services non précisés.</p> : ''}
-        <Liste titre="Services" valeurs={l.services} />
-        <Liste titre="Façons d’être aidé" valeurs={l.modalitesAccompagnement} />
-        <Liste titre="Pour venir" valeurs={l.modalitesAcces} />
-        <Liste titre="Frais" valeurs={l.fraisACharge} />
-        <Liste
-          titre="Lieu réservé ou adapté à"
-          valeurs={[...l.publicsSpecifiquementAdresses, ...l.priseEnChargeSpecifique]}
-        />
-        <Liste titre="Programmes nationaux" valeurs={l.dispositifProgrammesNationaux} />
-        <Liste titre="Formations et labels" valeurs={[...l.formationsLabels, ...l.autresFormationsLabels]} />
-        <Liste
-          titre="Type de lieu"
-          valeurs={l.typologie.map((t) => (TYPOLOGIES as Record<string, string>)[t] ?? t)}
-        />
-      </div>
+        {l.courriels.map((c) => (
+          <li>
+            E-mail :{' '}
+            <a href={`mailto:${c}`} safe>
+              {c}
+            </a>
+          </li>
+        ))}
+        {l.siteWeb.map((s) => (
+          <li>
+            Site :{' '}
+            <a href={s} rel="noopener" safe>
+              {s}
+            </a>
+          </li>
+        ))}
+        {l.priseRdv ? (
+          <li>
+            <a href={l.priseRdv} rel="noopener">
+              {imprimable
+                ? Html.escapeHtml(`Rendez-vous en ligne : ${l.priseRdv}`)
+                : 'Prendre rendez-vous en ligne'}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </>
+  )
+}
+
+/** Opening hours and what the place offers. */
+function HorairesEtOffre({ lieu: l, horaires, instant }: ProprietesLieu) {
+  return (
+    <>
+      <h2 class="fr-h5">Horaires</h2>
+      <Horaires_ lieu={l} horaires={horaires} instant={instant} />
+      <h2 class="fr-h5 fr-mt-3w">Ce que l’on peut y faire</h2>
+      {l.services.length === 0 ? <p>Services non précisés.</p> : ''}
+      <Liste titre="Services" valeurs={l.services} />
+      <Liste titre="Façons d’être aidé" valeurs={l.modalitesAccompagnement} />
+      <Liste titre="Pour venir" valeurs={l.modalitesAcces} />
+      <Liste titre="Frais" valeurs={l.fraisACharge} />
+      <Liste
+        titre="Lieu réservé ou adapté à"
+        valeurs={[...l.publicsSpecifiquementAdresses, ...l.priseEnChargeSpecifique]}
+      />
+      <Liste titre="Programmes nationaux" valeurs={l.dispositifProgrammesNationaux} />
+      <Liste titre="Formations et labels" valeurs={[...l.formationsLabels, ...l.autresFormationsLabels]} />
+      <Liste
+        titre="Type de lieu"
+        valeurs={l.typologie.map((t) => (TYPOLOGIES as Record<string, string>)[t] ?? t)}
+      />
+    </>
+  )
+}
+
+/** The place's own presentation, then the date and source of the information. */
+function PresentationEtSource({ lieu: l }: ProprietesLieu) {
+  return (
+    <>
       {l.presentationResume || l.presentationDetail ? (
         <div class="fr-col-12">
           <h2 class="fr-h5">Présentation</h2>
@@ -197,6 +228,22 @@ export function LieuContenu(p: {
           {`Informations mises à jour le ${l.dateMaj === '1970-01-01' ? '(date inconnue)' : new Date(`${l.dateMaj}T12:00:00Z`).toLocaleDateString('fr-FR')}${l.source ? ` · source : ${l.source}` : ''}`}
         </p>
       </div>
+    </>
+  )
+}
+
+export function LieuContenu(p: ProprietesLieu) {
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters">
+      <div class="fr-col-12 fr-col-md-6">
+        <AdresseEtItineraire {...p} />
+        <Accessibilite {...p} />
+        <Contact {...p} />
+      </div>
+      <div class="fr-col-12 fr-col-md-6">
+        <HorairesEtOffre {...p} />
+      </div>
+      <PresentationEtSource {...p} />
     </div>
   )
 }
@@ -243,9 +290,9 @@ export function LieuImprimablePage(p: { lieu: Lieu; horaires: Horaires | undefin
       <p class="lieux-non-imprime">
         {/* The wrapper carries `hidden`: DSFR's button display rule would override it on the button. */}
         <span id="imprimer" hidden>
-          <button class="fr-btn fr-btn--secondary" type="button" id="bouton-imprimer">
+          <Bouton variante="secondaire" type="button" id="bouton-imprimer">
             Imprimer
-          </button>{' '}
+          </Bouton>{' '}
         </span>
         Pour imprimer, utilisez la commande « Imprimer » de votre navigateur.{' '}
         <a class="fr-link" href={`/lieux/${p.lieu.id}`}>
