@@ -1,4 +1,9 @@
-/** What the domain's pages share: dates in French, the status badge of a mandate. */
+import Html from '@kitajs/html'
+import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { LibelleChamp } from '../../../platform/layout/champs'
+import { Champ, Csrf } from '../../../platform/layout/components'
+
+/** What the domain's pages share: dates in French, the status badge of a mandate, groups of options, the code form. */
 
 export const dateFr = (d: Date) =>
   d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
@@ -13,4 +18,80 @@ const CLASSES = {
 
 export function Badge({ statut }: { statut: 'actif' | 'expire' | 'revoque' }) {
   return <p class={`fr-badge fr-badge--sm ${CLASSES[statut]}`}>{STATUTS[statut]}</p>
+}
+
+interface OptionGroupe {
+  valeur: string
+  libelle: string
+  aide?: string | undefined
+  coche?: boolean | undefined
+  /** The group's name unless given (each engagement is its own field). */
+  nom?: string
+  /** `<name>-<value>` unless given. */
+  id?: string
+}
+
+/**
+ * Radios or check boxes under one legend, for the groups the platform's `Radios` and `Case` cannot
+ * spell: `required` on a form the browser validates, a hint under an option, an option whose id, name
+ * or value differ from `<name>-<value>`, `<name>`, « oui ».
+ */
+export function GroupeOptions({
+  type,
+  nom,
+  options,
+  requis,
+  ...groupe
+}: Omit<Parameters<typeof GroupeChamps>[0], 'id' | 'children'> & {
+  type: 'radio' | 'checkbox'
+  /** The options' name, and the group's id (the error summary's link). */
+  nom: string
+  options: readonly OptionGroupe[]
+  requis?: boolean
+}) {
+  return (
+    <GroupeChamps id={nom} {...groupe}>
+      {options.map((o) => {
+        const id = o.id ?? `${nom}-${o.valeur}`
+        return (
+          <div class={type === 'radio' ? 'fr-radio-group' : 'fr-checkbox-group'}>
+            <input
+              type={type}
+              id={id}
+              name={o.nom ?? nom}
+              value={o.valeur}
+              checked={o.coche}
+              required={requis}
+            />
+            <LibelleChamp nom={id} libelle={o.libelle} aide={o.aide} />
+          </div>
+        )
+      })}
+    </GroupeChamps>
+  )
+}
+
+/** A 6-digit code from the aidant's card or application, and its button. */
+export function FormulaireCode(p: {
+  csrf: string
+  action: string
+  erreur?: string | undefined
+  /** `one-time-code` when the code is the user's own; `off` when a referent types the aidant's. */
+  autocomplete: 'one-time-code' | 'off'
+  bouton: string
+}) {
+  return (
+    <form method="post" action={p.action} novalidate>
+      <Csrf jeton={p.csrf} />
+      <Champ
+        nom="code"
+        libelle="Code à 6 chiffres"
+        inputmode="numeric"
+        autocomplete={p.autocomplete}
+        maxlength={6}
+        erreur={p.erreur}
+      />
+      <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
+    </form>
+  )
 }

@@ -1,5 +1,7 @@
+import { Bouton } from '../../../platform/layout/boutons'
 import { Csrf, EtatVide } from '../../../platform/layout/components'
 import { type Demarche, titreDemarche } from '../domain/demarches'
+import { GroupeOptions } from './commun'
 
 /** Pages of the identity provider's interaction (an aidant logs into a partner) and of the FranceConnect simulator. */
 
@@ -24,31 +26,22 @@ export function ChoixUsagerPage(p: {
       ) : (
         <form method="post" action={`/aidants/connexion-demarche/${p.uid}`}>
           <Csrf jeton={p.csrf} />
-          <fieldset class="fr-fieldset" aria-labelledby="usager-legende">
-            <legend class="fr-fieldset__legend" id="usager-legende">
-              Pour quel usager ?
-            </legend>
-            {p.usagers.map((u) => (
-              <div class="fr-fieldset__element">
-                <div class="fr-radio-group">
-                  <input type="radio" id={`usager-${u.id}`} name="usager" value={u.id} required />
-                  <label class="fr-label" for={`usager-${u.id}`} safe>
-                    {`${u.prenoms} ${u.nom} (né·e le ${u.dateNaissance})`}
-                  </label>
-                </div>
-              </div>
-            ))}
-          </fieldset>
-          <button class="fr-btn" type="submit">
-            Continuer
-          </button>
+          <GroupeOptions
+            type="radio"
+            nom="usager"
+            legende="Pour quel usager ?"
+            requis
+            options={p.usagers.map((u) => ({
+              valeur: u.id,
+              libelle: `${u.prenoms} ${u.nom} (né·e le ${u.dateNaissance})`,
+            }))}
+          />
+          <Bouton>Continuer</Bouton>
         </form>
       )}
       <form method="post" action={`/aidants/connexion-demarche/${p.uid}/abandonner`} class="fr-mt-3w">
         <Csrf jeton={p.csrf} />
-        <button class="fr-btn fr-btn--tertiary" type="submit">
-          Annuler et revenir au service
-        </button>
+        <Bouton variante="tertiaire">Annuler et revenir au service</Bouton>
       </form>
     </>
   )
@@ -72,24 +65,14 @@ export function ChoixDemarchePage(p: {
         <form method="post" action={`/aidants/connexion-demarche/${p.uid}`}>
           <Csrf jeton={p.csrf} />
           <input type="hidden" name="usager" value={p.usager.id} />
-          <fieldset class="fr-fieldset" aria-labelledby="demarche-legende">
-            <legend class="fr-fieldset__legend" id="demarche-legende">
-              Quelle démarche ?
-            </legend>
-            {p.demarches.map((d) => (
-              <div class="fr-fieldset__element">
-                <div class="fr-radio-group">
-                  <input type="radio" id={`demarche-${d}`} name="demarche" value={d} required />
-                  <label class="fr-label" for={`demarche-${d}`} safe>
-                    {titreDemarche(d)}
-                  </label>
-                </div>
-              </div>
-            ))}
-          </fieldset>
-          <button class="fr-btn" type="submit">
-            Se connecter au nom de l’usager
-          </button>
+          <GroupeOptions
+            type="radio"
+            nom="demarche"
+            legende="Quelle démarche ?"
+            requis
+            options={p.demarches.map((d) => ({ valeur: d, libelle: titreDemarche(d) }))}
+          />
+          <Bouton>Se connecter au nom de l’usager</Bouton>
         </form>
       )}
     </>
@@ -112,24 +95,17 @@ export function ChoixIdentitePage(p: {
       </div>
       <form method="post" action={`/simulateurs/franceconnect/interaction/${p.uid}`}>
         <Csrf jeton={p.csrf} />
-        <fieldset class="fr-fieldset" aria-labelledby="identite-legende">
-          <legend class="fr-fieldset__legend" id="identite-legende">
-            Se connecter en tant que
-          </legend>
-          {p.identites.map((i) => (
-            <div class="fr-fieldset__element">
-              <div class="fr-radio-group">
-                <input type="radio" id={`identite-${i.sub}`} name="identite" value={i.sub} required />
-                <label class="fr-label" for={`identite-${i.sub}`} safe>
-                  {`${i.given_name} ${i.family_name}, né·e le ${i.birthdate}`}
-                </label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-        <button class="fr-btn" type="submit">
-          Continuer sur le service
-        </button>
+        <GroupeOptions
+          type="radio"
+          nom="identite"
+          legende="Se connecter en tant que"
+          requis
+          options={p.identites.map((i) => ({
+            valeur: i.sub,
+            libelle: `${i.given_name} ${i.family_name}, né·e le ${i.birthdate}`,
+          }))}
+        />
+        <Bouton>Continuer sur le service</Bouton>
       </form>
     </>
   )

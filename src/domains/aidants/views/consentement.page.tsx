@@ -1,3 +1,5 @@
+import { Bouton } from '../../../platform/layout/boutons'
+import { Radios } from '../../../platform/layout/champs'
 import { Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
 import { type Demarche, titreDemarche } from '../domain/demarches'
 
@@ -28,30 +30,16 @@ export function ConsentementPage(p: {
       </p>
       <form method="post" action={p.action} novalidate>
         <Csrf jeton={p.csrf} />
-        <fieldset class="fr-fieldset" id="reponse" aria-labelledby="reponse-legende">
-          <legend class="fr-fieldset__legend" id="reponse-legende">
-            Votre réponse
-          </legend>
-          <div class="fr-fieldset__element">
-            <div class="fr-radio-group">
-              <input type="radio" id="reponse-oui" name="reponse" value="oui" />
-              <label class="fr-label" for="reponse-oui">
-                J’accepte
-              </label>
-            </div>
-          </div>
-          <div class="fr-fieldset__element">
-            <div class="fr-radio-group">
-              <input type="radio" id="reponse-non" name="reponse" value="non" />
-              <label class="fr-label" for="reponse-non">
-                Je refuse
-              </label>
-            </div>
-          </div>
-        </fieldset>
-        <button class="fr-btn" type="submit">
-          Envoyer ma réponse
-        </button>
+        <Radios
+          nom="reponse"
+          legende="Votre réponse"
+          options={[
+            { valeur: 'oui', libelle: 'J’accepte' },
+            { valeur: 'non', libelle: 'Je refuse' },
+          ]}
+          erreur={p.erreurs?.reponse}
+        />
+        <Bouton>Envoyer ma réponse</Bouton>
       </form>
     </>
   )

@@ -1,11 +1,6 @@
-import {
-  Champ,
-  ChoixListe,
-  Csrf,
-  EtatVide,
-  ResumeErreurs,
-  Tableau,
-} from '../../../platform/layout/components'
+import { Bouton, LienBouton } from '../../../platform/layout/boutons'
+import { ChoixListe, Csrf, EtatVide, ResumeErreurs, Tableau } from '../../../platform/layout/components'
+import { FormulaireCode } from './commun'
 
 export function EspaceAidantPage(p: {
   csrf: string
@@ -29,18 +24,18 @@ export function EspaceAidantPage(p: {
               options={p.organisations.map((o) => ({ valeur: o.id, libelle: o.nom }))}
               valeur={p.organisation.id}
             />
-            <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit">
+            <Bouton variante="secondaire" taille="sm">
               Changer de structure
-            </button>
+            </Bouton>
           </form>
         ) : (
           ''
         )}
       </div>
       <p>
-        <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/aidants/mandats/nouveau">
+        <LienBouton icone="fr-icon-add-line" href="/aidants/mandats/nouveau">
           Créer un mandat
-        </a>
+        </LienBouton>
       </p>
       {p.usagers.length === 0 ? (
         <EtatVide titre="Aucun usager pour l’instant">
@@ -70,20 +65,13 @@ export function CodePage(p: { csrf: string; action: string; titre: string; texte
         <h1 safe>{p.titre}</h1>
         <p safe>{p.texte}</p>
         <ResumeErreurs erreurs={{ code: p.erreur }} />
-        <form method="post" action={p.action} novalidate>
-          <Csrf jeton={p.csrf} />
-          <Champ
-            nom="code"
-            libelle="Code à 6 chiffres"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength={6}
-            erreur={p.erreur}
-          />
-          <button class="fr-btn" type="submit">
-            Valider
-          </button>
-        </form>
+        <FormulaireCode
+          csrf={p.csrf}
+          action={p.action}
+          erreur={p.erreur}
+          autocomplete="one-time-code"
+          bouton="Valider"
+        />
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 import type Html from '@kitajs/html'
+import { Bouton } from '../../../platform/layout/boutons'
 import { Csrf } from '../../../platform/layout/components'
 
 export function EspaceUsagerPage(p: {
@@ -18,9 +19,7 @@ export function EspaceUsagerPage(p: {
         </p>
         <form method="post" action="/mes-mandats/connexion">
           <Csrf jeton={p.csrf} />
-          <button class="fr-btn" type="submit">
-            S’identifier avec FranceConnect
-          </button>
+          <Bouton>S’identifier avec FranceConnect</Bouton>
         </form>
       </>
     )
@@ -31,9 +30,7 @@ export function EspaceUsagerPage(p: {
       {p.children}
       <form method="post" action="/mes-mandats/deconnexion" class="fr-mt-3w">
         <Csrf jeton={p.csrf} />
-        <button class="fr-btn fr-btn--secondary" type="submit">
-          Quitter mon espace
-        </button>
+        <Bouton variante="secondaire">Quitter mon espace</Bouton>
       </form>
     </>
   )

@@ -1,4 +1,6 @@
 import Html from '@kitajs/html'
+import { Bouton } from '../../../platform/layout/boutons'
+import { decritPar, ErreurChamp, LibelleChamp } from '../../../platform/layout/champs'
 import {
   Champ,
   Csrf,
@@ -7,9 +9,7 @@ import {
   Tableau,
 } from '../../../platform/layout/components'
 import { STATUTS_AIDANT, type StatutAidant } from '../domain/habilitation'
-
-const dateFr = (d: Date) =>
-  d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
+import { dateFr, FormulaireCode } from './commun'
 
 export function ConnexionAidantPage(p: {
   csrf: string
@@ -45,9 +45,7 @@ export function ConnexionAidantPage(p: {
             maxlength={6}
             erreur={e.code}
           />
-          <button class="fr-btn" type="submit">
-            Recevoir mon lien de connexion
-          </button>
+          <Bouton>Recevoir mon lien de connexion</Bouton>
         </form>
         <p class="fr-mt-3w">
           Vous êtes référent ou membre de l’équipe nationale ?{' '}
@@ -85,9 +83,7 @@ export function ConfirmerLienAidantPage(p: { csrf: string; action: string }) {
       <p>Ce lien ne sert qu’une fois et expire 5 minutes après son envoi.</p>
       <form method="post" action={p.action}>
         <Csrf jeton={p.csrf} />
-        <button class="fr-btn" type="submit">
-          Me connecter
-        </button>
+        <Bouton>Me connecter</Bouton>
       </form>
     </>
   )
@@ -100,22 +96,24 @@ interface Dispositif {
   confirmeLe: Date | null
 }
 
+/**
+ * A removal with its reason. Several such forms share one page, so the field's id is not its name
+ * (`motif`): the platform's `Champ` ties both, hence its label and error pieces around our own input.
+ */
 function FormulaireMotif(p: {
   csrf: string
   action: string
-  /** Unique id of the field on the page (several removal forms share one page). */
+  /** Unique id of the field on the page. */
   id: string
   bouton: string
   erreur?: string | undefined
 }) {
+  const champ = { nom: p.id, aide: 'Il est conservé dans le journal.', erreur: p.erreur }
   return (
     <form method="post" action={p.action} novalidate>
       <Csrf jeton={p.csrf} />
       <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-        <label class="fr-label" for={p.id}>
-          Motif
-          <span class="fr-hint-text">Il est conservé dans le journal.</span>
-        </label>
+        <LibelleChamp {...champ} libelle="Motif" />
         <input
           class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
           id={p.id}
@@ -123,19 +121,14 @@ function FormulaireMotif(p: {
           type="text"
           maxlength="500"
           required
-          aria-describedby={p.erreur ? `${p.id}-erreur` : undefined}
+          aria-describedby={decritPar(champ)}
+          aria-invalid={p.erreur ? 'true' : undefined}
         />
-        {p.erreur ? (
-          <p class="fr-error-text" id={`${p.id}-erreur`} safe>
-            {p.erreur}
-          </p>
-        ) : (
-          ''
-        )}
+        <ErreurChamp nom={p.id} erreur={p.erreur} />
       </div>
-      <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit" safe>
-        {p.bouton}
-      </button>
+      <Bouton variante="secondaire" taille="sm">
+        {Html.escapeHtml(p.bouton)}
+      </Bouton>
     </form>
   )
 }
@@ -202,9 +195,7 @@ export function AidantReferentPage(p: {
                   maxlength={6}
                   erreur={e.code}
                 />
-                <button class="fr-btn" type="submit">
-                  Associer la carte
-                </button>
+                <Bouton>Associer la carte</Bouton>
               </form>
             </div>
             <div class="fr-col-12 fr-col-md-6">
@@ -215,9 +206,7 @@ export function AidantReferentPage(p: {
                   FreeOTP, Proton Authenticator ou toute application compatible : vous scannerez un QR code
                   avec le téléphone de l’aidant.
                 </p>
-                <button class="fr-btn fr-btn--secondary" type="submit">
-                  Configurer une application
-                </button>
+                <Bouton variante="secondaire">Configurer une application</Bouton>
               </form>
             </div>
           </div>
@@ -229,7 +218,7 @@ export function AidantReferentPage(p: {
       <FormulaireMotif
         csrf={p.csrf}
         action={`${base}/retirer`}
-        id={a.id}
+        id="motif"
         bouton="Retirer l’aidant"
         erreur={e.motif}
       />
@@ -260,20 +249,13 @@ export function ApplicationPage(p: {
       <p>
         Clé : <code safe>{p.secret}</code>
       </p>
-      <form method="post" action={p.action} novalidate>
-        <Csrf jeton={p.csrf} />
-        <Champ
-          nom="code"
-          libelle="Code à 6 chiffres"
-          inputmode="numeric"
-          autocomplete="off"
-          maxlength={6}
-          erreur={p.erreur}
-        />
-        <button class="fr-btn" type="submit">
-          Confirmer
-        </button>
-      </form>
+      <FormulaireCode
+        csrf={p.csrf}
+        action={p.action}
+        erreur={p.erreur}
+        autocomplete="off"
+        bouton="Confirmer"
+      />
     </>
   )
 }
