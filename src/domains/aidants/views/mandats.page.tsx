@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
+import { Case, Radios } from '../../../platform/layout/champs'
 import {
   Champ,
   Csrf,
@@ -9,16 +10,9 @@ import {
   Tableau,
 } from '../../../platform/layout/components'
 import type { MandatComplet } from '../db/mandats-repository'
-import {
-  DEMARCHES,
-  type Demarche,
-  DUREES,
-  type Duree,
-  libelleDuree,
-  titreDemarche,
-} from '../domain/demarches'
-import { paragraphesMandat } from '../domain/texte-mandat'
-import { Badge, dateFr, dateHeureFr } from './commun'
+import { DEMARCHES, type Demarche, DUREES, libelleDuree, titreDemarche } from '../domain/demarches'
+import { type AttestationPdf, texteAttestation } from './attestation-pdf'
+import { Badge, dateFr, dateHeureFr, GroupeOptions } from './commun'
 
 type Statut = 'actif' | 'expire' | 'revoque'
 type Utilisation = { le: Date; demarche: string | null; aidant: string }
@@ -174,78 +168,30 @@ export function NouveauMandatPage(p: {
       <ResumeErreurs erreurs={e} />
       <form method="post" action="/aidants/mandats/nouveau" novalidate>
         <Csrf jeton={p.csrf} />
-        <fieldset
-          class={`fr-fieldset${e.demarches ? ' fr-fieldset--error' : ''}`}
-          id="demarches"
-          aria-labelledby="demarches-legende"
-        >
-          <legend class="fr-fieldset__legend" id="demarches-legende">
-            Démarches couvertes par le mandat
-          </legend>
-          {DEMARCHES.filter((d) => p.autorisees.includes(d.cle)).map((d) => (
-            <div class="fr-fieldset__element">
-              <div class="fr-checkbox-group">
-                <input
-                  type="checkbox"
-                  id={`demarche-${d.cle}`}
-                  name="demarches"
-                  value={d.cle}
-                  checked={p.valeurs?.demarches?.includes(d.cle)}
-                />
-                <label class="fr-label" for={`demarche-${d.cle}`}>
-                  {Html.escapeHtml(d.titre)}
-                  <span class="fr-hint-text">
-                    {d.cle === 'argent'
-                      ? `${d.exemples}. Attention : la Banque de France rappelle qu’un aidant ne gère pas les comptes bancaires de l’usager.`
-                      : d.exemples}
-                  </span>
-                </label>
-              </div>
-            </div>
-          ))}
-          {e.demarches ? (
-            <p class="fr-error-text fr-ml-1w" safe>
-              {e.demarches}
-            </p>
-          ) : (
-            ''
-          )}
-        </fieldset>
-        <fieldset
-          class={`fr-fieldset${e.duree ? ' fr-fieldset--error' : ''}`}
-          id="duree"
-          aria-labelledby="duree-legende"
-        >
-          <legend class="fr-fieldset__legend" id="duree-legende">
-            Durée du mandat
-          </legend>
-          {DUREES.map((d) => (
-            <div class="fr-fieldset__element">
-              <div class="fr-radio-group">
-                <input
-                  type="radio"
-                  id={`duree-${d.cle}`}
-                  name="duree"
-                  value={d.cle}
-                  checked={p.valeurs?.duree === d.cle}
-                />
-                <label class="fr-label" for={`duree-${d.cle}`}>
-                  {d.libelle}
-                </label>
-              </div>
-            </div>
-          ))}
-          {e.duree ? (
-            <p class="fr-error-text fr-ml-1w" safe>
-              {e.duree}
-            </p>
-          ) : (
-            ''
-          )}
-        </fieldset>
-        <button class="fr-btn" type="submit">
-          Identifier l’usager avec FranceConnect
-        </button>
+        <GroupeOptions
+          type="checkbox"
+          nom="demarches"
+          legende="Démarches couvertes par le mandat"
+          erreur={e.demarches}
+          options={DEMARCHES.filter((d) => p.autorisees.includes(d.cle)).map((d) => ({
+            id: `demarche-${d.cle}`,
+            valeur: d.cle,
+            libelle: d.titre,
+            aide:
+              d.cle === 'argent'
+                ? `${d.exemples}. Attention : la Banque de France rappelle qu’un aidant ne gère pas les comptes bancaires de l’usager.`
+                : d.exemples,
+            coche: p.valeurs?.demarches?.includes(d.cle),
+          }))}
+        />
+        <Radios
+          nom="duree"
+          legende="Durée du mandat"
+          options={DUREES.map((d) => ({ valeur: d.cle, libelle: d.libelle }))}
+          valeur={p.valeurs?.duree}
+          erreur={e.duree}
+        />
+        <Bouton>Identifier l’usager avec FranceConnect</Bouton>
       </form>
     </>
   )
@@ -314,26 +260,16 @@ export function RecapitulatifPage(p: {
             autocomplete="off"
             erreur={e.telephone}
           />
-          <button class="fr-btn fr-btn--secondary" type="submit">
-            Envoyer la demande d’accord
-          </button>
+          <Bouton variante="secondaire">Envoyer la demande d’accord</Bouton>
         </form>
       </details>
       <form method="post" action={`/aidants/mandats/recapitulatif/${p.id}`} novalidate>
         <Csrf jeton={p.csrf} />
-        <div class={`fr-checkbox-group fr-mb-3w${e.consentement ? ' fr-checkbox-group--error' : ''}`}>
-          <input type="checkbox" id="consentement" name="consentement" value="oui" />
-          <label class="fr-label" for="consentement">
-            L’usager a été informé de ses droits et a donné son accord pour ce mandat.
-          </label>
-          {e.consentement ? (
-            <p class="fr-error-text" safe>
-              {e.consentement}
-            </p>
-          ) : (
-            ''
-          )}
-        </div>
+        <Case
+          nom="consentement"
+          libelle="L’usager a été informé de ses droits et a donné son accord pour ce mandat."
+          erreur={e.consentement}
+        />
         <Champ
           nom="code"
           libelle="Code à 6 chiffres de votre carte ou application"
@@ -343,38 +279,16 @@ export function RecapitulatifPage(p: {
           maxlength={6}
           erreur={e.code}
         />
-        <button class="fr-btn" type="submit">
-          Signer le mandat
-        </button>
+        <Bouton>Signer le mandat</Bouton>
       </form>
     </>
   )
 }
 
-export function AttestationPage(p: {
-  nature: 'mandat' | 'revocation'
-  organisation: string
-  usager: string
-  demarches: readonly Demarche[]
-  duree: Duree
-  creeLe: Date
-  expireLe: Date
-  revoqueLe: Date | null
-  versionTexte: string
-  hash: string
-  urlVerification: string
-  qrSvg: string
-  urlPdf: string
-}) {
+/** The attestation on screen: the facts of the PDF, its QR code as an image, a link to the PDF itself. */
+export function AttestationPage(p: AttestationPdf & { qrSvg: string; urlPdf: string }) {
   // The text of the version the mandate was signed under, the same as in the PDF.
-  const texte = paragraphesMandat(p.versionTexte, {
-    usager: p.usager,
-    organisation: p.organisation,
-    demarches: p.demarches,
-    duree: p.duree,
-    creeLe: dateFr(p.creeLe),
-    expireLe: dateFr(p.expireLe),
-  })
+  const texte = texteAttestation(p)
   return (
     <article class="escale-attestation">
       <h1>{p.nature === 'mandat' ? 'Attestation de mandat' : 'Attestation de révocation de mandat'}</h1>
@@ -426,9 +340,9 @@ export function AttestationPage(p: {
         </p>
       </div>
       <p class="escale-sans-impression fr-mt-3w">
-        <a class="fr-btn fr-btn--secondary" href="/aidants/espace">
+        <LienBouton variante="secondaire" href="/aidants/espace">
           Retour à mes usagers
-        </a>
+        </LienBouton>
       </p>
     </article>
   )
