@@ -1,4 +1,5 @@
 import { Bouton, GroupeBoutons } from '../../../platform/layout/boutons'
+import { ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -13,6 +14,7 @@ import {
   NOMBRE_ETAPES_HABILITATION,
   TYPES_ORGANISATION,
 } from '../domain/habilitation'
+import { GroupeOptions } from './commun'
 
 type Props = Parameters<typeof HabilitationPage>[0]
 interface Etape {
@@ -91,197 +93,124 @@ export function HabilitationPage(p: {
   )
 }
 
-function EtapeDemandeur({ v, e }: Etape) {
+// The current step's fields follow its heading (« Étape n sur 5 : <titre> »), which names them: no
+// fieldset around the whole step, whose legend would only repeat that heading.
+
+/** The request's text fields: label, hint and input options; each step lists the ones it asks. */
+const CHAMPS = {
+  nom_demandeur: { libelle: 'Vos prénom et nom' },
+  email_demandeur: {
+    libelle: 'Votre adresse e-mail professionnelle',
+    aide: 'Un lien de confirmation y sera envoyé à la fin.',
+    type: 'email',
+  },
+  nom: { libelle: 'Nom de la structure' },
+  siret: { libelle: 'SIRET', aide: '14 chiffres', inputmode: 'numeric', maxlength: 17 },
+  adresse: { libelle: 'Adresse' },
+  code_commune: {
+    libelle: 'Code INSEE de la commune',
+    aide: '5 caractères, par exemple 59350 pour Lille',
+    maxlength: 5,
+  },
+  numero_france_services: {
+    libelle: 'Numéro de labellisation France Services',
+    aide: 'Obligatoire pour une structure France Services',
+    requis: false,
+  },
+  administration_partenaire: {
+    libelle: 'Administration partenaire',
+    aide: 'Obligatoire pour une structure privée : l’administration pour laquelle elle agit',
+    requis: false,
+  },
+  referent_nom: { libelle: 'Prénom et nom du référent' },
+  referent_email: { libelle: 'E-mail du référent', type: 'email' },
+} as const satisfies Record<string, Omit<Parameters<typeof Champ>[0], 'nom' | 'valeur' | 'erreur'>>
+
+function Champs({ noms, v, e }: Etape & { noms: readonly (keyof typeof CHAMPS)[] }) {
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend fr-sr-only">Vous, le demandeur</legend>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="nom_demandeur"
-          libelle="Vos prénom et nom"
-          valeur={v.nom_demandeur}
-          erreur={e.nom_demandeur}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="email_demandeur"
-          libelle="Votre adresse e-mail professionnelle"
-          aide="Un lien de confirmation y sera envoyé à la fin."
-          type="email"
-          valeur={v.email_demandeur}
-          erreur={e.email_demandeur}
-        />
-      </div>
-    </fieldset>
+    <>
+      {noms.map((nom) => (
+        <Champ nom={nom} {...CHAMPS[nom]} valeur={v[nom]} erreur={e[nom]} />
+      ))}
+    </>
   )
+}
+
+function EtapeDemandeur({ v, e }: Etape) {
+  return <Champs noms={['nom_demandeur', 'email_demandeur']} v={v} e={e} />
 }
 
 function EtapeStructure({ v, e, regions }: Etape & { regions: Props['regions'] }) {
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend fr-sr-only">La structure</legend>
-      <div class="fr-fieldset__element">
-        <Champ nom="nom" libelle="Nom de la structure" valeur={v.nom} erreur={e.nom} />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="siret"
-          libelle="SIRET"
-          aide="14 chiffres"
-          inputmode="numeric"
-          maxlength={17}
-          valeur={v.siret}
-          erreur={e.siret}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <ChoixListe
-          nom="type"
-          libelle="Type de structure"
-          options={TYPES_ORGANISATION.map((t) => ({ valeur: t.cle, libelle: t.libelle }))}
-          valeur={v.type}
-          erreur={e.type}
-          videLibelle="Choisir"
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ nom="adresse" libelle="Adresse" valeur={v.adresse} erreur={e.adresse} />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="code_commune"
-          libelle="Code INSEE de la commune"
-          aide="5 caractères, par exemple 59350 pour Lille"
-          maxlength={5}
-          valeur={v.code_commune}
-          erreur={e.code_commune}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <ChoixListe
-          nom="region"
-          libelle="Région"
-          options={regions.map((r) => ({
-            valeur: r.code,
-            libelle: `${r.nom}${r.ouverte ? '' : ' (pas encore ouverte)'}`,
-          }))}
-          valeur={v.region}
-          erreur={e.region}
-          videLibelle="Choisir"
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="numero_france_services"
-          libelle="Numéro de labellisation France Services"
-          aide="Obligatoire pour une structure France Services"
-          requis={false}
-          valeur={v.numero_france_services}
-          erreur={e.numero_france_services}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <fieldset
-          class={`fr-fieldset${e.prive ? ' fr-fieldset--error' : ''}`}
-          id="prive"
-          aria-labelledby="prive-legende"
-        >
-          <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="prive-legende">
-            La structure est-elle privée ?
-            <span class="fr-hint-text">
-              Une structure privée agit pour le compte d’une administration partenaire.
-            </span>
-          </legend>
-          {[
-            ['non', 'Non, publique'],
-            ['oui', 'Oui, privée'],
-          ].map(([valeur, libelle]) => (
-            <div class="fr-fieldset__element fr-fieldset__element--inline">
-              <div class="fr-radio-group">
-                <input
-                  type="radio"
-                  id={`prive-${valeur}`}
-                  name="prive"
-                  value={valeur}
-                  checked={v.prive === valeur}
-                />
-                <label class="fr-label" for={`prive-${valeur}`} safe>
-                  {libelle}
-                </label>
-              </div>
-            </div>
-          ))}
-          {e.prive ? (
-            <p class="fr-error-text fr-ml-1w" safe>
-              {e.prive}
-            </p>
-          ) : (
-            ''
-          )}
-        </fieldset>
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="administration_partenaire"
-          libelle="Administration partenaire"
-          aide="Obligatoire pour une structure privée : l’administration pour laquelle elle agit"
-          requis={false}
-          valeur={v.administration_partenaire}
-          erreur={e.administration_partenaire}
-        />
-      </div>
-    </fieldset>
+    <>
+      <Champs noms={['nom', 'siret']} v={v} e={e} />
+      <ChoixListe
+        nom="type"
+        libelle="Type de structure"
+        options={TYPES_ORGANISATION.map((t) => ({ valeur: t.cle, libelle: t.libelle }))}
+        valeur={v.type}
+        erreur={e.type}
+        videLibelle="Choisir"
+      />
+      <Champs noms={['adresse', 'code_commune']} v={v} e={e} />
+      <ChoixListe
+        nom="region"
+        libelle="Région"
+        options={regions.map((r) => ({
+          valeur: r.code,
+          libelle: `${r.nom}${r.ouverte ? '' : ' (pas encore ouverte)'}`,
+        }))}
+        valeur={v.region}
+        erreur={e.region}
+        videLibelle="Choisir"
+      />
+      <Champs noms={['numero_france_services']} v={v} e={e} />
+      <ChampPrive v={v} e={e} />
+      <Champs noms={['administration_partenaire']} v={v} e={e} />
+    </>
+  )
+}
+
+/** Public or private: a private structure acts for a partner administration, asked just after. */
+function ChampPrive({ v, e }: Etape) {
+  return (
+    <GroupeOptions
+      type="radio"
+      nom="prive"
+      legende="La structure est-elle privée ?"
+      aide="Une structure privée agit pour le compte d’une administration partenaire."
+      erreur={e.prive}
+      legendeDiscrete
+      enLigne
+      options={[
+        { valeur: 'non', libelle: 'Non, publique', coche: v.prive === 'non' },
+        { valeur: 'oui', libelle: 'Oui, privée', coche: v.prive === 'oui' },
+      ]}
+    />
   )
 }
 
 function EtapeReferent({ v, e }: Etape) {
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend fr-sr-only">Le ou la référente</legend>
-      <p class="fr-fieldset__element">
+    <>
+      <p>
         Le ou la référente gère les aidants de la structure et leurs cartes. Il ou elle reçoit un compte quand
         la demande est acceptée.
       </p>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="referent_nom"
-          libelle="Prénom et nom du référent"
-          valeur={v.referent_nom}
-          erreur={e.referent_nom}
-        />
-      </div>
-      <div class="fr-fieldset__element">
-        <Champ
-          nom="referent_email"
-          libelle="E-mail du référent"
-          type="email"
-          valeur={v.referent_email}
-          erreur={e.referent_email}
-        />
-      </div>
-    </fieldset>
+      <Champs noms={['referent_nom', 'referent_email']} v={v} e={e} />
+    </>
   )
 }
 
 function EtapeAidants({ v, e }: Etape) {
   return (
-    <div class={`fr-input-group${e.aidants ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for="aidants">
-        Aidants à habiliter
-        <span class="fr-hint-text">Une personne par ligne : prénom nom, e-mail, profession</span>
-      </label>
-      <textarea class="fr-input" id="aidants" name="aidants" rows="6" safe>
-        {v.aidants ?? ''}
-      </textarea>
-      {e.aidants ? (
-        <p class="fr-error-text" safe>
-          {e.aidants}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
+    <ZoneTexte
+      nom="aidants"
+      libelle="Aidants à habiliter"
+      aide="Une personne par ligne : prénom nom, e-mail, profession"
+      valeur={v.aidants}
+      erreur={e.aidants}
+    />
   )
 }
 
@@ -315,32 +244,19 @@ function EtapeRelecture({ v, e, region }: Etape & { region: Props['regions'][num
       ) : (
         ''
       )}
-      <fieldset class={`fr-fieldset${e.engagements ? ' fr-fieldset--error' : ''}`} id="engagements">
-        <legend class="fr-fieldset__legend">Engagements (tous obligatoires)</legend>
-        {ENGAGEMENTS.map((g) => (
-          <div class="fr-fieldset__element">
-            <div class="fr-checkbox-group">
-              <input
-                type="checkbox"
-                id={`engagement-${g.cle}`}
-                name={`engagement_${g.cle}`}
-                value="oui"
-                checked={v[`engagement_${g.cle}`] === 'oui'}
-              />
-              <label class="fr-label" for={`engagement-${g.cle}`}>
-                {g.libelle}
-              </label>
-            </div>
-          </div>
-        ))}
-        {e.engagements ? (
-          <p class="fr-error-text fr-ml-1w" safe>
-            {e.engagements}
-          </p>
-        ) : (
-          ''
-        )}
-      </fieldset>
+      <GroupeOptions
+        type="checkbox"
+        nom="engagements"
+        legende="Engagements (tous obligatoires)"
+        erreur={e.engagements}
+        options={ENGAGEMENTS.map((g) => ({
+          id: `engagement-${g.cle}`,
+          nom: `engagement_${g.cle}`,
+          valeur: 'oui',
+          libelle: g.libelle,
+          coche: v[`engagement_${g.cle}`] === 'oui',
+        }))}
+      />
     </>
   )
 }
