@@ -138,150 +138,142 @@ interface Saisie {
   e: ErreursFormulaire
 }
 
+/** A text field of the form: an input, or a text area (always optional) when it has `lignes`. */
+interface ChampTexte {
+  nom: string
+  libelle: string
+  aide?: string
+  facultatif?: boolean
+  /** The height of a text area. */
+  lignes?: number
+  max?: number
+  type?: 'tel' | 'url'
+  autocomplete?: string
+  inputmode?: 'numeric' | 'text'
+}
+
+const COORDONNEE = { facultatif: true, inputmode: 'text' } as const
+
+const IDENTITE: readonly ChampTexte[] = [
+  { nom: 'nom', libelle: 'Nom du lieu', max: 250 },
+  {
+    nom: 'pivot',
+    libelle: 'SIRET ou RNA',
+    aide: '14 chiffres (SIRET) ou W suivi de 9 caractères (RNA). Inconnu : laissez 00000000000000.',
+    facultatif: true,
+  },
+  { nom: 'adresse', libelle: 'Adresse (numéro et voie)', autocomplete: 'street-address', max: 250 },
+  { nom: 'complement_adresse', libelle: 'Complément d’adresse', facultatif: true, max: 250 },
+  { nom: 'code_postal', libelle: 'Code postal', inputmode: 'numeric', max: 5 },
+  { nom: 'commune', libelle: 'Commune', max: 100 },
+  { nom: 'code_insee', libelle: 'Code INSEE de la commune', facultatif: true, max: 5 },
+  {
+    nom: 'latitude',
+    libelle: 'Latitude',
+    aide: 'En degrés décimaux, par exemple 44.5594. Vide : centre de la commune.',
+    ...COORDONNEE,
+  },
+  { nom: 'longitude', libelle: 'Longitude', aide: 'En degrés décimaux, par exemple 6.0786.', ...COORDONNEE },
+]
+
+const CONTACT_ET_HORAIRES: readonly ChampTexte[] = [
+  { nom: 'telephone', libelle: 'Téléphone', facultatif: true, type: 'tel' },
+  { nom: 'courriels', libelle: 'Adresses e-mail', aide: 'Une par ligne.', lignes: 2 },
+  {
+    nom: 'site_web',
+    libelle: 'Sites web',
+    aide: 'Une adresse par ligne, commençant par https://',
+    lignes: 2,
+  },
+  {
+    nom: 'horaires',
+    libelle: 'Horaires d’ouverture',
+    aide: 'Format OpenStreetMap. Exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche, PH jours fériés).',
+    lignes: 2,
+    max: 500,
+  },
+  { nom: 'prise_rdv', libelle: 'Prise de rendez-vous en ligne (adresse web)', facultatif: true, type: 'url' },
+  {
+    nom: 'fiche_acces_libre',
+    libelle: 'Fiche Accès libre (accessibilité)',
+    aide: 'Adresse de la fiche du lieu sur acceslibre.beta.gouv.fr',
+    facultatif: true,
+    type: 'url',
+  },
+]
+
+const AUTRES_LABELS: readonly ChampTexte[] = [
+  {
+    nom: 'autres_formations_labels',
+    libelle: 'Autres formations et labels',
+    aide: 'Un par ligne.',
+    lignes: 2,
+  },
+]
+
+const PRESENTATION: readonly ChampTexte[] = [
+  {
+    nom: 'presentation_resume',
+    libelle: 'Présentation courte',
+    aide: '280 caractères au plus.',
+    lignes: 3,
+    max: 280,
+  },
+  { nom: 'presentation_detail', libelle: 'Présentation détaillée', lignes: 5, max: 5000 },
+  { nom: 'structure_parente', libelle: 'Structure parente ou réseau', facultatif: true, max: 250 },
+]
+
+/** Text fields with their value and error. */
+function ChampsTexte({ champs, s }: { champs: readonly ChampTexte[]; s: Saisie }) {
+  return (
+    <>
+      {champs.map(({ lignes, facultatif, max, ...c }) =>
+        lignes ? (
+          <ZoneTexte {...c} lignes={lignes} max={max} valeur={s.t(c.nom)} erreur={s.e[c.nom]} />
+        ) : (
+          <Champ
+            {...c}
+            requis={facultatif ? false : undefined}
+            maxlength={max}
+            valeur={s.t(c.nom)}
+            erreur={s.e[c.nom]}
+          />
+        ),
+      )}
+    </>
+  )
+}
+
 /** Name, national identifier, address and position. */
-function IdentiteEtAdresse({ t, e }: Saisie) {
+function IdentiteEtAdresse(s: Saisie) {
   return (
     <>
       <h2 class="fr-h4">Identité et adresse</h2>
-      <Champ nom="nom" libelle="Nom du lieu" valeur={t('nom')} erreur={e.nom} maxlength={250} />
-      <Champ
-        nom="pivot"
-        libelle="SIRET ou RNA"
-        aide="14 chiffres (SIRET) ou W suivi de 9 caractères (RNA). Inconnu : laissez 00000000000000."
-        valeur={t('pivot')}
-        erreur={e.pivot}
-        requis={false}
-      />
-      <Champ
-        nom="adresse"
-        libelle="Adresse (numéro et voie)"
-        valeur={t('adresse')}
-        erreur={e.adresse}
-        autocomplete="street-address"
-        maxlength={250}
-      />
-      <Champ
-        nom="complement_adresse"
-        libelle="Complément d’adresse"
-        valeur={t('complement_adresse')}
-        erreur={e.complement_adresse}
-        requis={false}
-        maxlength={250}
-      />
-      <Champ
-        nom="code_postal"
-        libelle="Code postal"
-        valeur={t('code_postal')}
-        erreur={e.code_postal}
-        inputmode="numeric"
-        maxlength={5}
-      />
-      <Champ nom="commune" libelle="Commune" valeur={t('commune')} erreur={e.commune} maxlength={100} />
-      <Champ
-        nom="code_insee"
-        libelle="Code INSEE de la commune"
-        valeur={t('code_insee')}
-        erreur={e.code_insee}
-        requis={false}
-        maxlength={5}
-      />
-      <Champ
-        nom="latitude"
-        libelle="Latitude"
-        aide="En degrés décimaux, par exemple 44.5594. Vide : centre de la commune."
-        valeur={t('latitude')}
-        erreur={e.latitude}
-        requis={false}
-        inputmode="text"
-      />
-      <Champ
-        nom="longitude"
-        libelle="Longitude"
-        aide="En degrés décimaux, par exemple 6.0786."
-        valeur={t('longitude')}
-        erreur={e.longitude}
-        requis={false}
-        inputmode="text"
-      />
+      <ChampsTexte champs={IDENTITE} s={s} />
     </>
   )
 }
 
 /** How to reach the place, and when. */
-function ContactEtHoraires({ t, e }: Saisie) {
+function ContactEtHoraires(s: Saisie) {
   return (
     <>
       <h2 class="fr-h4">Contact et horaires</h2>
-      <Champ
-        nom="telephone"
-        libelle="Téléphone"
-        valeur={t('telephone')}
-        erreur={e.telephone}
-        requis={false}
-        type="tel"
-      />
-      <ZoneTexte
-        nom="courriels"
-        libelle="Adresses e-mail"
-        aide="Une par ligne."
-        valeur={t('courriels')}
-        erreur={e.courriels}
-        lignes={2}
-      />
-      <ZoneTexte
-        nom="site_web"
-        libelle="Sites web"
-        aide="Une adresse par ligne, commençant par https://"
-        valeur={t('site_web')}
-        erreur={e.site_web}
-        lignes={2}
-      />
-      <ZoneTexte
-        nom="horaires"
-        libelle="Horaires d’ouverture"
-        aide="Format OpenStreetMap. Exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche, PH jours fériés)."
-        valeur={t('horaires')}
-        erreur={e.horaires}
-        lignes={2}
-        max={500}
-      />
-      <Champ
-        nom="prise_rdv"
-        libelle="Prise de rendez-vous en ligne (adresse web)"
-        valeur={t('prise_rdv')}
-        erreur={e.prise_rdv}
-        requis={false}
-        type="url"
-      />
-      <Champ
-        nom="fiche_acces_libre"
-        libelle="Fiche Accès libre (accessibilité)"
-        aide="Adresse de la fiche du lieu sur acceslibre.beta.gouv.fr"
-        valeur={t('fiche_acces_libre')}
-        erreur={e.fiche_acces_libre}
-        requis={false}
-        type="url"
-      />
+      <ChampsTexte champs={CONTACT_ET_HORAIRES} s={s} />
     </>
   )
 }
 
 /** The closed lists of the standard: services, publics, access, labels, typology. */
-function ServicesEtAccueil({ t, l, e }: Saisie) {
+function ServicesEtAccueil(s: Saisie) {
+  const { l, e } = s
   return (
     <>
       <h2 class="fr-h4">Services et accueil</h2>
       {LISTES_A_COCHER.map((x) => (
         <CasesACocher {...x} coches={l(x.nom)} erreur={e[x.nom]} />
       ))}
-      <ZoneTexte
-        nom="autres_formations_labels"
-        libelle="Autres formations et labels"
-        aide="Un par ligne."
-        valeur={t('autres_formations_labels')}
-        erreur={e.autres_formations_labels}
-        lignes={2}
-      />
+      <ChampsTexte champs={AUTRES_LABELS} s={s} />
       <div class={`fr-select-group${e.typologie ? ' fr-select-group--error' : ''}`}>
         <label class="fr-label" for="typologie">
           Typologie (facultatif)
@@ -300,35 +292,11 @@ function ServicesEtAccueil({ t, l, e }: Saisie) {
 }
 
 /** Free texts and the parent network. */
-function Presentation({ t, e }: Saisie) {
+function Presentation(s: Saisie) {
   return (
     <>
       <h2 class="fr-h4">Présentation</h2>
-      <ZoneTexte
-        nom="presentation_resume"
-        libelle="Présentation courte"
-        aide="280 caractères au plus."
-        valeur={t('presentation_resume')}
-        erreur={e.presentation_resume}
-        lignes={3}
-        max={280}
-      />
-      <ZoneTexte
-        nom="presentation_detail"
-        libelle="Présentation détaillée"
-        valeur={t('presentation_detail')}
-        erreur={e.presentation_detail}
-        lignes={5}
-        max={5000}
-      />
-      <Champ
-        nom="structure_parente"
-        libelle="Structure parente ou réseau"
-        valeur={t('structure_parente')}
-        erreur={e.structure_parente}
-        requis={false}
-        maxlength={250}
-      />
+      <ChampsTexte champs={PRESENTATION} s={s} />
     </>
   )
 }
