@@ -17,14 +17,12 @@ interface EtatEtape {
   choisis?: readonly string[]
 }
 
-/** The test, step by step: `/diagnostic/etape`, `/diagnostic/exercice/…`, `/diagnostic/etat`. */
-export async function etapeRoutes(app: FastifyInstance, { deps }: ContexteRoutes) {
-  const afficherEtape = makeAfficherEtape(deps)
-  const repondre = makeRepondre(deps)
-  const noterLien = makeNoterLienVisite(deps)
-  const { lire, exigerPassation } = lecturesPassation(deps)
+type PageEtape = (reply: FastifyReply, passation: PassationCourante, extra?: EtatEtape) => Promise<unknown>
 
-  const pageEtape = async (reply: FastifyReply, passation: PassationCourante, extra: EtatEtape = {}) => {
+/** Shows the engine's current step, or sends to the result once the test is over. */
+function afficheurEtape({ deps }: ContexteRoutes): PageEtape {
+  const afficherEtape = makeAfficherEtape(deps)
+  return async (reply: FastifyReply, passation: PassationCourante, extra: EtatEtape = {}) => {
     const vue = await afficherEtape(passation.id)
     if (!vue || vue.etape.type === 'fin') return reply.redirect('/diagnostic/resultat', 303)
     const etape = vue.etape
@@ -58,6 +56,19 @@ export async function etapeRoutes(app: FastifyInstance, { deps }: ContexteRoutes
       extra.statut ?? 200,
     )
   }
+}
+
+/** The test, step by step: `/diagnostic/etape`, `/diagnostic/exercice/…`, `/diagnostic/etat`. */
+export async function etapeRoutes(app: FastifyInstance, contexte: ContexteRoutes) {
+  routesEtape(app, contexte)
+  routesAutour(app, contexte)
+}
+
+/** The current step, and the answer to it. */
+function routesEtape(app: FastifyInstance, contexte: ContexteRoutes) {
+  const repondre = makeRepondre(contexte.deps)
+  const { exigerPassation } = lecturesPassation(contexte.deps)
+  const pageEtape = afficheurEtape(contexte)
 
   app.get('/diagnostic/etape', async (request, reply) => {
     const passation = await exigerPassation(request, reply)
@@ -100,6 +111,12 @@ export async function etapeRoutes(app: FastifyInstance, { deps }: ContexteRoutes
       303,
     )
   })
+}
+
+/** Around the steps: the page an exercise opens, and the state a followed person's page polls. */
+function routesAutour(app: FastifyInstance, { deps }: ContexteRoutes) {
+  const noterLien = makeNoterLienVisite(deps)
+  const { lire, exigerPassation } = lecturesPassation(deps)
 
   // The "open a link and come back" exercise: a real page, really opened.
   app.get('/diagnostic/exercice/horaires', async (request, reply) => {
