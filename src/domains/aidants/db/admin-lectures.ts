@@ -1,7 +1,7 @@
 import { asc, count, desc, eq, ne } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
 import { type AidantVue, COLONNES_AIDANT } from './referent-lectures'
-import { demandesHabilitation, habilitationsAidant, regionsOuvertes } from './schema'
+import { demandesHabilitation, habilitationsAidant, type messagesDemande, regionsOuvertes } from './schema'
 
 /** A habilitation request as its pages show it (never its link's hash). */
 export type DemandeVue = Pick<
@@ -19,6 +19,11 @@ export const demandeVue = (d: DemandeVue): DemandeVue => ({
   deposeeLe: d.deposeeLe,
   codeRegion: d.codeRegion,
 })
+
+/** A message of the thread between the requester and the national team, as the pages show it. */
+export type MessageVue = Pick<typeof messagesDemande.$inferSelect, 'auteur' | 'texte' | 'le'>
+
+export const messageVue = (m: MessageVue): MessageVue => ({ auteur: m.auteur, texte: m.texte, le: m.le })
 
 /** The requests sent to the national team (drafts are not), the latest first. */
 export async function demandesDeposees(db: Database): Promise<DemandeVue[]> {

@@ -8,6 +8,7 @@ import {
   demandesDeposees,
   demandesEnAttenteParRegion,
   demandeVue,
+  messageVue,
   vaguesDesRegions,
 } from '../db/admin-lectures'
 import { verifierJournal } from '../db/journal-repository'
@@ -43,7 +44,7 @@ function outilsAdmin(deps: DepsAidants) {
         contenu: AdminDemandePage({
           csrf: ctx.csrf,
           demande: demandeVue(d),
-          messages,
+          messages: messages.map(messageVue),
           aidants,
           ...(erreurs ? { erreurs } : {}),
           ...(valeurs ? { valeurs } : {}),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { REGIONS } from '../../../platform/geo/territoires'
 import { lireFormulaire } from '../../../platform/http/formulaire'
 import type { ErreursFormulaire } from '../../../platform/layout/components'
-import { demandeVue, vaguesDesRegions } from '../db/admin-lectures'
+import { demandeVue, messageVue, vaguesDesRegions } from '../db/admin-lectures'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import { ETAPES_HABILITATION, etapeDuChamp, NOMBRE_ETAPES_HABILITATION } from '../domain/habilitation'
 import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
@@ -125,7 +125,7 @@ export function routesSuiviDemande(app: FastifyInstance, { deps }: ContexteRoute
           csrf: ctx.csrf,
           base: `/aidants/habilitation/lien/${encodeURIComponent(jeton)}`,
           demande: demandeVue(d),
-          messages,
+          messages: messages.map(messageVue),
           ...(erreurs ? { erreurs } : {}),
           ...(valeurs ? { valeurs } : {}),
         }),
