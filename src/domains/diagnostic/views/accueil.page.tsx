@@ -1,4 +1,5 @@
-import { LienBouton } from '../../../platform/layout/boutons'
+import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
+import { decritPar, ErreurChamp, LibelleChamp } from '../../../platform/layout/champs'
 import { Csrf } from '../../../platform/layout/components'
 import { INACTIVITE_MINUTES } from '../domain/retention'
 import type { LieuProche } from '../use-cases/deps'
@@ -51,22 +52,16 @@ export function AccueilDiagnosticPage(p: { csrf: string; enCours: boolean }) {
       </noscript>
       <form method="post" action="/diagnostic/commencer" class="fr-mt-4w">
         <Csrf jeton={p.csrf} />
-        <ul class="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <button class="fr-btn fr-btn--lg" type="submit">
-              {p.enCours ? 'Recommencer depuis le début' : 'Commencer'}
-            </button>
-          </li>
+        <GroupeBoutons enLigne="md">
+          <Bouton taille="lg">{p.enCours ? 'Recommencer depuis le début' : 'Commencer'}</Bouton>
           {p.enCours ? (
-            <li>
-              <a class="fr-btn fr-btn--lg fr-btn--secondary" href="/diagnostic/etape">
-                Reprendre où j’en étais
-              </a>
-            </li>
+            <LienBouton taille="lg" variante="secondaire" href="/diagnostic/etape">
+              Reprendre où j’en étais
+            </LienBouton>
           ) : (
             ''
           )}
-        </ul>
+        </GroupeBoutons>
       </form>
       <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div class="fr-col-12 fr-col-md-6">
@@ -129,12 +124,7 @@ export function CodePage(p: { csrf: string; valeur?: string | undefined; erreur?
         <form method="post" action="/diagnostic/code" novalidate>
           <Csrf jeton={p.csrf} />
           <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-            <label class="fr-label" for="code">
-              Code
-              <span class="fr-hint-text" id="code-aide">
-                Par exemple : ABC DEF 234
-              </span>
-            </label>
+            <LibelleChamp nom="code" libelle="Code" aide="Par exemple : ABC DEF 234" />
             <input
               class={`fr-input escale-code-saisie${p.erreur ? ' fr-input--error' : ''}`}
               id="code"
@@ -147,17 +137,9 @@ export function CodePage(p: { csrf: string; valeur?: string | undefined; erreur?
               aria-describedby={p.erreur ? 'code-aide code-erreur' : 'code-aide'}
               aria-invalid={p.erreur ? 'true' : undefined}
             />
-            {p.erreur ? (
-              <p class="fr-error-text" id="code-erreur" safe>
-                {p.erreur}
-              </p>
-            ) : (
-              ''
-            )}
+            <ErreurChamp nom="code" erreur={p.erreur} />
           </div>
-          <button class="fr-btn fr-btn--lg" type="submit">
-            Commencer avec ce code
-          </button>
+          <Bouton taille="lg">Commencer avec ce code</Bouton>
         </form>
         <p class="fr-mt-4w">
           <a class="fr-link" href="/diagnostic">
@@ -193,13 +175,11 @@ export function FormulaireCommune(p: {
   valeur?: string | undefined
   erreur?: string | undefined
 }) {
+  const champ = { nom: 'commune', aide: '5 chiffres, par exemple 05000', erreur: p.erreur }
   return (
     <form method="get" action={p.action} class="escale-commune" novalidate>
       <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-        <label class="fr-label" for="commune">
-          Votre code postal
-          <span class="fr-hint-text">5 chiffres, par exemple 05000</span>
-        </label>
+        <LibelleChamp {...champ} libelle="Votre code postal" />
         <input
           class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
           id="commune"
@@ -208,22 +188,16 @@ export function FormulaireCommune(p: {
           autocomplete="postal-code"
           maxlength={10}
           value={p.valeur ?? ''}
-          aria-describedby={p.erreur ? 'commune-erreur' : undefined}
+          aria-describedby={decritPar(champ)}
           aria-invalid={p.erreur ? 'true' : undefined}
           // A single field: in error, it takes the focus when the page loads.
           autofocus={!!p.erreur}
         />
-        {p.erreur ? (
-          <p class="fr-error-text" id="commune-erreur" safe>
-            {p.erreur}
-          </p>
-        ) : (
-          ''
-        )}
+        <ErreurChamp nom="commune" erreur={p.erreur} />
       </div>
-      <button class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left" type="submit">
+      <Bouton variante="secondaire" icone="fr-icon-search-line">
         Chercher les lieux proches
-      </button>
+      </Bouton>
     </form>
   )
 }
