@@ -1,7 +1,9 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
+import { Case } from '../../../platform/layout/champs'
 import {
   Champ,
+  ChoixListe,
   Csrf,
   type ErreursFormulaire,
   EtatVide,
@@ -55,18 +57,14 @@ export function NouveauBeneficiairePage(p: {
   const v = p.valeurs
   const e = p.erreurs
   const liste = (nom: string, lib: string, options: readonly { valeur: string; libelle: string }[]) => (
-    <div class="fr-select-group">
-      <label class="fr-label" for={nom} safe>
-        {lib}
-      </label>
-      <select class="fr-select" id={nom} name={nom}>
-        {options.map((o) => (
-          <option value={o.valeur} selected={o.valeur === (v[nom] ?? 'nc')} safe>
-            {o.libelle}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoixListe
+      nom={nom}
+      libelle={lib}
+      options={options}
+      valeur={v[nom] ?? 'nc'}
+      erreur={e[nom]}
+      requis={false}
+    />
   )
   return (
     <>
@@ -101,29 +99,11 @@ export function NouveauBeneficiairePage(p: {
           erreur={e.code_commune}
           maxlength={5}
         />
-        <div
-          class={`fr-checkbox-group fr-mb-3w${e.consentement ? ' fr-checkbox-group--error' : ''}`}
-          id="consentement-groupe"
-        >
-          <input
-            type="checkbox"
-            id="consentement"
-            name="consentement"
-            value="oui"
-            aria-describedby={e.consentement ? 'consentement-erreur' : undefined}
-          />
-          <label class="fr-label" for="consentement">
-            La personne accepte que je garde cette fiche pour suivre son accompagnement. Elle sait qu’elle
-            peut en demander une copie ou l’effacement à tout moment.
-          </label>
-          {e.consentement ? (
-            <p class="fr-error-text" id="consentement-erreur" safe>
-              {e.consentement}
-            </p>
-          ) : (
-            ''
-          )}
-        </div>
+        <Case
+          nom="consentement"
+          libelle="La personne accepte que je garde cette fiche pour suivre son accompagnement. Elle sait qu’elle peut en demander une copie ou l’effacement à tout moment."
+          erreur={e.consentement}
+        />
         <Bouton>Créer la fiche</Bouton>
       </form>
     </>
