@@ -1,5 +1,6 @@
 import { Bouton, GroupeBoutons } from '../../../platform/layout/boutons'
-import { Csrf, ResumeErreurs } from '../../../platform/layout/components'
+import { Case } from '../../../platform/layout/champs'
+import { Champ, Csrf, ResumeErreurs } from '../../../platform/layout/components'
 import { afficherCode } from '../domain/code-session'
 import { COMPETENCES, COMPETENCES_DETAIL, estQuestion, niveauxDe, QUESTIONS_DETAIL } from '../domain/contenu'
 import type { Etape } from '../domain/moteur'
@@ -287,39 +288,23 @@ function Dossier(p: {
         Le dossier est pseudonyme : une référence de votre choix (par exemple « BEN-2026-014 »), jamais le nom
         de la personne.
       </p>
-      <div class={`fr-input-group${p.erreurs?.reference ? ' fr-input-group--error' : ''}`}>
-        <label class="fr-label" for="reference">
-          Référence du dossier
-        </label>
-        <input
-          class={`fr-input${p.erreurs?.reference ? ' fr-input--error' : ''}`}
-          id="reference"
-          name="reference"
-          maxlength={40}
-          value={p.reference ?? ''}
-          aria-invalid={p.erreurs?.reference ? 'true' : undefined}
-        />
-      </div>
+      <Champ
+        nom="reference"
+        libelle="Référence du dossier"
+        maxlength={40}
+        valeur={p.reference}
+        erreur={p.erreurs?.reference}
+      />
       {p.passation.consentementLe ? (
         <p
           safe
         >{`La personne a donné son accord sur son écran le ${dateCourte(p.passation.consentementLe)}.`}</p>
       ) : (
-        <div
-          class={`fr-checkbox-group fr-mb-2w${p.erreurs?.accord ? ' fr-checkbox-group--error' : ''}`}
-          id="accord-groupe"
-        >
-          <input
-            type="checkbox"
-            id="accord"
-            name="accord"
-            value="oui"
-            aria-invalid={p.erreurs?.accord ? 'true' : undefined}
-          />
-          <label class="fr-label" for="accord">
-            La personne m’a dit qu’elle est d’accord pour que je garde son résultat
-          </label>
-        </div>
+        <Case
+          nom="accord"
+          libelle="La personne m’a dit qu’elle est d’accord pour que je garde son résultat"
+          erreur={p.erreurs?.accord}
+        />
       )}
       <Bouton>Garder le résultat</Bouton>
     </form>
