@@ -243,62 +243,52 @@ export interface Question {
   choix: readonly Choix[]
 }
 
+/** A question and its answers, each answer written `[valeur, libellé, icône]`. */
+function question(
+  id: QuestionId,
+  titre: string,
+  multiple: boolean,
+  choix: readonly (readonly [valeur: string, libelle: string, icone: string])[],
+): Question {
+  return { id, titre, multiple, choix: choix.map(([valeur, libelle, icone]) => ({ valeur, libelle, icone })) }
+}
+
 export const QUESTIONS_DETAIL: Record<QuestionId, Question> = {
-  equipement: {
-    id: 'equipement',
-    titre: 'Quel appareil avez-vous chez vous ?',
-    multiple: true,
-    choix: [
-      { valeur: 'smartphone', libelle: 'Un téléphone avec écran tactile', icone: 'fr-icon-smartphone-line' },
-      { valeur: 'ordinateur', libelle: 'Un ordinateur', icone: 'fr-icon-computer-line' },
-      { valeur: 'tablette', libelle: 'Une tablette', icone: 'fr-icon-tablet-line' },
-      { valeur: 'aucun', libelle: 'Aucun de ces appareils', icone: 'fr-icon-close-circle-line' },
+  equipement: question('equipement', 'Quel appareil avez-vous chez vous ?', true, [
+    ['smartphone', 'Un téléphone avec écran tactile', 'fr-icon-smartphone-line'],
+    ['ordinateur', 'Un ordinateur', 'fr-icon-computer-line'],
+    ['tablette', 'Une tablette', 'fr-icon-tablet-line'],
+    ['aucun', 'Aucun de ces appareils', 'fr-icon-close-circle-line'],
+  ]),
+  internet: question('internet', 'Avez-vous internet chez vous ?', false, [
+    ['oui', 'Oui, j’ai une box internet', 'fr-icon-wifi-line'],
+    ['telephone', 'Seulement sur mon téléphone', 'fr-icon-smartphone-line'],
+    ['non', 'Non', 'fr-icon-close-circle-line'],
+  ]),
+  lecture: question('lecture', 'Lire un long texte sur un écran, pour vous c’est :', false, [
+    ['facile', 'Facile', 'fr-icon-book-2-line'],
+    ['difficile', 'Difficile', 'fr-icon-eye-off-line'],
+    ['ecouter', 'Je préfère écouter', 'fr-icon-volume-up-line'],
+  ]),
+  confiance: question('confiance', 'Quand vous utilisez internet, vous vous sentez :', false, [
+    ['peur', 'J’ai peur de faire une erreur', 'fr-icon-error-warning-line'],
+    ['moyen', 'Ça dépend des jours', 'fr-icon-question-line'],
+    ['confiant', 'Je suis à l’aise', 'fr-icon-thumb-up-line'],
+  ]),
+  demarche: question(
+    'demarche',
+    'Avez-vous une démarche à faire bientôt (CAF, impôts, santé, emploi) ?',
+    false,
+    [
+      ['non', 'Non, pas en ce moment', 'fr-icon-calendar-line'],
+      ['apprendre', 'Oui, et je veux apprendre à la faire', 'fr-icon-edit-line'],
+      [
+        'faire_pour_moi',
+        'Oui, et je préfère que quelqu’un la fasse avec moi ou pour moi',
+        'fr-icon-user-line',
+      ],
     ],
-  },
-  internet: {
-    id: 'internet',
-    titre: 'Avez-vous internet chez vous ?',
-    multiple: false,
-    choix: [
-      { valeur: 'oui', libelle: 'Oui, j’ai une box internet', icone: 'fr-icon-wifi-line' },
-      { valeur: 'telephone', libelle: 'Seulement sur mon téléphone', icone: 'fr-icon-smartphone-line' },
-      { valeur: 'non', libelle: 'Non', icone: 'fr-icon-close-circle-line' },
-    ],
-  },
-  lecture: {
-    id: 'lecture',
-    titre: 'Lire un long texte sur un écran, pour vous c’est :',
-    multiple: false,
-    choix: [
-      { valeur: 'facile', libelle: 'Facile', icone: 'fr-icon-book-2-line' },
-      { valeur: 'difficile', libelle: 'Difficile', icone: 'fr-icon-eye-off-line' },
-      { valeur: 'ecouter', libelle: 'Je préfère écouter', icone: 'fr-icon-volume-up-line' },
-    ],
-  },
-  confiance: {
-    id: 'confiance',
-    titre: 'Quand vous utilisez internet, vous vous sentez :',
-    multiple: false,
-    choix: [
-      { valeur: 'peur', libelle: 'J’ai peur de faire une erreur', icone: 'fr-icon-error-warning-line' },
-      { valeur: 'moyen', libelle: 'Ça dépend des jours', icone: 'fr-icon-question-line' },
-      { valeur: 'confiant', libelle: 'Je suis à l’aise', icone: 'fr-icon-thumb-up-line' },
-    ],
-  },
-  demarche: {
-    id: 'demarche',
-    titre: 'Avez-vous une démarche à faire bientôt (CAF, impôts, santé, emploi) ?',
-    multiple: false,
-    choix: [
-      { valeur: 'non', libelle: 'Non, pas en ce moment', icone: 'fr-icon-calendar-line' },
-      { valeur: 'apprendre', libelle: 'Oui, et je veux apprendre à la faire', icone: 'fr-icon-edit-line' },
-      {
-        valeur: 'faire_pour_moi',
-        libelle: 'Oui, et je préfère que quelqu’un la fasse avec moi ou pour moi',
-        icone: 'fr-icon-user-line',
-      },
-    ],
-  },
+  ),
 }
 
 export function estQuestion(id: string): id is QuestionId {
