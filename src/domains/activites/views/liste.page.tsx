@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
+import { LibelleChamp } from '../../../platform/layout/champs'
 import { Csrf, EtatVide, Pagination, Tableau, urlAvecPage } from '../../../platform/layout/components'
 import type { Activite } from '../domain/activite'
 import { libelle, type Option, THEMES, TYPES } from '../domain/vocabulaire'
@@ -63,9 +64,7 @@ export function ListePage(p: {
           <Filtre nom="theme" libelle="Thème" options={THEMES} valeur={p.filtres.theme} />
           {(['du', 'au'] as const).map((c) => (
             <div class="fr-input-group">
-              <label class="fr-label" for={`filtre-${c}`}>
-                {c === 'du' ? 'Depuis le' : 'Jusqu’au'}
-              </label>
+              <LibelleChamp nom={`filtre-${c}`} libelle={c === 'du' ? 'Depuis le' : 'Jusqu’au'} />
               <input class="fr-input" type="date" id={`filtre-${c}`} name={c} value={p.filtres[c] ?? ''} />
             </div>
           ))}

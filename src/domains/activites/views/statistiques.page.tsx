@@ -1,6 +1,7 @@
 import Html from '@kitajs/html'
 import { departement } from '../../../platform/geo/territoires'
 import { Bouton, GroupeBoutons, GroupeChamps, LienBouton } from '../../../platform/layout/boutons'
+import { decritPar, ErreurChamp, LibelleChamp } from '../../../platform/layout/champs'
 import { ChoixListe, ResumeErreurs, Tableau } from '../../../platform/layout/components'
 import { masquer, masquerRepartition, SEUIL_K_ANONYMAT } from '../domain/k-anonymat'
 import { heures, type Periode, TITRES_REPARTITIONS } from '../domain/statistiques'
@@ -227,6 +228,27 @@ export interface OptionTerritoire {
   libelle: string
 }
 
+/** A month field (`type="month"`, which `Champ` has not), typed as AAAA-MM where the browser has no picker. */
+function ChampMois(p: { nom: 'du' | 'au'; valeur: string; erreur: string | undefined }) {
+  const champ = { nom: p.nom, aide: 'Format : AAAA-MM', erreur: p.erreur }
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <LibelleChamp {...champ} libelle={p.nom === 'du' ? 'Du mois' : 'Au mois'} />
+      <input
+        class="fr-input"
+        type="month"
+        id={p.nom}
+        name={p.nom}
+        value={p.valeur}
+        pattern="\d{4}-\d{2}"
+        aria-invalid={p.erreur ? 'true' : undefined}
+        aria-describedby={decritPar(champ)}
+      />
+      <ErreurChamp nom={p.nom} erreur={p.erreur} />
+    </div>
+  )
+}
+
 export function FiltresStatistiques(p: {
   action: string
   territoires: readonly OptionTerritoire[]
@@ -252,29 +274,7 @@ export function FiltresStatistiques(p: {
             ]
           : []}
         {(['du', 'au'] as const).map((champ) => (
-          <div class={`fr-input-group${p.erreurs?.[champ] ? ' fr-input-group--error' : ''}`}>
-            <label class="fr-label" for={champ}>
-              {champ === 'du' ? 'Du mois' : 'Au mois'}
-              <span class="fr-hint-text">Format : AAAA-MM</span>
-            </label>
-            <input
-              class="fr-input"
-              type="month"
-              id={champ}
-              name={champ}
-              value={p.periode[champ]}
-              pattern="\d{4}-\d{2}"
-              aria-invalid={p.erreurs?.[champ] ? 'true' : undefined}
-              aria-describedby={p.erreurs?.[champ] ? `${champ}-erreur` : undefined}
-            />
-            {p.erreurs?.[champ] ? (
-              <p class="fr-error-text" id={`${champ}-erreur`} safe>
-                {p.erreurs[champ]}
-              </p>
-            ) : (
-              ''
-            )}
-          </div>
+          <ChampMois nom={champ} valeur={p.periode[champ]} erreur={p.erreurs?.[champ]} />
         ))}
         <Bouton>Afficher</Bouton>
       </GroupeChamps>
