@@ -196,9 +196,12 @@ async function brancherDiagnostic({ app, config, base, horloge }: Contexte, lieu
   })
 }
 
-async function brancherRecrutement({ app, deps }: Contexte, lieux: PortLieux) {
+async function brancherRecrutement({ app, base, horloge, deps }: Contexte, lieux: PortLieux) {
   await enregistrerRecrutement(app, {
-    ...deps,
+    db: base.db,
+    horloge,
+    baseUrl: deps.baseUrl,
+    comptes: portComptes(deps),
     lieux: {
       lieuxDuDepartement: async (code) =>
         (await lieux.lieuxDuDepartement(code)).map((l) => ({
@@ -256,7 +259,7 @@ async function brancherAidants({ app, config, base, horloge, deps }: Contexte) {
       codeTotp,
       reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
     },
-    depsComptes: deps,
+    portComptes: portComptes(deps),
   })
 }
 

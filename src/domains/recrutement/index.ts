@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Portee } from '../../platform/auth/roles'
 import type { Database } from '../../platform/db/database'
-import { type DepsComptes, portComptes } from '../comptes'
 import { assurerPhaseParDefaut } from './db/programme-repository'
 import { listerStructures, trouverStructure } from './db/structures-repository'
 import { recrutementRoutes } from './http/routes'
@@ -48,10 +47,7 @@ export async function territoireDeStructure(
  * What `buildApp` hands in. The accounts port is `comptes`; while app.ts still passes the accounts'
  * own dependencies instead, the port is built here from them, once (the use cases only see the port).
  */
-export type EntreeRecrutement = DepsRecrutement | (Omit<DepsRecrutement, 'comptes'> & DepsComptes)
-
-export async function enregistrerRecrutement(app: FastifyInstance, entree: EntreeRecrutement) {
-  const deps: DepsRecrutement = 'comptes' in entree ? entree : { ...entree, comptes: portComptes(entree) }
+export async function enregistrerRecrutement(app: FastifyInstance, deps: DepsRecrutement) {
   // The 2020 announcement is the first phase when the programme has none: money is data (see README).
   await assurerPhaseParDefaut(deps.db)
   await app.register(recrutementRoutes, { deps })

@@ -4,7 +4,7 @@
 import { ouvrirBase } from '../../../app'
 import { loadConfig } from '../../../config'
 import { horlogeSysteme } from '../../../platform/crypto'
-import { codeTotp, reserverPasTotp, trouverCompte } from '../../comptes'
+import { codeTotp, portComptes, reserverPasTotp, trouverCompte } from '../../comptes'
 import { makeConsentementSms } from '../use-cases/consentement-sms'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeTaches } from '../use-cases/taches'
@@ -26,12 +26,12 @@ try {
       codeTotp,
       reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
     },
-    depsComptes: {
+    portComptes: portComptes({
       db: base.db,
       horloge: horlogeSysteme,
       baseUrl: config.baseUrl,
       inactiviteParRole: config.sessionIdleMinutes,
-    },
+    }),
   }
   const taches = makeTaches(deps)
   const inactivite = await taches.traiterInactivite()

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { lireFormulaire } from '../../../platform/http/formulaire'
-import { DUREE_LIEN_APRES_TOTP_MIN, navigateurDe, portComptes, poserCookieSession } from '../../comptes'
+import { DUREE_LIEN_APRES_TOTP_MIN, navigateurDe, poserCookieSession } from '../../comptes'
 import { ajouterAuJournal } from '../db/journal-repository'
 import type { DepsAidants } from '../use-cases/deps'
 import { makeVerifierTotpAidant } from '../use-cases/totp-aidant'
@@ -20,7 +20,7 @@ const ERREUR_GENERIQUE =
  * valid 5 minutes. Every refusal reads the same, so the form does not tell who has an account.
  */
 export async function connexionAidantRoutes(app: FastifyInstance, { deps }: { deps: DepsAidants }) {
-  const comptes = portComptes(deps.depsComptes)
+  const comptes = deps.portComptes
   const envoyerLien = comptes.envoyerLienApresTotp
   const consommerLien = comptes.consommerLienApresTotp
   const verifierTotp = makeVerifierTotpAidant(deps)

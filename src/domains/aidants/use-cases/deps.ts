@@ -1,6 +1,6 @@
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
-import { type DepsComptes, type PortComptes, portComptes } from '../../comptes'
+import type { PortComptes } from '../../comptes'
 
 export interface DepsAidants {
   db: Database
@@ -31,8 +31,8 @@ export interface DepsAidants {
     /** Claims a TOTP step for the account in the accounts domain (false: already used there or later). */
     reserverPasTotp: (compteId: string, pas: number) => Promise<boolean>
   }
-  /** What the accounts domain's use cases need (accounts, roles, TOTP, login by code then link). */
-  depsComptes: DepsComptes
+  /** The accounts domain's port: roles, second factor, login by code then link (see ComptesAidants). */
+  portComptes: ComptesAidants
 }
 
 /** Minutes without a sensitive act after which the aidant types a TOTP code again. */
@@ -45,8 +45,14 @@ export const REAUTHENTIFICATION_MINUTES = 15
  */
 export type ComptesAidants = Pick<
   PortComptes,
-  'donnerRoleOrganisation' | 'definirSecondFacteur' | 'administrer' | 'dans'
+  | 'donnerRoleOrganisation'
+  | 'definirSecondFacteur'
+  | 'administrer'
+  | 'dans'
+  | 'envoyerLienApresTotp'
+  | 'consommerLienApresTotp'
+  | 'trouverCompteParEmail'
 >
 
-/** The accounts domain's port, built in this one place from the deps `app.ts` gives the domain. */
-export const comptesDe = (deps: DepsAidants): ComptesAidants => portComptes(deps.depsComptes)
+/** The accounts domain's port, as `app.ts` gives it to the domain. */
+export const comptesDe = (deps: DepsAidants): ComptesAidants => deps.portComptes

@@ -4,7 +4,7 @@ import { creerCompteTest } from '../../../../tests/support/app'
 import { MOTEURS, nouvelleBase } from '../../../../tests/support/bases'
 import type { DatabaseHandle } from '../../../platform/db/database'
 import { outboxMessages } from '../../../platform/outbox/schema'
-import { codeTotp, habilitationsDe, reserverPasTotp, trouverCompte } from '../../comptes'
+import { codeTotp, habilitationsDe, portComptes, reserverPasTotp, trouverCompte } from '../../comptes'
 import { verifierJournal } from '../db/journal-repository'
 import { creerOrganisation } from '../db/organisations-repository'
 import { etatsAidant, habilitationsAidant, journal, mandats, sessionsUsager, usagers } from '../db/schema'
@@ -57,7 +57,7 @@ describe.each(MOTEURS)('tâches planifiées : inactivité des aidants, rappels d
         codeTotp,
         reserverPasTotp: (id, pas) => reserverPasTotp(base.db, id, pas),
       },
-      depsComptes: { db: base.db, horloge, baseUrl: 'http://127.0.0.1', inactiviteParRole: {} },
+      portComptes: portComptes({ db: base.db, horloge, baseUrl: 'http://127.0.0.1', inactiviteParRole: {} }),
     }
     taches = makeTaches(deps)
     orgId = (
