@@ -145,6 +145,16 @@ const listerPorteesDe = (base: DatabaseHandle) => async (): Promise<Portee[]> =>
   ...(await porteesOrganisations(base.db)),
 ]
 
+/** How each outside service is reached, for `/sante`: the real one, our simulator, or not at all. */
+function connecteursDe(config: Config) {
+  const mode = (actif: boolean, reel: boolean) => (!actif ? 'desactive' : reel ? 'reel' : 'simule')
+  return Object.freeze({
+    proconnect: mode(!!config.proConnect, !!config.proConnect?.issuer),
+    franceconnect: mode(config.aidantsConnect, !!config.franceConnect.issuer),
+    smtp: mode(true, !!config.smtpUrl),
+  })
+}
+
 /** The domains, in order: each receives the ports it needs from those registered before it. */
 async function enregistrerDomaines(c: Contexte) {
   const { app, config, base, horloge, deps } = c
@@ -153,12 +163,15 @@ async function enregistrerDomaines(c: Contexte) {
     base,
     version: VERSION,
     contactAccessibilite: config.contactAccessibilite,
+    connecteurs: connecteursDe(config),
   })
   await enregistrerComptes(app, {
     deps,
     demo: config.simulateurs,
     secureCookies: config.secureCookies,
     listerPortees,
+    proConnect: config.proConnect,
+    secret: config.sessionSecret,
   })
   await enregistrerAdmin(app, { comptes: portComptes(deps), db: base.db, listerPortees })
   const lieux = await enregistrerLieux(app, { db: base.db, horloge })

@@ -82,6 +82,9 @@ const schema = z
       .min(1, '1 au moins')
       .max(32, '32 au plus')
       .default(1),
+    PROCONNECT_ISSUER: z.url('doit être une adresse (https://…)').optional(),
+    PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+    PROCONNECT_CLIENT_SECRET: z.string().min(16, 'au moins 16 caractères').optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'doit commencer par redis:// ou rediss://')
@@ -113,6 +116,16 @@ const schema = z
             message: 'obligatoire en mode production quand AIDANTS_CONNECT=1',
           })
       }
+    // ProConnect in production: the three settings together, or none (login by password and link only).
+    const proConnect = ['PROCONNECT_ISSUER', 'PROCONNECT_CLIENT_ID', 'PROCONNECT_CLIENT_SECRET'] as const
+    if (proConnect.some((cle) => env[cle]))
+      for (const cle of proConnect)
+        if (!env[cle])
+          ctx.addIssue({
+            code: 'custom',
+            path: [cle],
+            message: 'obligatoire en mode production quand ProConnect est configuré',
+          })
     if (env.DEMO_DATA)
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'interdit en mode production' })
   })
@@ -145,6 +158,11 @@ export type Config = Readonly<{
   aidantsSecret: string
   /** Server processes sharing the port (one per core with PostgreSQL); 1 with the embedded database. */
   travailleurs: number
+  /**
+   * ProConnect login for professionals: the real service when an issuer is set, our own simulator in demo
+   * (`issuer` undefined), nothing in production without configuration.
+   */
+  proConnect: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }> | undefined
   /** Shared rate-limit counters across instances (platform/partage); unset: per process. */
   redisUrl: string | undefined
 }>
@@ -193,6 +211,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     aidantsSecret: e.AIDANTS_SECRET ?? 'demo-uniquement-secret-aidants-connect-0123456789',
     travailleurs: e.WORKERS,
+    proConnect:
+      e.PROCONNECT_ISSUER || demo
+        ? Object.freeze({
+            issuer: e.PROCONNECT_ISSUER?.replace(/\/$/, ''),
+            // Demo values identify our app to its own ProConnect simulator.
+            clientId: e.PROCONNECT_CLIENT_ID ?? 'escale-proconnect-demo',
+            clientSecret: e.PROCONNECT_CLIENT_SECRET ?? 'demo-uniquement-secret-client-proconnect',
+          })
+        : undefined,
     redisUrl: e.REDIS_URL,
   })
 }

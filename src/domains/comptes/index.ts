@@ -13,6 +13,7 @@ import { espaceRoutes } from './http/espace.routes'
 import { invitationsRoutes } from './http/invitations.routes'
 import { lienRoutes } from './http/lien.routes'
 import { motDePasseRoutes } from './http/mot-de-passe.routes'
+import { proConnect } from './http/proconnect.routes'
 import { sessionPlugin } from './http/session-plugin'
 import { sessionsRoutes } from './http/sessions.routes'
 import { totpRoutes } from './http/totp.routes'
@@ -48,6 +49,10 @@ export interface OptionsComptes {
   deps: DepsComptes
   demo: boolean
   secureCookies: boolean
+  /** ProConnect login: the real service (issuer set) or the simulator (demo); undefined: none. */
+  proConnect?: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }> | undefined
+  /** Keys the ProConnect simulator's cookies (demo only). */
+  secret: string
   /** Scopes a role can be given on, supplied by the domains that own structures and organisations. */
   listerPortees: () => Promise<Portee[]>
 }
@@ -56,7 +61,16 @@ export interface OptionsComptes {
 export async function enregistrerComptes(app: FastifyInstance, o: OptionsComptes) {
   await app.register(sessionPlugin, { deps: o.deps, secureCookies: o.secureCookies })
   const { deps, demo } = o
-  await app.register(connexionRoutes, { deps, demo })
+  const pc = o.proConnect
+    ? proConnect(app, { deps, ...o.proConnect, secureCookies: o.secureCookies, secret: o.secret })
+    : undefined
+  await app.register(connexionRoutes, {
+    deps,
+    demo,
+    proConnect: !!pc,
+    ...(pc ? { urlDeFin: pc.urlDeFin } : {}),
+  })
+  if (pc) await app.register(pc.routes)
   await app.register(totpRoutes, { deps })
   await app.register(lienRoutes, { deps, demo })
   await app.register(motDePasseRoutes, { deps, demo })

@@ -20,6 +20,8 @@ describe.each(MOTEURS)('plateforme web (%s)', (moteur) => {
     expect(corps).toMatchObject({ statut: 'ok', base: moteur, version: '0.1.0' })
     expect(corps.migrations.appliquees).toBe(corps.migrations.connues)
     expect(corps.migrations.connues).toBeGreaterThan(0)
+    // Demo: every outside service is our simulator.
+    expect(corps.connecteurs).toEqual({ proconnect: 'simule', franceconnect: 'simule', smtp: 'simule' })
   })
 
   it('pose des en-têtes de sécurité stricts, sans empreinte du framework', async () => {

@@ -11,7 +11,14 @@ export async function pagesRoutes(
     base,
     version,
     contactAccessibilite,
-  }: { base: DatabaseHandle; version: string; contactAccessibilite: string },
+    connecteurs,
+  }: {
+    base: DatabaseHandle
+    version: string
+    contactAccessibilite: string
+    /** Each outside service and how it is reached: the real one, our simulator, or not at all. */
+    connecteurs: Readonly<Record<string, 'reel' | 'simule' | 'desactive'>>
+  },
 ) {
   app.get('/', async (_request, reply) =>
     reply.page({ titre: 'Accueil', contenu: <AccueilPage entrees={app.navigation.accueil} /> }),
@@ -49,6 +56,7 @@ export async function pagesRoutes(
           statut: ok ? 'ok' : 'migrations_en_retard',
           base: base.kind,
           migrations: { appliquees: m.appliquees, connues: m.connues },
+          connecteurs,
           version,
         })
     } catch {

@@ -29,8 +29,13 @@ export const comptes = pgTable(
     invitationEnAttente: boolean('invitation_en_attente').notNull().default(false),
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
     derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
+    // ProConnect's subject for this account, set at the first ProConnect login (found by e-mail).
+    proconnectSub: text('proconnect_sub'),
   },
-  (t) => [uniqueIndex('comptes_email_uq').on(t.email)],
+  (t) => [
+    uniqueIndex('comptes_email_uq').on(t.email),
+    uniqueIndex('comptes_proconnect_sub_uq').on(t.proconnectSub),
+  ],
 )
 
 /** A role held by an account, with the territory or body it applies to. */

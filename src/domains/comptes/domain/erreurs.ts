@@ -9,6 +9,8 @@ export type ErreurComptes =
   | { code: 'INVITATION_INTERDITE' }
   | { code: 'COMPTE_INTROUVABLE' }
   | { code: 'DERNIER_ADMIN' }
+  | { code: 'PROCONNECT_SANS_COMPTE'; email: string }
+  | { code: 'PROCONNECT_AUTRE_IDENTITE' }
 
 export function messageErreur(e: ErreurComptes): string {
   switch (e.code) {
@@ -32,5 +34,9 @@ export function messageErreur(e: ErreurComptes): string {
       return 'Ce compte n’existe pas.'
     case 'DERNIER_ADMIN':
       return 'Impossible : ce compte est le dernier administrateur national actif.'
+    case 'PROCONNECT_SANS_COMPTE':
+      return `Aucun compte Escale actif n’utilise l’adresse ${e.email}. Escale ne crée pas de compte à la première connexion : demandez un accès (voir ci-dessous).`
+    case 'PROCONNECT_AUTRE_IDENTITE':
+      return 'Votre compte Escale est déjà lié à une autre identité ProConnect. Connectez-vous avec celle-ci, ou avec votre mot de passe, et écrivez à l’équipe nationale si vous avez changé de fournisseur d’identité.'
   }
 }

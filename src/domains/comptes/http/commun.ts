@@ -44,11 +44,12 @@ export function ouvreurDeSession(app: FastifyInstance, deps: DepsComptes) {
     reply: FastifyReply,
     compte: { id: string; totpActifDepuis: Date | null },
     retour = '/espace',
+    options: { secondFacteurProuve?: boolean } = {},
   ) => {
     // Any previous session in this browser ends: one cookie, one session.
     const precedente = request.cookies[COOKIE_SESSION] ? sessionDuNavigateur(request) : undefined
     if (precedente) await fermerSession(deps.db, precedente, deps.horloge())
-    const { jeton, etape } = await ouvrirSession(compte, navigateurDe(request))
+    const { jeton, etape } = await ouvrirSession(compte, navigateurDe(request), options)
     poserCookieSession(app, reply, jeton)
     return reply.redirect(versEtape(etape, retour), 303)
   }

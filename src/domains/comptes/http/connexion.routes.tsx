@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { lireFormulaire } from '../../../platform/http/formulaire'
+import { cspAvecFormulairesVers } from '../../../platform/http/securite'
 import type { ErreursFormulaire } from '../../../platform/layout/components'
 import type { DescriptionPage } from '../../../platform/layout/layout'
 import { fermerSession } from '../db/comptes-repository'
@@ -26,7 +27,18 @@ interface EtatConnexion {
 /** `/connexion` (e-mail and password) and `/deconnexion`. */
 export async function connexionRoutes(
   app: FastifyInstance,
-  { deps, demo }: { deps: DepsComptes; demo: boolean },
+  {
+    deps,
+    demo,
+    proConnect,
+    urlDeFin,
+  }: {
+    deps: DepsComptes
+    demo: boolean
+    proConnect: boolean
+    /** ProConnect's logout, when this browser logged in with it: our logout leads there. */
+    urlDeFin?: (request: FastifyRequest, reply: FastifyReply) => Promise<string | undefined>
+  },
 ) {
   const connecterParMotDePasse = makeConnecterParMotDePasse(deps)
   const ouvrir = ouvreurDeSession(app, deps)
@@ -36,7 +48,7 @@ export async function connexionRoutes(
     (ctx: { csrf: string }): DescriptionPage => ({
       titre: 'Connexion',
       ariane: [{ libelle: 'Connexion' }],
-      contenu: <ConnexionPage csrf={ctx.csrf} demo={demo} {...etat} />,
+      contenu: <ConnexionPage csrf={ctx.csrf} demo={demo} proConnect={proConnect} {...etat} />,
     })
 
   app.get('/connexion', async (request, reply) => {
@@ -65,6 +77,13 @@ export async function connexionRoutes(
     const sessionId = sessionDuNavigateur(request)
     if (sessionId) await fermerSession(deps.db, sessionId, deps.horloge())
     effacerCookieSession(reply)
+    const fin = await urlDeFin?.(request, reply)
+    if (fin) {
+      // The logout form leads to ProConnect, another origin: the CSP lets this form's redirect through.
+      const csp = reply.getHeader('content-security-policy')
+      if (typeof csp === 'string') reply.header('content-security-policy', cspAvecFormulairesVers(csp, [fin]))
+      return reply.redirect(fin, 303)
+    }
     reply.flash('success', 'Vous êtes déconnecté.')
     return reply.redirect('/', 303)
   })

@@ -15,17 +15,22 @@ export const makeOuvrirSession =
   async (
     compte: { id: string; totpActifDepuis: Date | null },
     navigateur: string,
-    options: { demoSansSecondFacteur?: boolean } = {},
+    options: {
+      demoSansSecondFacteur?: boolean
+      /** ProConnect says the identity provider asked for a second factor (amr `mfa`): ours is not asked. */
+      secondFacteurProuve?: boolean
+    } = {},
   ): Promise<{ jeton: string; etape: EtapeSuivante }> => {
     const maintenant = horloge()
     const habilitations = await habilitationsDe(db, compte.id)
-    const etape: EtapeSuivante = options.demoSansSecondFacteur
-      ? 'espace'
-      : compte.totpActifDepuis
-        ? 'totp'
-        : totpObligatoire(habilitations)
-          ? 'activer_totp'
-          : 'espace'
+    const etape: EtapeSuivante =
+      options.demoSansSecondFacteur || options.secondFacteurProuve
+        ? 'espace'
+        : compte.totpActifDepuis
+          ? 'totp'
+          : totpObligatoire(habilitations)
+            ? 'activer_totp'
+            : 'espace'
     const jeton = jetonAleatoire()
     await db.transaction(async (tx) => {
       await creerSession(tx, {

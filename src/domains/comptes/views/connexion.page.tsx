@@ -1,6 +1,7 @@
 import Html from '@kitajs/html'
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { Champ, Csrf, type ErreursFormulaire, ResumeErreurs } from '../../../platform/layout/components'
+import { BoutonProConnect } from './proconnect.page'
 
 export function ConnexionPage(p: {
   csrf: string
@@ -9,6 +10,7 @@ export function ConnexionPage(p: {
   retour?: string
   message?: string
   demo: boolean
+  proConnect?: boolean
 }) {
   return (
     <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
@@ -54,6 +56,14 @@ export function ConnexionPage(p: {
           </p>
           <Bouton>Se connecter</Bouton>
         </form>
+        {p.proConnect ? (
+          <>
+            <hr class="fr-mt-3w" />
+            <BoutonProConnect retour={p.retour} />
+          </>
+        ) : (
+          ''
+        )}
         <hr class="fr-mt-3w" />
         <h2 class="fr-h5">Sans mot de passe</h2>
         <p>

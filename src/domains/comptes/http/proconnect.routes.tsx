@@ -1,0 +1,210 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { aleaOidc } from '../../../platform/oidc/client'
+import { monterFournisseur, origineDe, parOrigine } from '../../../platform/oidc/monter'
+import { messageErreur } from '../domain/erreurs'
+import { type ClientProConnect, creerClientProConnect } from '../proconnect/client'
+import {
+  AGENTS_FICTIFS,
+  amrDe,
+  CHEMIN_SIMULATEUR_PROCONNECT,
+  creerSimulateurProConnect,
+} from '../proconnect/simulateur'
+import { makeConnecterParProConnect } from '../use-cases/connecter-par-proconnect'
+import type { DepsComptes } from '../use-cases/deps'
+import { ChoixAgentPage, ProConnectSansComptePage } from '../views/proconnect.page'
+import { LIMITE_CONNEXION, ouvreurDeSession, retourSur } from './commun'
+
+export interface OptionsProConnect {
+  deps: DepsComptes
+  issuer: string | undefined
+  clientId: string
+  clientSecret: string
+  secureCookies: boolean
+  /** Keys the simulator's cookies (demo only). */
+  secret: string
+}
+
+/** The pending login (state, nonce, PKCE verifier, page asked for), ten minutes, on the return path only. */
+const COOKIE_DEMANDE = 'escale_proconnect'
+/** The id_token of a ProConnect login, for the logout at ProConnect that must follow ours. */
+export const COOKIE_PROCONNECT_ID = 'escale_proconnect_id'
+
+const demande = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), retour: z.string() })
+const queryRetour = z.object({
+  state: z.string().max(200).optional(),
+  error: z.string().max(100).optional(),
+})
+
+/**
+ * « S’identifier avec ProConnect »: the redirect to ProConnect, its return, and ProConnect's logout after
+ * ours. In demo and tests, `issuer` is undefined and ProConnect is our own simulator, on the request's
+ * origin (tests listen on a random port).
+ */
+export function proConnect(app: FastifyInstance, o: OptionsProConnect) {
+  const simule = o.issuer === undefined
+  const client = parOrigine((origine) =>
+    creerClientProConnect({
+      issuer: o.issuer ?? `${origine}${CHEMIN_SIMULATEUR_PROCONNECT}`,
+      clientId: o.clientId,
+      clientSecret: o.clientSecret,
+      http: simule,
+    }),
+  )
+  const origine = (request: FastifyRequest) => origineDe(request, o.deps.baseUrl, simule)
+  const clientDe = (request: FastifyRequest) => client(origine(request))
+  const cookie = (path: string, maxAge: number) => ({
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: o.secureCookies,
+    path,
+    maxAge,
+  })
+
+  async function routes(sousApp: FastifyInstance) {
+    const connecter = makeConnecterParProConnect(o.deps)
+    const ouvrir = ouvreurDeSession(sousApp, o.deps)
+
+    sousApp.get('/connexion/proconnect', { config: LIMITE_CONNEXION }, async (request, reply) => {
+      const { retour } = z
+        .object({ retour: z.string().max(2000).optional().catch(undefined) })
+        .parse(request.query ?? {})
+      const verifier = aleaOidc.verifier()
+      const d = {
+        state: aleaOidc.aleatoire(),
+        nonce: aleaOidc.aleatoire(),
+        verifier,
+        retour: retourSur(retour),
+      }
+      const url = (await clientDe(request)).urlAutorisation({
+        redirectUri: `${origine(request)}/connexion/proconnect/retour`,
+        state: d.state,
+        nonce: d.nonce,
+        codeChallenge: await aleaOidc.challenge(verifier),
+      })
+      reply.setCookie(COOKIE_DEMANDE, JSON.stringify(d), cookie('/connexion/proconnect', 600))
+      return reply.redirect(url, 303)
+    })
+
+    sousApp.get('/connexion/proconnect/retour', { config: LIMITE_CONNEXION }, async (request, reply) => {
+      const lu = request.unsignCookie(request.cookies[COOKIE_DEMANDE] ?? '')
+      reply.clearCookie(COOKIE_DEMANDE, { path: '/connexion/proconnect' })
+      const d = lu.valid && lu.value ? demande.safeParse(JSON.parse(lu.value)) : undefined
+      const q = queryRetour.safeParse(request.query ?? {})
+      if (q.success && q.data.error) {
+        reply.flash(
+          'info',
+          'La connexion avec ProConnect a été annulée. Vous pouvez vous connecter autrement.',
+        )
+        return reply.redirect('/connexion', 303)
+      }
+      if (!d?.success) return expiree(reply)
+      let resultat: Awaited<ReturnType<ClientProConnect['echanger']>>
+      try {
+        resultat = await (await clientDe(request)).echanger({
+          urlRetour: new URL(request.url, origine(request)),
+          state: d.data.state,
+          nonce: d.data.nonce,
+          verifier: d.data.verifier,
+        })
+      } catch (e) {
+        // A wrong state, a replayed code, a bad signature: the login stops here, nothing is opened.
+        request.log.warn({ erreur: (e as Error).name }, 'retour ProConnect refusé')
+        return expiree(reply)
+      }
+      const { identite, idToken } = resultat
+      const compte = await connecter(identite)
+      if (!compte.ok)
+        return reply.page(
+          {
+            titre: 'Pas encore de compte Escale',
+            ariane: [{ libelle: 'Connexion', href: '/connexion' }, { libelle: 'ProConnect' }],
+            contenu: (
+              <ProConnectSansComptePage
+                message={messageErreur(compte.error)}
+                sansCompte={compte.error.code === 'PROCONNECT_SANS_COMPTE'}
+              />
+            ),
+          },
+          403,
+        )
+      reply.setCookie(COOKIE_PROCONNECT_ID, idToken, cookie('/', 12 * 3600))
+      return ouvrir(request, reply, compte.value, d.data.retour, { secondFacteurProuve: identite.mfa })
+    })
+
+    sousApp.get('/connexion/proconnect/deconnecte', async (_request, reply) => {
+      reply.flash('success', 'Vous êtes déconnecté d’Escale et de ProConnect.')
+      return reply.redirect('/', 303)
+    })
+
+    if (simule) await routesSimulateur(sousApp, o)
+  }
+
+  /**
+   * After our own logout: where ProConnect's logout is, when this browser logged in with ProConnect
+   * (otherwise the ProConnect session would log the next person in without asking).
+   */
+  async function urlDeFin(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+    const lu = request.unsignCookie(request.cookies[COOKIE_PROCONNECT_ID] ?? '')
+    if (!lu.valid || !lu.value) return undefined
+    reply.clearCookie(COOKIE_PROCONNECT_ID, { path: '/' })
+    return (await clientDe(request)).urlDeconnexion({
+      idToken: lu.value,
+      retour: `${origine(request)}/connexion/proconnect/deconnecte`,
+      state: aleaOidc.aleatoire(),
+    })
+  }
+
+  return { routes, urlDeFin }
+}
+
+function expiree(reply: FastifyReply) {
+  reply.flash(
+    'error',
+    'La connexion avec ProConnect a expiré ou n’a pas pu être vérifiée. Recommencez depuis cette page.',
+  )
+  return reply.redirect('/connexion', 303)
+}
+
+/** The simulator (demo and tests): its provider and the page where one picks a fictional agent. */
+async function routesSimulateur(app: FastifyInstance, o: OptionsProConnect) {
+  const simulateur = parOrigine((origine) =>
+    creerSimulateurProConnect({
+      origine,
+      secret: o.secret,
+      client: { clientId: o.clientId, clientSecret: o.clientSecret },
+    }),
+  )
+  const fournisseur = (request: FastifyRequest) => simulateur(origineDe(request, o.deps.baseUrl, true))
+  await monterFournisseur(app, CHEMIN_SIMULATEUR_PROCONNECT, fournisseur, {
+    max: 120,
+    timeWindow: '1 minute',
+  })
+  const parametres = z.object({ uid: z.string().min(1).max(100) })
+  app.get(`${CHEMIN_SIMULATEUR_PROCONNECT}/interaction/:uid`, async (request, reply) => {
+    const { uid } = parametres.parse(request.params)
+    const details = await (await fournisseur(request)).interactionDetails(request.raw, reply.raw)
+    return reply.page((ctx) => ({
+      titre: 'ProConnect (simulateur)',
+      contenu: <ChoixAgentPage csrf={ctx.csrf} uid={details.uid || uid} agents={AGENTS_FICTIFS} />,
+    }))
+  })
+  app.post(`${CHEMIN_SIMULATEUR_PROCONNECT}/interaction/:uid`, async (request, reply) => {
+    const choix = z.object({ agent: z.string().max(100).optional() }).safeParse(request.body ?? {})
+    const agent = AGENTS_FICTIFS.find((a) => choix.success && a.sub === choix.data.agent)
+    const provider = await fournisseur(request)
+    // Without a pending interaction the provider throws: asked before the reply is hijacked, so that
+    // the error handler still answers.
+    await provider.interactionDetails(request.raw, reply.raw)
+    reply.hijack()
+    await provider.interactionFinished(
+      request.raw,
+      reply.raw,
+      agent
+        ? { login: { accountId: agent.sub, acr: 'eidas1', amr: amrDe(agent) } }
+        : { error: 'access_denied', error_description: 'aucun agent choisi' },
+      { mergeWithLastSubmission: false },
+    )
+  })
+}
