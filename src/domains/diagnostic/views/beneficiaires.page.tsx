@@ -1,4 +1,5 @@
 import { Bouton } from '../../../platform/layout/boutons'
+import { decritPar, ErreurChamp, LibelleChamp } from '../../../platform/layout/champs'
 import { Csrf, EtatVide, ResumeErreurs } from '../../../platform/layout/components'
 import { COMPETENCES, COMPETENCES_DETAIL, type CompetenceId, niveauxDe } from '../domain/contenu'
 import { type BeneficiaireVue, dateCourte, type PassationVue } from './modeles'
@@ -107,6 +108,11 @@ export function BeneficiairePage(p: {
 function FicheSuivi(p: Parameters<typeof BeneficiairePage>[0]) {
   const fiche = p.beneficiaire.ficheSuiviId
   const action = `/diagnostic/beneficiaires/${p.beneficiaire.id}/fiche`
+  const champFiche = {
+    nom: 'fiche',
+    aide: 'Ouvrez la fiche de la personne dans « Mes activités », copiez l’adresse de la page et collez-la ici. Ses diagnostics gardés y apparaîtront.',
+    erreur: p.erreurFiche,
+  }
   return (
     <section class="fr-mt-4w" aria-labelledby="titre-fiche">
       <h2 id="titre-fiche" class="fr-h5">
@@ -131,13 +137,7 @@ function FicheSuivi(p: Parameters<typeof BeneficiairePage>[0]) {
           <Csrf jeton={p.csrf} />
           {p.erreurFiche ? <ResumeErreurs erreurs={{ fiche: p.erreurFiche }} /> : ''}
           <div class={`fr-input-group${p.erreurFiche ? ' fr-input-group--error' : ''}`}>
-            <label class="fr-label" for="fiche">
-              Adresse de la fiche de suivi
-              <span class="fr-hint-text" id="fiche-aide">
-                Ouvrez la fiche de la personne dans « Mes activités », copiez l’adresse de la page et
-                collez-la ici. Ses diagnostics gardés y apparaîtront.
-              </span>
-            </label>
+            <LibelleChamp {...champFiche} libelle="Adresse de la fiche de suivi" />
             <input
               class={`fr-input${p.erreurFiche ? ' fr-input--error' : ''}`}
               id="fiche"
@@ -145,16 +145,10 @@ function FicheSuivi(p: Parameters<typeof BeneficiairePage>[0]) {
               value={p.valeurFiche ?? ''}
               autocomplete="off"
               spellcheck="false"
-              aria-describedby={p.erreurFiche ? 'fiche-aide fiche-erreur' : 'fiche-aide'}
+              aria-describedby={decritPar(champFiche)}
               aria-invalid={p.erreurFiche ? 'true' : undefined}
             />
-            {p.erreurFiche ? (
-              <p class="fr-error-text" id="fiche-erreur" safe>
-                {p.erreurFiche}
-              </p>
-            ) : (
-              ''
-            )}
+            <ErreurChamp nom="fiche" erreur={p.erreurFiche} />
           </div>
           <Bouton variante="secondaire">Rattacher à cette fiche</Bouton>
         </form>

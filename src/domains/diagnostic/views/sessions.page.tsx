@@ -1,6 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton } from '../../../platform/layout/boutons'
-import { Csrf, EtatVide, ResumeErreurs } from '../../../platform/layout/components'
+import { Champ, ChoixListe, Csrf, EtatVide, ResumeErreurs } from '../../../platform/layout/components'
 import { afficherCode } from '../domain/code-session'
 import { VALIDITE_CODE_JOURS } from '../domain/retention'
 import type { LigneSuivi } from '../use-cases/suivre-session'
@@ -39,28 +39,22 @@ export function SessionsPage(p: {
       <form method="post" action="/diagnostic/sessions" class="escale-encadre fr-mb-4w" novalidate>
         <Csrf jeton={p.csrf} />
         <h2 class="fr-h5">Nouveau code de session</h2>
-        <div class="fr-input-group">
-          <label class="fr-label" for="libelle">
-            Nom de la séance (facultatif)
-            <span class="fr-hint-text">
-              Pour vous y retrouver, par exemple « Atelier du mardi ». Pas de nom de personne.
-            </span>
-          </label>
-          <input class="fr-input" id="libelle" name="libelle" maxlength={80} />
-        </div>
+        <Champ
+          nom="libelle"
+          libelle="Nom de la séance"
+          aide="Pour vous y retrouver, par exemple « Atelier du mardi ». Pas de nom de personne."
+          requis={false}
+          maxlength={80}
+          erreur={p.erreurs?.libelle}
+        />
         {p.structures.length > 1 ? (
-          <div class="fr-select-group">
-            <label class="fr-label" for="structure">
-              Structure
-            </label>
-            <select class="fr-select" id="structure" name="structure">
-              {p.structures.map((s) => (
-                <option value={s.code} safe>
-                  {s.libelle}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoixListe
+            nom="structure"
+            libelle="Structure"
+            options={p.structures.map((s) => ({ valeur: s.code, libelle: s.libelle }))}
+            requis={false}
+            erreur={p.erreurs?.structure}
+          />
         ) : (
           ''
         )}
