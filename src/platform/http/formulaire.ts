@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { ErreursFormulaire } from '../layout/components'
 import { champsNettoyes, MESSAGE_CARACTERE_INTERDIT } from './caracteres'
 import './zod-francais'
@@ -25,10 +25,20 @@ export function lireFormulaire<S extends z.ZodType>(
     if (!erreurs[champ]) erreurs[champ] = issue.message
   }
   // The edge removed invisible control characters from these fields: the person checks what is left.
-  // The field's own message comes first when what is left is wrong too (it names the field).
-  for (const champ of champsNettoyes(body)) erreurs[champ] ??= MESSAGE_CARACTERE_INTERDIT
+  // The field's own message comes first when what is left is wrong too (it names the field). A name the
+  // form does not have is ignored (what it carried is dropped anyway): its error would show nowhere.
+  const connus = champsDuSchema(schema)
+  for (const champ of champsNettoyes(body))
+    if (!connus || connus.has(champ)) erreurs[champ] ??= MESSAGE_CARACTERE_INTERDIT
   if (parsed.success && !Object.keys(erreurs).length) return { ok: true, donnees: parsed.data }
   return { ok: false, erreurs, valeurs }
+}
+
+/** The field names of an object schema (through refinements and pipes); undefined when it has none. */
+function champsDuSchema(schema: z.ZodType): ReadonlySet<string> | undefined {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape))
+  if (schema instanceof z.ZodPipe) return champsDuSchema(schema.in as z.ZodType)
+  return undefined
 }
 
 export function valeursTexte(body: unknown): Valeurs {

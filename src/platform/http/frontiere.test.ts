@@ -63,6 +63,25 @@ describe('caractères de contrôle dans un formulaire', () => {
       expect(f.erreurs.ville).toBeUndefined()
     })
   })
+
+  it('un champ que le formulaire n’a pas est ignoré : son erreur ne s’afficherait nulle part', async () => {
+    const { nettoyerCorps } = await import('./caracteres')
+    const brut: Record<string, unknown> = { texte: 'bonjour', autre: '\u0000' }
+    nettoyerCorps(brut)
+    const schema = z.object({ texte: z.string().min(1) })
+    expect(lireFormulaire(schema, brut)).toMatchObject({ ok: true, donnees: { texte: 'bonjour' } })
+    // Through a refinement or a pipe, the form's own fields are still known.
+    expect(
+      lireFormulaire(
+        schema.refine(() => true),
+        brut,
+      ).ok,
+    ).toBe(true)
+    expect(lireFormulaire(schema.pipe(z.object({ texte: z.string() })), brut).ok).toBe(true)
+    const champConnu: Record<string, unknown> = { texte: 'bon\u0000jour' }
+    nettoyerCorps(champConnu)
+    expect(lireFormulaire(schema, champConnu).ok).toBe(false)
+  })
 })
 
 describe.each(MOTEURS)('frontière HTTP (%s)', (moteur) => {
