@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
 import { Csrf } from '../../../platform/layout/components'
+import { parOrigine } from '../../../platform/oidc/monter'
 import { estDemarche, titreDemarche } from '../domain/demarches'
-import { parOrigine } from '../oidc/monter'
 import { CLIENT_DEMO, type RegistreFournisseurs, SECRET_CLIENT_DEMO } from '../oidc/registre'
 
 const COOKIE = 'escale_partenaire_demo'

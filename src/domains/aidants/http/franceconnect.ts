@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { parOrigine } from '../../../platform/oidc/monter'
 import {
   consommerConnexionFranceConnect,
   enregistrerUsagerFranceConnect,
@@ -7,7 +8,6 @@ import {
 import { ajouterAuJournal } from '../db/journal-repository'
 import { hashSub } from '../domain/attestation'
 import { creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
-import { parOrigine } from '../oidc/monter'
 import type { ContexteRoutes } from './commun'
 
 const DUREE_FC_MS = 5 * 60_000

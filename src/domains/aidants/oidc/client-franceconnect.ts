@@ -1,10 +1,6 @@
-import * as client from 'openid-client'
+import { aleaOidc, type ClientOidc, creerClientOidc } from '../../../platform/oidc/client'
 
-/**
- * Our FranceConnect v2 client (openid-client): authorization code with PKCE, state and nonce; the
- * provider's metadata and JWKS come from discovery; the RS256 id_token and the signed userinfo are both
- * verified against that JWKS (non-repudiation checks), then the nonce and subject are checked.
- */
+/** FranceConnect's claims of a person (the usager of a mandate), as its v2 gives them. */
 export const SCOPES_FRANCECONNECT =
   'openid given_name family_name birthdate gender birthplace birthcountry email'
 
@@ -19,17 +15,13 @@ export interface IdentiteFranceConnect {
   email: string | null
 }
 
-export interface ClientFranceConnect {
-  urlAutorisation(p: { redirectUri: string; state: string; nonce: string; codeChallenge: string }): string
-  echanger(p: {
-    urlRetour: URL
-    state: string
-    nonce: string
-    verifier: string
-  }): Promise<{ identite: IdentiteFranceConnect; idToken: string }>
-  urlDeconnexion(p: { idToken: string; retour: string; state: string }): string
+export interface ClientFranceConnect extends Omit<ClientOidc, 'echanger'> {
+  echanger(
+    p: Parameters<ClientOidc['echanger']>[0],
+  ): Promise<{ identite: IdentiteFranceConnect; idToken: string }>
 }
 
+/** Our FranceConnect v2 client: the platform's OpenID Connect client, at eidas1, a new login each time. */
 export async function creerClientFranceConnect(o: {
   issuer: string
   clientId: string
@@ -37,44 +29,18 @@ export async function creerClientFranceConnect(o: {
   /** Loopback HTTP is allowed only for the simulator. */
   http: boolean
 }): Promise<ClientFranceConnect> {
-  const config = await client.discovery(
-    new URL(o.issuer),
-    o.clientId,
-    {
-      id_token_signed_response_alg: 'RS256',
-      userinfo_signed_response_alg: 'RS256',
-    },
-    client.ClientSecretPost(o.clientSecret),
-    o.http ? { execute: [client.allowInsecureRequests] } : undefined,
-  )
-  client.enableNonRepudiationChecks(config)
+  const oidc = await creerClientOidc({
+    ...o,
+    scope: SCOPES_FRANCECONNECT,
+    parametres: { acr_values: 'eidas1', prompt: 'login' },
+  })
   return {
-    urlAutorisation: (p) =>
-      client
-        .buildAuthorizationUrl(config, {
-          redirect_uri: p.redirectUri,
-          scope: SCOPES_FRANCECONNECT,
-          state: p.state,
-          nonce: p.nonce,
-          code_challenge: p.codeChallenge,
-          code_challenge_method: 'S256',
-          acr_values: 'eidas1',
-          prompt: 'login',
-        })
-        .toString(),
+    ...oidc,
     async echanger(p) {
-      const jetons = await client.authorizationCodeGrant(config, p.urlRetour, {
-        pkceCodeVerifier: p.verifier,
-        expectedState: p.state,
-        expectedNonce: p.nonce,
-        idTokenExpected: true,
-      })
-      const claims = jetons.claims()
-      if (!claims) throw new Error('id_token absent')
-      const info = await client.fetchUserInfo(config, jetons.access_token, claims.sub)
-      const texte = (k: string) => (typeof info[k] === 'string' ? (info[k] as string) : '')
+      const { claims, infos, idToken } = await oidc.echanger(p)
+      const texte = (k: string) => (typeof infos[k] === 'string' ? (infos[k] as string) : '')
       return {
-        idToken: jetons.id_token ?? '',
+        idToken,
         identite: {
           sub: claims.sub,
           given_name: texte('given_name'),
@@ -87,19 +53,8 @@ export async function creerClientFranceConnect(o: {
         },
       }
     },
-    urlDeconnexion: (p) =>
-      client
-        .buildEndSessionUrl(config, {
-          id_token_hint: p.idToken,
-          post_logout_redirect_uri: p.retour,
-          state: p.state,
-        })
-        .toString(),
   }
 }
 
-export const pkce = {
-  verifier: () => client.randomPKCECodeVerifier(),
-  challenge: (v: string) => client.calculatePKCECodeChallenge(v),
-  aleatoire: () => client.randomState(),
-}
+/** PKCE verifier and challenge, random state and nonce (the platform's). */
+export const pkce = aleaOidc

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type Provider from 'oidc-provider'
+import { origineDe, parOrigine } from '../../../platform/oidc/monter'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { trouverAutorisation, trouverUsager } from '../db/mandats-repository'
 import { clientPartenaireActif } from '../db/oidc-lectures'
@@ -11,7 +12,6 @@ import {
   creerSimulateurFranceConnect,
   type OptionsFournisseurIdentite,
 } from './fournisseurs'
-import { origineDe, parOrigine } from './monter'
 
 export const CLIENT_DEMO = 'demarche-partenaire-demo'
 export const SECRET_CLIENT_DEMO = 'demo-uniquement-secret-demarche-partenaire'
