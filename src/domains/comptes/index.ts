@@ -62,7 +62,7 @@ export async function enregistrerComptes(app: FastifyInstance, o: OptionsComptes
   await app.register(sessionPlugin, { deps: o.deps, secureCookies: o.secureCookies })
   const { deps, demo } = o
   const pc = o.proConnect
-    ? proConnect(app, { deps, ...o.proConnect, secureCookies: o.secureCookies, secret: o.secret })
+    ? proConnect({ deps, ...o.proConnect, secureCookies: o.secureCookies, secret: o.secret })
     : undefined
   await app.register(connexionRoutes, {
     deps,

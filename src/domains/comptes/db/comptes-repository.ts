@@ -16,21 +16,6 @@ export async function trouverCompteParEmail(db: Database, email: string): Promis
   return row
 }
 
-export async function trouverCompteParProConnect(db: Database, sub: string): Promise<CompteRow | undefined> {
-  const [row] = await db.select().from(comptes).where(eq(comptes.proconnectSub, sub))
-  return row
-}
-
-/** Links an account to a ProConnect subject, only if it has none yet; false when it already had one. */
-export async function lierProConnect(db: Database, compteId: string, sub: string): Promise<boolean> {
-  const lies = await db
-    .update(comptes)
-    .set({ proconnectSub: sub, invitationEnAttente: false })
-    .where(and(eq(comptes.id, compteId), isNull(comptes.proconnectSub)))
-    .returning({ id: comptes.id })
-  return lies.length === 1
-}
-
 export async function trouverCompte(db: Database, id: string): Promise<CompteRow | undefined> {
   const [row] = await db.select().from(comptes).where(eq(comptes.id, id))
   return row

@@ -36,12 +36,21 @@ const queryRetour = z.object({
   error: z.string().max(100).optional(),
 })
 
+/** What the routes share: the client for the request's origin, the origin itself, the cookies' options. */
+interface Contexte {
+  o: OptionsProConnect
+  simule: boolean
+  origine: (request: FastifyRequest) => string
+  clientDe: (request: FastifyRequest) => Promise<ClientProConnect>
+  cookie: (path: string, maxAge: number) => Record<string, unknown>
+}
+
 /**
  * « S’identifier avec ProConnect »: the redirect to ProConnect, its return, and ProConnect's logout after
  * ours. In demo and tests, `issuer` is undefined and ProConnect is our own simulator, on the request's
  * origin (tests listen on a random port).
  */
-export function proConnect(app: FastifyInstance, o: OptionsProConnect) {
+export function proConnect(o: OptionsProConnect) {
   const simule = o.issuer === undefined
   const client = parOrigine((origine) =>
     creerClientProConnect({
@@ -52,111 +61,116 @@ export function proConnect(app: FastifyInstance, o: OptionsProConnect) {
     }),
   )
   const origine = (request: FastifyRequest) => origineDe(request, o.deps.baseUrl, simule)
-  const clientDe = (request: FastifyRequest) => client(origine(request))
-  const cookie = (path: string, maxAge: number) => ({
-    signed: true,
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: o.secureCookies,
-    path,
-    maxAge,
-  })
-
-  async function routes(sousApp: FastifyInstance) {
-    const connecter = makeConnecterParProConnect(o.deps)
-    const ouvrir = ouvreurDeSession(sousApp, o.deps)
-
-    sousApp.get('/connexion/proconnect', { config: LIMITE_CONNEXION }, async (request, reply) => {
-      const { retour } = z
-        .object({ retour: z.string().max(2000).optional().catch(undefined) })
-        .parse(request.query ?? {})
-      const verifier = aleaOidc.verifier()
-      const d = {
-        state: aleaOidc.aleatoire(),
-        nonce: aleaOidc.aleatoire(),
-        verifier,
-        retour: retourSur(retour),
-      }
-      const url = (await clientDe(request)).urlAutorisation({
-        redirectUri: `${origine(request)}/connexion/proconnect/retour`,
-        state: d.state,
-        nonce: d.nonce,
-        codeChallenge: await aleaOidc.challenge(verifier),
+  const c: Contexte = {
+    o,
+    simule,
+    origine,
+    clientDe: (request) => client(origine(request)),
+    cookie: (path, maxAge) => ({
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: o.secureCookies,
+      path,
+      maxAge,
+    }),
+  }
+  return {
+    routes: async (app: FastifyInstance) => {
+      routeDepart(app, c)
+      routeRetour(app, c)
+      app.get('/connexion/proconnect/deconnecte', async (_request, reply) => {
+        reply.flash('success', 'Vous êtes déconnecté d’Escale et de ProConnect.')
+        return reply.redirect('/', 303)
       })
-      reply.setCookie(COOKIE_DEMANDE, JSON.stringify(d), cookie('/connexion/proconnect', 600))
-      return reply.redirect(url, 303)
-    })
-
-    sousApp.get('/connexion/proconnect/retour', { config: LIMITE_CONNEXION }, async (request, reply) => {
-      const lu = request.unsignCookie(request.cookies[COOKIE_DEMANDE] ?? '')
-      reply.clearCookie(COOKIE_DEMANDE, { path: '/connexion/proconnect' })
-      const d = lu.valid && lu.value ? demande.safeParse(JSON.parse(lu.value)) : undefined
-      const q = queryRetour.safeParse(request.query ?? {})
-      if (q.success && q.data.error) {
-        reply.flash(
-          'info',
-          'La connexion avec ProConnect a été annulée. Vous pouvez vous connecter autrement.',
-        )
-        return reply.redirect('/connexion', 303)
-      }
-      if (!d?.success) return expiree(reply)
-      let resultat: Awaited<ReturnType<ClientProConnect['echanger']>>
-      try {
-        resultat = await (await clientDe(request)).echanger({
-          urlRetour: new URL(request.url, origine(request)),
-          state: d.data.state,
-          nonce: d.data.nonce,
-          verifier: d.data.verifier,
-        })
-      } catch (e) {
-        // A wrong state, a replayed code, a bad signature: the login stops here, nothing is opened.
-        request.log.warn({ erreur: (e as Error).name }, 'retour ProConnect refusé')
-        return expiree(reply)
-      }
-      const { identite, idToken } = resultat
-      const compte = await connecter(identite)
-      if (!compte.ok)
-        return reply.page(
-          {
-            titre: 'Pas encore de compte Escale',
-            ariane: [{ libelle: 'Connexion', href: '/connexion' }, { libelle: 'ProConnect' }],
-            contenu: (
-              <ProConnectSansComptePage
-                message={messageErreur(compte.error)}
-                sansCompte={compte.error.code === 'PROCONNECT_SANS_COMPTE'}
-              />
-            ),
-          },
-          403,
-        )
-      reply.setCookie(COOKIE_PROCONNECT_ID, idToken, cookie('/', 12 * 3600))
-      return ouvrir(request, reply, compte.value, d.data.retour, { secondFacteurProuve: identite.mfa })
-    })
-
-    sousApp.get('/connexion/proconnect/deconnecte', async (_request, reply) => {
-      reply.flash('success', 'Vous êtes déconnecté d’Escale et de ProConnect.')
-      return reply.redirect('/', 303)
-    })
-
-    if (simule) await routesSimulateur(sousApp, o)
+      if (simule) await routesSimulateur(app, o)
+    },
+    /**
+     * After our own logout: where ProConnect's logout is, when this browser logged in with ProConnect
+     * (otherwise the ProConnect session would log the next person in without asking).
+     */
+    urlDeFin: async (request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+      const lu = request.unsignCookie(request.cookies[COOKIE_PROCONNECT_ID] ?? '')
+      if (!lu.valid || !lu.value) return undefined
+      reply.clearCookie(COOKIE_PROCONNECT_ID, { path: '/' })
+      return (await c.clientDe(request)).urlDeconnexion({
+        idToken: lu.value,
+        retour: `${origine(request)}/connexion/proconnect/deconnecte`,
+        state: aleaOidc.aleatoire(),
+      })
+    },
   }
+}
 
-  /**
-   * After our own logout: where ProConnect's logout is, when this browser logged in with ProConnect
-   * (otherwise the ProConnect session would log the next person in without asking).
-   */
-  async function urlDeFin(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
-    const lu = request.unsignCookie(request.cookies[COOKIE_PROCONNECT_ID] ?? '')
-    if (!lu.valid || !lu.value) return undefined
-    reply.clearCookie(COOKIE_PROCONNECT_ID, { path: '/' })
-    return (await clientDe(request)).urlDeconnexion({
-      idToken: lu.value,
-      retour: `${origine(request)}/connexion/proconnect/deconnecte`,
+/** `GET /connexion/proconnect`: a new state, nonce and PKCE verifier, kept in a signed cookie; off to ProConnect. */
+function routeDepart(app: FastifyInstance, c: Contexte) {
+  const query = z.object({ retour: z.string().max(2000).optional().catch(undefined) })
+  app.get('/connexion/proconnect', { config: LIMITE_CONNEXION }, async (request, reply) => {
+    const { retour } = query.parse(request.query ?? {})
+    const verifier = aleaOidc.verifier()
+    const d = {
       state: aleaOidc.aleatoire(),
+      nonce: aleaOidc.aleatoire(),
+      verifier,
+      retour: retourSur(retour),
+    }
+    const url = (await c.clientDe(request)).urlAutorisation({
+      redirectUri: `${c.origine(request)}/connexion/proconnect/retour`,
+      state: d.state,
+      nonce: d.nonce,
+      codeChallenge: await aleaOidc.challenge(verifier),
     })
-  }
+    reply.setCookie(COOKIE_DEMANDE, JSON.stringify(d), c.cookie('/connexion/proconnect', 600))
+    return reply.redirect(url, 303)
+  })
+}
 
-  return { routes, urlDeFin }
+/** `GET /connexion/proconnect/retour`: the code exchanged once, the account found or the way to ask for one. */
+function routeRetour(app: FastifyInstance, c: Contexte) {
+  const connecter = makeConnecterParProConnect(c.o.deps)
+  const ouvrir = ouvreurDeSession(app, c.o.deps)
+  app.get('/connexion/proconnect/retour', { config: LIMITE_CONNEXION }, async (request, reply) => {
+    const lu = request.unsignCookie(request.cookies[COOKIE_DEMANDE] ?? '')
+    reply.clearCookie(COOKIE_DEMANDE, { path: '/connexion/proconnect' })
+    const d = lu.valid && lu.value ? demande.safeParse(JSON.parse(lu.value)) : undefined
+    const q = queryRetour.safeParse(request.query ?? {})
+    if (q.success && q.data.error) {
+      reply.flash('info', 'La connexion avec ProConnect a été annulée. Vous pouvez vous connecter autrement.')
+      return reply.redirect('/connexion', 303)
+    }
+    if (!d?.success) return expiree(reply)
+    let resultat: Awaited<ReturnType<ClientProConnect['echanger']>>
+    try {
+      resultat = await (await c.clientDe(request)).echanger({
+        urlRetour: new URL(request.url, c.origine(request)),
+        state: d.data.state,
+        nonce: d.data.nonce,
+        verifier: d.data.verifier,
+      })
+    } catch (e) {
+      // A wrong state, a replayed code, a bad signature: the login stops here, nothing is opened.
+      request.log.warn({ erreur: (e as Error).name }, 'retour ProConnect refusé')
+      return expiree(reply)
+    }
+    const { identite, idToken } = resultat
+    const compte = await connecter(identite)
+    if (!compte.ok)
+      return reply.page(
+        {
+          titre: 'Pas encore de compte Escale',
+          ariane: [{ libelle: 'Connexion', href: '/connexion' }, { libelle: 'ProConnect' }],
+          contenu: (
+            <ProConnectSansComptePage
+              message={messageErreur(compte.error)}
+              sansCompte={compte.error.code === 'PROCONNECT_SANS_COMPTE'}
+            />
+          ),
+        },
+        403,
+      )
+    reply.setCookie(COOKIE_PROCONNECT_ID, idToken, c.cookie('/', 12 * 3600))
+    return ouvrir(request, reply, compte.value, d.data.retour, { secondFacteurProuve: identite.mfa })
+  })
 }
 
 function expiree(reply: FastifyReply) {

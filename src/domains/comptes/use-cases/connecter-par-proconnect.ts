@@ -1,10 +1,6 @@
 import { err, ok, type Result } from '../../../platform/result'
-import {
-  type CompteRow,
-  lierProConnect,
-  trouverCompteParEmail,
-  trouverCompteParProConnect,
-} from '../db/comptes-repository'
+import { type CompteRow, trouverCompteParEmail } from '../db/comptes-repository'
+import { lierProConnect, trouverCompteParProConnect } from '../db/proconnect-repository'
 import type { ErreurComptes } from '../domain/erreurs'
 import type { DepsComptes } from './deps'
 

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html'
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { Radios } from '../../../platform/layout/champs'
 import { Csrf } from '../../../platform/layout/components'
