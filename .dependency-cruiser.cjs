@@ -17,8 +17,8 @@ module.exports = {
     {
       name: 'persistance-dans-db',
       comment:
-        "Persistence has one home: routes, views and use cases read and write through the domain's db/*-repository.ts functions, never drizzle-orm or the tables. Warn until every domain is clean (issue 18).",
-      severity: 'warn',
+        "Persistence has one home: routes, views and use cases read and write through the domain's db/ repository functions, never drizzle-orm or the tables.",
+      severity: 'error',
       from: { path: '^src/domains/[^/]+/(http|views|use-cases)/' },
       to: { path: ['^node_modules/drizzle-orm/', '^src/domains/[^/]+/db/schema'] },
     },
