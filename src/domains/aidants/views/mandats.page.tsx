@@ -9,18 +9,34 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
-import type { MandatComplet } from '../db/mandats-repository'
-import { DEMARCHES, type Demarche, DUREES, libelleDuree, titreDemarche } from '../domain/demarches'
+import {
+  DEMARCHES,
+  type Demarche,
+  DUREES,
+  type Duree,
+  libelleDuree,
+  titreDemarche,
+} from '../domain/demarches'
 import { type AttestationPdf, texteAttestation } from './attestation-pdf'
 import { Badge, dateFr, dateHeureFr, GroupeOptions } from './commun'
 
 type Statut = 'actif' | 'expire' | 'revoque'
 type Utilisation = { le: Date; demarche: string | null; aidant: string }
 
-export function ListeMandats(p: {
+/** What a mandate card reads: the mandate, its authorisations and whether it has a revocation attestation. */
+export interface VueMandat {
+  id: string
+  creeLe: Date
+  expireLe: Date
+  duree: Duree
+  hashRevocation: string | null
+  autorisations: readonly { id: string; demarche: Demarche; revoqueeLe: Date | null }[]
+}
+
+export function ListeMandats<M extends VueMandat>(p: {
   csrf: string
-  mandats: readonly MandatComplet[]
-  statut: (m: MandatComplet) => Statut
+  mandats: readonly M[]
+  statut: (m: M) => Statut
   actions: 'aidant' | 'usager'
   utilisations?: ReadonlyMap<string, Utilisation[]>
 }) {
@@ -42,7 +58,7 @@ export function ListeMandats(p: {
 
 interface ProprietesMandat {
   csrf: string
-  m: MandatComplet
+  m: VueMandat
   statut: Statut
   actions: 'aidant' | 'usager'
 }
