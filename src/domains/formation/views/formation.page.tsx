@@ -9,8 +9,8 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
-import type { InscriptionRow, ParcoursRow, SessionRow } from '../db/formation-repository'
 import { type CertificationAttendue, heures, LIBELLES_CERTIFICATION_ATTENDUE } from '../domain/formation'
+import type { VueInscription, VueParcours, VueSession } from './modeles'
 
 /** A refused form's messages and what was typed (each form of a page has its own field names). */
 export interface EtatForm {
@@ -33,8 +33,8 @@ type Objectif = { codeParcours: string; annee: number; cible: number; realise: n
 
 export function AccueilFormationPage(p: {
   csrf: string
-  sessions: readonly { session: SessionRow; parcours: ParcoursRow }[]
-  parcours: readonly ParcoursRow[]
+  sessions: readonly { session: VueSession; parcours: VueParcours }[]
+  parcours: readonly VueParcours[]
   peutCreer: boolean
   objectifs: readonly Objectif[] | undefined
   e: ErreursFormulaire
@@ -63,7 +63,7 @@ export function AccueilFormationPage(p: {
   )
 }
 
-function TableauParcours({ parcours }: { parcours: readonly ParcoursRow[] }) {
+function TableauParcours({ parcours }: { parcours: readonly VueParcours[] }) {
   return (
     <Tableau
       legende="Parcours de formation"
@@ -87,7 +87,7 @@ function TableauParcours({ parcours }: { parcours: readonly ParcoursRow[] }) {
 function TableauSessions({
   sessions,
 }: {
-  sessions: readonly { session: SessionRow; parcours: ParcoursRow }[]
+  sessions: readonly { session: VueSession; parcours: VueParcours }[]
 }) {
   return (
     <Tableau
@@ -112,7 +112,7 @@ function FormulaireSession({
   parcours,
   e,
   v,
-}: EtatForm & { csrf: string; parcours: readonly ParcoursRow[] }) {
+}: EtatForm & { csrf: string; parcours: readonly VueParcours[] }) {
   const champ = lierChamps(v, e)
   return (
     <>
@@ -140,7 +140,7 @@ function FormulaireSession({
 }
 
 function Objectifs(
-  p: EtatForm & { csrf: string; parcours: readonly ParcoursRow[]; objectifs: readonly Objectif[] },
+  p: EtatForm & { csrf: string; parcours: readonly VueParcours[]; objectifs: readonly Objectif[] },
 ) {
   const champ = lierChamps(p.v, p.e)
   return (
@@ -174,9 +174,9 @@ function Objectifs(
 
 export function MonParcoursPage(p: {
   parcours: readonly {
-    inscription: InscriptionRow
-    parcours: ParcoursRow
-    session: SessionRow | null
+    inscription: VueInscription
+    parcours: VueParcours
+    session: VueSession | null
     minutes: number
   }[]
 }) {
@@ -211,7 +211,7 @@ export function MonParcoursPage(p: {
 }
 
 export interface LigneParcours {
-  parcours: ParcoursRow
+  parcours: VueParcours
   inscriptions: number
 }
 

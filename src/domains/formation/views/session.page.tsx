@@ -8,22 +8,22 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
-import type { InscriptionRow, ParcoursRow, SessionRow } from '../db/formation-repository'
 import { CERTIFICATIONS, heures } from '../domain/formation'
 import { type EtatForm, lierChamps } from './formation.page'
+import type { VueInscription, VueParcours, VueSession } from './modeles'
 
 /** One session's page (training provider, national team): trainees, attendance, waiting list. */
 
-interface Inscrit extends InscriptionRow {
+interface Inscrit extends VueInscription {
   minutes: number
 }
 
 export function SessionPage(p: {
   csrf: string
-  session: SessionRow
-  parcours: ParcoursRow
+  session: VueSession
+  parcours: VueParcours
   inscrits: readonly Inscrit[]
-  enAttente: readonly InscriptionRow[]
+  enAttente: readonly VueInscription[]
   jours: readonly string[]
   /** Paths in force, for the positioning test (codes and labels). */
   autresParcours?: readonly { code: string; libelle: string }[]
@@ -80,7 +80,7 @@ export function SessionPage(p: {
 function ActionsInscrit(p: {
   csrf: string
   inscrit: Inscrit
-  parcours: ParcoursRow
+  parcours: VueParcours
   autresParcours: readonly { code: string; libelle: string }[]
 }) {
   const i = p.inscrit
@@ -145,7 +145,7 @@ function ActionsInscrit(p: {
 function FormulaireRepositionnement(p: {
   csrf: string
   inscrit: Inscrit
-  parcours: ParcoursRow
+  parcours: VueParcours
   autresParcours: readonly { code: string; libelle: string }[]
 }) {
   const i = p.inscrit
@@ -170,7 +170,7 @@ function FormulaireRepositionnement(p: {
 }
 
 function FormulairePresences(
-  p: EtatForm & { csrf: string; session: SessionRow; inscrits: readonly Inscrit[]; jours: readonly string[] },
+  p: EtatForm & { csrf: string; session: VueSession; inscrits: readonly Inscrit[]; jours: readonly string[] },
 ) {
   const champ = lierChamps(p.v, p.e)
   return (
@@ -210,7 +210,7 @@ function FormulairePresences(
 }
 
 function FormulaireAffectation(
-  p: EtatForm & { csrf: string; session: SessionRow; enAttente: readonly InscriptionRow[] },
+  p: EtatForm & { csrf: string; session: VueSession; enAttente: readonly VueInscription[] },
 ) {
   const champ = lierChamps(p.v, p.e)
   return (
