@@ -9,8 +9,6 @@ import {
   type ErreursFormulaire,
   ResumeErreurs,
 } from '../../../platform/layout/components'
-import type { CandidatureRow, MiseEnRelationRow } from '../db/candidatures-repository'
-import type { StructureRow } from '../db/structures-repository'
 import {
   LIBELLES_MOTIF_FIN,
   LIBELLES_STATUT_MISE_EN_RELATION,
@@ -19,18 +17,19 @@ import {
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
 import { lierChamps } from './formulaire'
+import type { VueCandidature, VueMiseEnRelation, VueStructure } from './modeles'
 
 export interface CandidatClasse {
   score: number
   distanceKm: number
   raisons: string[]
-  candidature: CandidatureRow
+  candidature: VueCandidature
   statut: string | undefined
 }
 
 export function CandidatsPage(p: {
   csrf: string
-  structure: StructureRow
+  structure: VueStructure
   candidats: readonly CandidatClasse[]
 }) {
   return (
@@ -80,8 +79,8 @@ export function CandidatsPage(p: {
 
 export function CandidatPage(p: {
   csrf: string
-  candidature: CandidatureRow
-  mer: MiseEnRelationRow | undefined
+  candidature: VueCandidature
+  mer: VueMiseEnRelation | undefined
   classement: { score: number; distanceKm: number; raisons: string[] } | undefined
   aUnCv: boolean
   e: ErreursFormulaire
@@ -129,7 +128,7 @@ function FicheCandidat({
   candidature: c,
   contactVisible,
 }: {
-  candidature: CandidatureRow
+  candidature: VueCandidature
   contactVisible: boolean
 }) {
   return (
@@ -163,8 +162,8 @@ function ActionsCandidat({
   v,
 }: {
   csrf: string
-  candidature: CandidatureRow
-  mer: MiseEnRelationRow | undefined
+  candidature: VueCandidature
+  mer: VueMiseEnRelation | undefined
   e: ErreursFormulaire
   v: Valeurs
 }) {

@@ -17,7 +17,6 @@ import {
   type ErreursFormulaire,
   ResumeErreurs,
 } from '../../../platform/layout/components'
-import type { CandidatureRow, MiseEnRelationRow } from '../db/candidatures-repository'
 import { RAYONS_KM } from '../domain/classement'
 import {
   LIBELLES_STATUT_CANDIDATURE,
@@ -27,8 +26,9 @@ import {
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
 import { lierChamps } from './formulaire'
+import type { VueCandidature, VueMiseEnRelation } from './modeles'
 
-export function valeursDeCandidature(c: CandidatureRow): Valeurs {
+export function valeursDeCandidature(c: VueCandidature): Valeurs {
   return {
     prenom: c.prenom,
     nom: c.nom,
@@ -129,8 +129,8 @@ export function EnvoyeePage({ titre, texte }: { titre: string; texte: string }) 
 
 export function EspaceCandidatPage(p: {
   csrf: string
-  candidature: CandidatureRow
-  misesEnRelation: readonly { mer: MiseEnRelationRow; structureNom: string }[]
+  candidature: VueCandidature
+  misesEnRelation: readonly { mer: VueMiseEnRelation; structureNom: string }[]
   cv: { nom: string; taille: number; supprimeLe: string } | undefined
   v: Valeurs
   e: ErreursFormulaire

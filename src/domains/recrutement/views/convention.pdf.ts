@@ -1,14 +1,13 @@
 import { dateFr } from '../../../platform/layout/champs'
 import { DocumentPdf } from '../../../platform/pdf/pdf'
-import type { ConventionRow, VersementRow } from '../db/conventions-repository'
-import type { StructureRow } from '../db/structures-repository'
 import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/financement'
+import type { VueConvention, VueStructure, VueVersement } from './modeles'
 
 /** The convention as a PDF: parties, posts, amounts, payment schedule, amendments, signature. */
 export function conventionPdf(p: {
-  convention: ConventionRow
-  structure: StructureRow
-  versements: readonly VersementRow[]
+  convention: VueConvention
+  structure: VueStructure
+  versements: readonly VueVersement[]
   avenants: readonly { version: number; postesAvant: number; postesApres: number; montantApres: number }[]
 }): Buffer {
   const c = p.convention

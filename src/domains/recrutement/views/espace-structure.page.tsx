@@ -2,9 +2,6 @@ import Html from '@kitajs/html'
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { Badge, Case, dateFr } from '../../../platform/layout/champs'
 import { Champ, Csrf, Tableau } from '../../../platform/layout/components'
-import type { CandidatureRow, MiseEnRelationRow } from '../db/candidatures-repository'
-import type { ConventionRow, VersementRow } from '../db/conventions-repository'
-import type { DecisionRow, StructureRow } from '../db/structures-repository'
 import { euros } from '../domain/financement'
 import {
   LIBELLES_MOTIF_FIN,
@@ -14,18 +11,26 @@ import {
   type StatutStructure,
   structurePeutPasser,
 } from '../domain/statuts'
+import type {
+  VueCandidature,
+  VueConvention,
+  VueDecision,
+  VueMiseEnRelation,
+  VueStructure,
+  VueVersement,
+} from './modeles'
 
-export interface VueConvention {
-  convention: ConventionRow
-  versements: VersementRow[]
+export interface VueConventionEtVersements {
+  convention: VueConvention
+  versements: VueVersement[]
 }
 
 export function EspaceStructurePage(p: {
   csrf: string
-  structure: StructureRow
-  decisions: readonly DecisionRow[]
-  conventions: readonly VueConvention[]
-  equipe: readonly { mer: MiseEnRelationRow; candidature: CandidatureRow }[]
+  structure: VueStructure
+  decisions: readonly VueDecision[]
+  conventions: readonly VueConventionEtVersements[]
+  equipe: readonly { mer: VueMiseEnRelation; candidature: VueCandidature }[]
   commentairePrefecture?: string | undefined
   erreur?: string | undefined
 }) {
@@ -112,7 +117,13 @@ export function EspaceStructurePage(p: {
 }
 
 /** One funding agreement: its terms, the PDF, the signature form until signed, the payment schedule. */
-function CarteConvention({ csrf, vue: { convention: c, versements } }: { csrf: string; vue: VueConvention }) {
+function CarteConvention({
+  csrf,
+  vue: { convention: c, versements },
+}: {
+  csrf: string
+  vue: VueConventionEtVersements
+}) {
   return (
     <section class="fr-mt-4w">
       <h2 class="fr-h4">Convention {Html.escapeHtml(c.numero)}</h2>
@@ -154,7 +165,7 @@ function CarteConvention({ csrf, vue: { convention: c, versements } }: { csrf: s
   )
 }
 
-type Membre = { mer: MiseEnRelationRow; candidature: CandidatureRow }
+type Membre = { mer: VueMiseEnRelation; candidature: VueCandidature }
 
 /** The structure's conseillers: recruited, followed, gone. */
 function Equipe({ recrutes, suivis, partis }: { recrutes: Membre[]; suivis: Membre[]; partis: Membre[] }) {

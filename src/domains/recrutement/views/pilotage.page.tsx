@@ -10,15 +10,14 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
-import type { LigneDepartement } from '../db/pilotage-repository'
-import type { PhaseRow, VagueRow } from '../db/programme-repository'
 import type { Projection } from '../domain/couverture'
 import { euros } from '../domain/financement'
 import { LIBELLES_STATUT_CANDIDATURE, LIBELLES_STATUT_STRUCTURE } from '../domain/statuts'
 import { FigureCarte } from './carte'
 import { lierChamps } from './formulaire'
+import type { VueDepartement, VuePhase, VueVague } from './modeles'
 
-export function totaux(lignes: readonly LigneDepartement[]) {
+export function totaux(lignes: readonly VueDepartement[]) {
   return lignes.reduce(
     (t, l) => ({
       structures: t.structures + l.structures,
@@ -50,7 +49,7 @@ interface CartePilotage {
 
 export function PilotagePage(p: {
   titre: string
-  lignes: readonly LigneDepartement[]
+  lignes: readonly VueDepartement[]
   nomDepartement: (code: string) => string
   statutsStructures: readonly { statut: string; n: number }[]
   statutsCandidatures: readonly { statut: string; n: number }[]
@@ -117,7 +116,7 @@ function ChiffresCles({ t }: { t: ReturnType<typeof totaux> }) {
 }
 
 /** Each département shaded by the share of its validated posts that are filled. */
-function CarteDepartements({ carte, lignes }: { carte: CartePilotage; lignes: readonly LigneDepartement[] }) {
+function CarteDepartements({ carte, lignes }: { carte: CartePilotage; lignes: readonly VueDepartement[] }) {
   const parCode = new Map(lignes.map((l) => [l.codeDepartement, l]))
   const { proj } = carte
   return (
@@ -151,7 +150,7 @@ function CarteDepartements({ carte, lignes }: { carte: CartePilotage; lignes: re
 }
 
 function TableauDepartements(p: {
-  lignes: readonly LigneDepartement[]
+  lignes: readonly VueDepartement[]
   nomDepartement: (code: string) => string
 }) {
   return (
@@ -216,10 +215,10 @@ interface EtatForm {
 
 export function ProgrammePage(p: {
   csrf: string
-  phases: readonly PhaseRow[]
+  phases: readonly VuePhase[]
   taux: readonly Taux[]
   allocations: readonly { codeDepartement: string; postesMax: number; postesAttribues: number }[]
-  vagues: readonly VagueRow[]
+  vagues: readonly VueVague[]
   conventions: readonly ConventionVersements[]
   e: ErreursFormulaire
   /** What was typed, shown again after a refused form (the four forms' fields have distinct names). */
@@ -261,7 +260,7 @@ export function ProgrammePage(p: {
   )
 }
 
-function TableauPhases({ phases }: { phases: readonly PhaseRow[] }) {
+function TableauPhases({ phases }: { phases: readonly VuePhase[] }) {
   return (
     <Tableau
       legende="Phases du programme"
@@ -343,7 +342,7 @@ function FormulaireAllocation({ csrf, e, v }: EtatForm & { csrf: string }) {
   )
 }
 
-function Vagues({ csrf, vagues, e, v }: EtatForm & { csrf: string; vagues: readonly VagueRow[] }) {
+function Vagues({ csrf, vagues, e, v }: EtatForm & { csrf: string; vagues: readonly VueVague[] }) {
   const champ = lierChamps(v, e)
   return (
     <>

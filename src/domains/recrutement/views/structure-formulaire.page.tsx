@@ -8,9 +8,9 @@ import {
   type ErreursFormulaire,
   ResumeErreurs,
 } from '../../../platform/layout/components'
-import type { StructureRow } from '../db/structures-repository'
 import { LIBELLES_TYPE_STRUCTURE, TYPES_STRUCTURE } from '../domain/financement'
 import { lierChamps } from './formulaire'
+import type { VueStructure } from './modeles'
 
 interface PropsChamps {
   v: Valeurs
@@ -18,7 +18,7 @@ interface PropsChamps {
   complement?: { commentairePrefecture: string | undefined } | undefined
 }
 
-export function valeursDeStructure(s: StructureRow): Valeurs {
+export function valeursDeStructure(s: VueStructure): Valeurs {
   return {
     nom: s.nom,
     identifiant: s.siret ?? s.rna ?? '',

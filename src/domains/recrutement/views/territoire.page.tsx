@@ -9,7 +9,6 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
-import type { AvisRow, StructureAvecAvis, StructureRow } from '../db/structures-repository'
 import {
   type Couverture,
   classeDistance,
@@ -23,6 +22,7 @@ import { euros, LIBELLES_TYPE_STRUCTURE, type TypeStructure } from '../domain/fi
 import { LIBELLES_STATUT_STRUCTURE, type StatutStructure } from '../domain/statuts'
 import { FigureCarte } from './carte'
 import { lierChamps } from './formulaire'
+import type { VueAvis, VueStructure, VueStructureAvecAvis } from './modeles'
 
 const LIBELLES_AVIS = {
   favorable: 'Favorable',
@@ -33,7 +33,7 @@ const LIBELLES_AVIS = {
 export function ListePrefecturePage(p: {
   departement: { code: string; nom: string }
   autres: readonly { code: string; nom: string }[]
-  lignes: readonly StructureAvecAvis[]
+  lignes: readonly VueStructureAvecAvis[]
   dateLimite: string | undefined
 }) {
   return (
@@ -89,7 +89,7 @@ export function ListePrefecturePage(p: {
   )
 }
 
-export function FicheStructure({ s, lieux }: { s: StructureRow; lieux?: readonly LieuProche[] | undefined }) {
+export function FicheStructure({ s, lieux }: { s: VueStructure; lieux?: readonly LieuProche[] | undefined }) {
   return (
     <dl>
       <dt>Identifiant</dt>
@@ -149,8 +149,8 @@ export function FicheStructure({ s, lieux }: { s: StructureRow; lieux?: readonly
 
 export function AvisPage(p: {
   csrf: string
-  structure: StructureRow
-  avis: AvisRow | undefined
+  structure: VueStructure
+  avis: VueAvis | undefined
   lieux?: readonly LieuProche[] | undefined
   v: Valeurs
   e: ErreursFormulaire
@@ -356,7 +356,7 @@ export interface Jauge {
   libelle: string
 }
 
-export function ComitePage(p: { jauge: Jauge; lignes: readonly StructureAvecAvis[] }) {
+export function ComitePage(p: { jauge: Jauge; lignes: readonly VueStructureAvecAvis[] }) {
   const j = p.jauge
   return (
     <>
@@ -402,8 +402,8 @@ export function ComitePage(p: { jauge: Jauge; lignes: readonly StructureAvecAvis
 
 export function DecisionPage(p: {
   csrf: string
-  structure: StructureRow
-  avis: AvisRow | undefined
+  structure: VueStructure
+  avis: VueAvis | undefined
   lieux?: readonly LieuProche[] | undefined
   v: Valeurs
   e: ErreursFormulaire
