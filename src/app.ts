@@ -90,6 +90,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     cssUrl: (espace) => manifest.css(espace),
     asset: (nom) => manifest.file(nom),
     limitesDeDebit: partage.limitesDeDebit,
+    // A ProConnect session ends at ProConnect: every page's logout form leads there.
+    formulairesVers: config.proConnect?.issuer ? [config.proConnect.issuer] : [],
   })
 
   const deps: DepsComptes = {

@@ -85,6 +85,17 @@ const schema = z
     PROCONNECT_ISSUER: z.url('doit être une adresse (https://…)').optional(),
     PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
     PROCONNECT_CLIENT_SECRET: z.string().min(16, 'au moins 16 caractères').optional(),
+    // Demo only: other Escale origins that may log in at this server's ProConnect simulator.
+    PROCONNECT_SIMULATEUR_ORIGINES: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url('attendu des origines séparées par des virgules (http://hôte:port)')))
+      .optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'doit commencer par redis:// ou rediss://')
@@ -162,7 +173,15 @@ export type Config = Readonly<{
    * ProConnect login for professionals: the real service when an issuer is set, our own simulator in demo
    * (`issuer` undefined), nothing in production without configuration.
    */
-  proConnect: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }> | undefined
+  proConnect:
+    | Readonly<{
+        issuer: string | undefined
+        clientId: string
+        clientSecret: string
+        /** Demo: other origins whose Escale may log in at this server's simulator. */
+        originesSimulateur: readonly string[]
+      }>
+    | undefined
   /** Shared rate-limit counters across instances (platform/partage); unset: per process. */
   redisUrl: string | undefined
 }>
@@ -218,6 +237,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             // Demo values identify our app to its own ProConnect simulator.
             clientId: e.PROCONNECT_CLIENT_ID ?? 'escale-proconnect-demo',
             clientSecret: e.PROCONNECT_CLIENT_SECRET ?? 'demo-uniquement-secret-client-proconnect',
+            originesSimulateur: demo
+              ? Object.freeze((e.PROCONNECT_SIMULATEUR_ORIGINES ?? []).map((o) => new URL(o).origin))
+              : [],
           })
         : undefined,
     redisUrl: e.REDIS_URL,

@@ -3,6 +3,7 @@
  * Everything else in this folder is internal.
  */
 import type { FastifyInstance } from 'fastify'
+import type { Config } from '../../config'
 import type { Portee } from '../../platform/auth/roles'
 import { creerCompte } from './db/comptes-repository'
 import type { Habilitation } from './domain/roles'
@@ -50,7 +51,7 @@ export interface OptionsComptes {
   demo: boolean
   secureCookies: boolean
   /** ProConnect login: the real service (issuer set) or the simulator (demo); undefined: none. */
-  proConnect?: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }> | undefined
+  proConnect?: Config['proConnect']
   /** Keys the ProConnect simulator's cookies (demo only). */
   secret: string
   /** Scopes a role can be given on, supplied by the domains that own structures and organisations. */

@@ -18,11 +18,22 @@ const CSP: readonly (readonly [string, string])[] = [
   ['connect-src', "'self'"],
 ]
 
-export function entetesDeSecurite({ https }: { https: boolean }): Readonly<Record<string, string>> {
+export function entetesDeSecurite({
+  https,
+  formulairesVers = [],
+}: {
+  https: boolean
+  /**
+   * Origins every page's forms may lead to through redirects: the logout form of any page ends at
+   * ProConnect's logout when the session came from ProConnect, and a browser checks `form-action` on
+   * the submitting page, for each redirect that follows.
+   */
+  formulairesVers?: readonly string[]
+}): Readonly<Record<string, string>> {
   const csp = CSP.map(([directive, valeur]) => `${directive} ${valeur}`)
   if (https) csp.push('upgrade-insecure-requests')
   return Object.freeze({
-    'content-security-policy': csp.join(';'),
+    'content-security-policy': cspAvecFormulairesVers(csp.join(';'), formulairesVers),
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'origin-agent-cluster': '?1',

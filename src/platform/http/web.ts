@@ -42,6 +42,8 @@ export interface WebOptions {
   asset: (nomLogique: string) => string
   /** Where the rate-limit counters live (platform/partage): Redis shared by the instances, or memory. */
   limitesDeDebit?: RateLimitPluginOptions
+  /** Other origins any page's forms may lead to (see entetesDeSecurite). */
+  formulairesVers?: readonly string[]
 }
 
 /**
@@ -57,10 +59,13 @@ export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) =>
 })
 
 /** Body parsing, security headers, compression, rate limits, CSRF and the control-character guard. */
-async function enregistrerProtections(app: FastifyInstance, { config, limitesDeDebit }: WebOptions) {
+async function enregistrerProtections(
+  app: FastifyInstance,
+  { config, limitesDeDebit, formulairesVers }: WebOptions,
+) {
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(cookie, { secret: config.sessionSecret })
-  const securite = entetesDeSecurite({ https: config.secureCookies })
+  const securite = entetesDeSecurite({ https: config.secureCookies, formulairesVers: formulairesVers ?? [] })
   app.decorate('entetesDeSecurite', securite)
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securite)

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { lireFormulaire } from '../../../platform/http/formulaire'
-import { cspAvecFormulairesVers } from '../../../platform/http/securite'
 import type { ErreursFormulaire } from '../../../platform/layout/components'
 import type { DescriptionPage } from '../../../platform/layout/layout'
 import { fermerSession } from '../db/comptes-repository'
@@ -78,12 +77,8 @@ export async function connexionRoutes(
     if (sessionId) await fermerSession(deps.db, sessionId, deps.horloge())
     effacerCookieSession(reply)
     const fin = await urlDeFin?.(request, reply)
-    if (fin) {
-      // The logout form leads to ProConnect, another origin: the CSP lets this form's redirect through.
-      const csp = reply.getHeader('content-security-policy')
-      if (typeof csp === 'string') reply.header('content-security-policy', cspAvecFormulairesVers(csp, [fin]))
-      return reply.redirect(fin, 303)
-    }
+    // ProConnect's logout is another origin: every page's CSP lets the logout form lead there (app.ts).
+    if (fin) return reply.redirect(fin, 303)
     reply.flash('success', 'Vous êtes déconnecté.')
     return reply.redirect('/', 303)
   })

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { cspAvecFormulairesVers } from '../../../platform/http/securite'
 import { aleaOidc } from '../../../platform/oidc/client'
 import { monterFournisseur, origineDe, parOrigine } from '../../../platform/oidc/monter'
 import { messageErreur } from '../domain/erreurs'
@@ -20,6 +21,8 @@ export interface OptionsProConnect {
   issuer: string | undefined
   clientId: string
   clientSecret: string
+  /** Demo: other origins whose Escale may log in at this server's simulator. */
+  originesSimulateur: readonly string[]
   secureCookies: boolean
   /** Keys the simulator's cookies (demo only). */
   secret: string
@@ -57,7 +60,8 @@ export function proConnect(o: OptionsProConnect) {
       issuer: o.issuer ?? `${origine}${CHEMIN_SIMULATEUR_PROCONNECT}`,
       clientId: o.clientId,
       clientSecret: o.clientSecret,
-      http: simule,
+      // HTTP only for a simulator on this machine (ours, or another instance's in the browser tests).
+      http: simule || estBoucleLocale(o.issuer ?? ''),
     }),
   )
   const origine = (request: FastifyRequest) => origineDe(request, o.deps.baseUrl, simule)
@@ -173,6 +177,8 @@ function routeRetour(app: FastifyInstance, c: Contexte) {
   })
 }
 
+const estBoucleLocale = (url: string) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)
+
 function expiree(reply: FastifyReply) {
   reply.flash(
     'error',
@@ -186,19 +192,31 @@ async function routesSimulateur(app: FastifyInstance, o: OptionsProConnect) {
   const simulateur = parOrigine((origine) =>
     creerSimulateurProConnect({
       origine,
+      autresOrigines: o.originesSimulateur,
       secret: o.secret,
       client: { clientId: o.clientId, clientSecret: o.clientSecret },
     }),
   )
   const fournisseur = (request: FastifyRequest) => simulateur(origineDe(request, o.deps.baseUrl, true))
-  await monterFournisseur(app, CHEMIN_SIMULATEUR_PROCONNECT, fournisseur, {
-    max: 120,
-    timeWindow: '1 minute',
-  })
+  // The simulator's forms (the agent's choice, the logout) lead by redirects to the Escale that asked,
+  // another origin in the browser tests: its CSP lets them through to the registered origins only.
+  const versLesClients = async (_request: FastifyRequest, reply: FastifyReply) => {
+    const csp = reply.getHeader('content-security-policy')
+    if (typeof csp === 'string' && o.originesSimulateur.length)
+      reply.header('content-security-policy', cspAvecFormulairesVers(csp, o.originesSimulateur))
+  }
+  await monterFournisseur(
+    app,
+    CHEMIN_SIMULATEUR_PROCONNECT,
+    fournisseur,
+    { max: 120, timeWindow: '1 minute' },
+    versLesClients,
+  )
   const parametres = z.object({ uid: z.string().min(1).max(100) })
   app.get(`${CHEMIN_SIMULATEUR_PROCONNECT}/interaction/:uid`, async (request, reply) => {
     const { uid } = parametres.parse(request.params)
     const details = await (await fournisseur(request)).interactionDetails(request.raw, reply.raw)
+    await versLesClients(request, reply)
     return reply.page((ctx) => ({
       titre: 'ProConnect (simulateur)',
       contenu: <ChoixAgentPage csrf={ctx.csrf} uid={details.uid || uid} agents={AGENTS_FICTIFS} />,
@@ -211,6 +229,8 @@ async function routesSimulateur(app: FastifyInstance, o: OptionsProConnect) {
     // Without a pending interaction the provider throws: asked before the reply is hijacked, so that
     // the error handler still answers.
     await provider.interactionDetails(request.raw, reply.raw)
+    await versLesClients(request, reply)
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) reply.raw.setHeader(k, v)
     reply.hijack()
     await provider.interactionFinished(
       request.raw,

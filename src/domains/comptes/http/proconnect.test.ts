@@ -197,9 +197,6 @@ describe.each(MOTEURS)('connexion avec ProConnect (%s)', (moteur) => {
     expect(fc.pathname).toBe('/simulateurs/proconnect/session/end')
     expect(fc.searchParams.get('id_token_hint')).toMatch(/^ey/)
     expect(fc.searchParams.get('post_logout_redirect_uri')).toBe(`${origine}/connexion/proconnect/deconnecte`)
-    expect(sortie.r.headers.get('content-security-policy')).toMatch(
-      /form-action 'self' http:\/\/127\.0\.0\.1:\d+/,
-    )
     expect((await c.aller('/espace')).statut).toBe(303)
   })
 })

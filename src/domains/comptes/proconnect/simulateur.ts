@@ -68,11 +68,14 @@ export const CHEMIN_SIMULATEUR_PROCONNECT = '/simulateurs/proconnect'
 
 export async function creerSimulateurProConnect(o: {
   origine: string
+  /** Other origins whose Escale logs in here (a second instance in the browser tests). */
+  autresOrigines?: readonly string[]
   secret: string
   client: { clientId: string; clientSecret: string }
   agents?: readonly AgentFictif[]
 }): Promise<Provider> {
   const agents = o.agents ?? AGENTS_FICTIFS
+  const origines = [o.origine, ...(o.autresOrigines ?? [])]
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 })
   const cle = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'simulateur-proconnect' }
   const claimsAgent = ['email', 'given_name', 'usual_name', 'uid', 'siret', 'idp_id']
@@ -83,8 +86,8 @@ export async function creerSimulateurProConnect(o: {
       {
         client_id: o.client.clientId,
         client_secret: o.client.clientSecret,
-        redirect_uris: [`${o.origine}/connexion/proconnect/retour`],
-        post_logout_redirect_uris: [`${o.origine}/connexion/proconnect/deconnecte`],
+        redirect_uris: origines.map((x) => `${x}/connexion/proconnect/retour`),
+        post_logout_redirect_uris: origines.map((x) => `${x}/connexion/proconnect/deconnecte`),
         response_types: ['code'],
         grant_types: ['authorization_code'],
         id_token_signed_response_alg: 'RS256',
