@@ -23,6 +23,14 @@ module.exports = {
       to: { path: ['^node_modules/drizzle-orm/', '^src/domains/[^/]+/db/schema'] },
     },
     {
+      name: 'vues-sans-db',
+      comment:
+        'A view receives a view model (the fields it shows), declared with the view: never a row type of db/.',
+      severity: 'error',
+      from: { path: '^src/domains/([^/]+)/views/' },
+      to: { path: '^src/domains/[^/]+/db/' },
+    },
+    {
       name: 'hors-domaine-par-index',
       comment:
         'Code outside the domains (app, demo, platform, tests support) uses a domain only through its index.ts.',
