@@ -76,7 +76,7 @@ export function ProConnectSansComptePage(p: { message: string; sansCompte: boole
 export function ChoixAgentPage(p: { csrf: string; uid: string; agents: readonly AgentFictif[] }) {
   return (
     <>
-      <h1>ProConnect — simulateur de démonstration</h1>
+      <h1 class="fr-mt-4w">ProConnect — simulateur de démonstration</h1>
       <div class="fr-alert fr-alert--info fr-mb-3w">
         <p>
           Ce simulateur joue ProConnect avec des agents fictifs. Il n’existe qu’en démonstration et dans les
