@@ -80,6 +80,9 @@ const EXEMPTES: Record<string, string> = {
   'POST /simulateurs/franceconnect': 'simulateur, absent en production',
   'POST /simulateurs/franceconnect/*': 'simulateur, absent en production',
   'POST /simulateurs/franceconnect/interaction/:uid': 'simulateur, absent en production',
+  'POST /simulateurs/proconnect': 'simulateur, absent en production',
+  'POST /simulateurs/proconnect/*': 'simulateur, absent en production',
+  'POST /simulateurs/proconnect/interaction/:uid': 'simulateur, absent en production',
   'POST /demarche-partenaire/connexion': 'démarche partenaire de démonstration, absente en production',
 }
 
