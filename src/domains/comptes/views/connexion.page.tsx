@@ -33,15 +33,7 @@ export function ConnexionPage(p: {
           {p.retour ? <input type="hidden" name="retour" value={p.retour} /> : ''}
           {/* A heading, not a named field group: the group's name would also match the fields' own labels. */}
           <h2 class="fr-h5">Se connecter avec son adresse e-mail et son mot de passe</h2>
-          <Champ
-            nom="email"
-            libelle="Adresse e-mail"
-            aide="Format attendu : nom@domaine.fr"
-            type="email"
-            autocomplete="email"
-            valeur={p.email}
-            erreur={p.erreurs?.email}
-          />
+          <ChampEmail valeur={p.email} erreur={p.erreurs?.email} />
           <Champ
             nom="mot_de_passe"
             libelle="Mot de passe"
@@ -95,6 +87,25 @@ export function FormulaireEmailPage(p: {
   email?: string
 }) {
   return (
+    <FormulaireCentre {...p}>
+      <ChampEmail valeur={p.email} erreur={p.erreurs?.email} />
+      <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
+    </FormulaireCentre>
+  )
+}
+
+/** A narrow centred column: a title, a sentence, the error summary and one form. */
+function FormulaireCentre(p: {
+  titre: string
+  intro: string
+  action: string
+  csrf: string
+  erreurs?: ErreursFormulaire | undefined
+  children: Html.Children
+  /** Below the form (another form, a link). */
+  apres?: Html.Children
+}) {
+  return (
     <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1 safe>{p.titre}</h1>
@@ -102,19 +113,25 @@ export function FormulaireEmailPage(p: {
         <ResumeErreurs erreurs={p.erreurs ?? {}} />
         <form method="post" action={p.action} novalidate>
           <Csrf jeton={p.csrf} />
-          <Champ
-            nom="email"
-            libelle="Adresse e-mail"
-            aide="Format attendu : nom@domaine.fr"
-            type="email"
-            autocomplete="email"
-            valeur={p.email}
-            erreur={p.erreurs?.email}
-          />
-          <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
+          {p.children}
         </form>
+        {p.apres ?? ''}
       </div>
     </div>
+  )
+}
+
+function ChampEmail(p: { valeur?: string | undefined; erreur?: string | undefined }) {
+  return (
+    <Champ
+      nom="email"
+      libelle="Adresse e-mail"
+      aide="Format attendu : nom@domaine.fr"
+      type="email"
+      autocomplete="email"
+      valeur={p.valeur}
+      erreur={p.erreur}
+    />
   )
 }
 
@@ -155,30 +172,26 @@ export function CodeTotpPage(p: {
   intro: string
 }) {
   return (
-    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
-      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <h1 safe>{p.titre}</h1>
-        <p safe>{p.intro}</p>
-        <ResumeErreurs erreurs={p.erreurs ?? {}} />
-        <form method="post" action={p.action} novalidate>
-          <Csrf jeton={p.csrf} />
-          <Champ
-            nom="code"
-            libelle="Code à 6 chiffres"
-            aide="Affiché par votre application d’authentification ou votre carte. Vous pouvez aussi saisir un code de secours."
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            maxlength={20}
-            erreur={p.erreurs?.code}
-          />
-          <Bouton>Valider</Bouton>
-        </form>
+    <FormulaireCentre
+      {...p}
+      apres={
         <form method="post" action="/deconnexion" class="fr-mt-3w">
           <Csrf jeton={p.csrf} />
           <Bouton variante="tertiaire-sans-bordure">Annuler et revenir à l’accueil</Bouton>
         </form>
-      </div>
-    </div>
+      }
+    >
+      <Champ
+        nom="code"
+        libelle="Code à 6 chiffres"
+        aide="Affiché par votre application d’authentification ou votre carte. Vous pouvez aussi saisir un code de secours."
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        maxlength={20}
+        erreur={p.erreurs?.code}
+      />
+      <Bouton>Valider</Bouton>
+    </FormulaireCentre>
   )
 }
 
@@ -270,31 +283,23 @@ export function NouveauMotDePassePage(p: {
   erreurs?: ErreursFormulaire
 }) {
   return (
-    <div class="fr-grid-row fr-grid-row--center fr-mt-4w">
-      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <h1 safe>{p.titre}</h1>
-        <p safe>{p.intro}</p>
-        <ResumeErreurs erreurs={p.erreurs ?? {}} />
-        <form method="post" action={p.action} novalidate>
-          <Csrf jeton={p.csrf} />
-          <Champ
-            nom="mot_de_passe"
-            libelle="Nouveau mot de passe"
-            aide="Au moins 12 caractères. Une phrase facile à retenir convient très bien."
-            type="password"
-            autocomplete="new-password"
-            erreur={p.erreurs?.mot_de_passe}
-          />
-          <Champ
-            nom="confirmation"
-            libelle="Confirmer le mot de passe"
-            type="password"
-            autocomplete="new-password"
-            erreur={p.erreurs?.confirmation}
-          />
-          <Bouton>Enregistrer le mot de passe</Bouton>
-        </form>
-      </div>
-    </div>
+    <FormulaireCentre {...p}>
+      <Champ
+        nom="mot_de_passe"
+        libelle="Nouveau mot de passe"
+        aide="Au moins 12 caractères. Une phrase facile à retenir convient très bien."
+        type="password"
+        autocomplete="new-password"
+        erreur={p.erreurs?.mot_de_passe}
+      />
+      <Champ
+        nom="confirmation"
+        libelle="Confirmer le mot de passe"
+        type="password"
+        autocomplete="new-password"
+        erreur={p.erreurs?.confirmation}
+      />
+      <Bouton>Enregistrer le mot de passe</Bouton>
+    </FormulaireCentre>
   )
 }
