@@ -212,14 +212,13 @@ async function routesSimulateur(app: FastifyInstance, o: OptionsProConnect) {
     { max: 120, timeWindow: '1 minute' },
     versLesClients,
   )
-  const parametres = z.object({ uid: z.string().min(1).max(100) })
   app.get(`${CHEMIN_SIMULATEUR_PROCONNECT}/interaction/:uid`, async (request, reply) => {
-    const { uid } = parametres.parse(request.params)
+    // The provider reads the interaction from its own cookie; the uid of the address is only its copy.
     const details = await (await fournisseur(request)).interactionDetails(request.raw, reply.raw)
     await versLesClients(request, reply)
     return reply.page((ctx) => ({
       titre: 'ProConnect (simulateur)',
-      contenu: <ChoixAgentPage csrf={ctx.csrf} uid={details.uid || uid} agents={AGENTS_FICTIFS} />,
+      contenu: <ChoixAgentPage csrf={ctx.csrf} uid={details.uid} agents={AGENTS_FICTIFS} />,
     }))
   })
   app.post(`${CHEMIN_SIMULATEUR_PROCONNECT}/interaction/:uid`, async (request, reply) => {
