@@ -3,6 +3,7 @@ import multipart, {
   type FastifyMultipartOptions,
 } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AccesInterditError, NonConnecteError } from '../auth/utilisateur'
 
 const enLecture = Symbol('corps multipart en cours de lecture')
 type RequeteMarquee = FastifyRequest & { [enLecture]?: boolean }
@@ -26,12 +27,15 @@ export async function enregistrerMultipart(
   app: FastifyInstance,
   options: FastifyMultipartOptions | FastifyMultipartAttachFieldsToBodyOptions,
 ) {
-  app.addHook('onRequest', async (request) => {
+  // Marked when reading starts (preValidation, before the parser's own hook), not on arrival: the
+  // role checks of onRequest must keep their 401/403, and they run before a byte of the body is read.
+  app.addHook('preValidation', async (request) => {
     if (estMultipart(request)) (request as RequeteMarquee)[enLecture] = true
   })
   await app.register(multipart, options)
   app.setErrorHandler((error, request) => {
-    if ((request as RequeteMarquee)[enLecture] && !(error as { statusCode?: number }).statusCode)
+    const connue = error instanceof NonConnecteError || error instanceof AccesInterditError
+    if ((request as RequeteMarquee)[enLecture] && !connue && !(error as { statusCode?: number }).statusCode)
       throw new CorpsIllisibleError(error)
     throw error
   })
