@@ -46,7 +46,8 @@ export function corpsMultipartLu(request: FastifyRequest) {
   ;(request as RequeteMarquee)[enLecture] = false
 }
 
-function estMultipart(request: FastifyRequest) {
+/** The request announces a multipart body (its parser is only registered where uploads are read). */
+export function estMultipart(request: FastifyRequest) {
   return String(request.headers['content-type'] ?? '')
     .toLowerCase()
     .startsWith('multipart/')

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { aleaOidc } from '../../../platform/oidc/client'
 import { parOrigine } from '../../../platform/oidc/monter'
 import {
   consommerConnexionFranceConnect,
@@ -7,7 +8,7 @@ import {
 } from '../db/franceconnect-lectures'
 import { ajouterAuJournal } from '../db/journal-repository'
 import { hashSub } from '../domain/attestation'
-import { creerClientFranceConnect, pkce } from '../oidc/client-franceconnect'
+import { creerClientFranceConnect } from '../oidc/client-franceconnect'
 import type { ContexteRoutes } from './commun'
 
 const DUREE_FC_MS = 5 * 60_000
@@ -35,9 +36,9 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
     extra: { aidantId?: string; organisationId?: string; projet?: { demarches: string[]; duree: string } },
   ) => {
     const fc = await franceConnect(request)
-    const state = pkce.aleatoire()
-    const nonce = pkce.aleatoire()
-    const verifier = pkce.verifier()
+    const state = aleaOidc.aleatoire()
+    const nonce = aleaOidc.aleatoire()
+    const verifier = aleaOidc.verifier()
     await noterConnexionFranceConnect(deps.db, {
       state,
       nonce,
@@ -54,7 +55,7 @@ export function makeFranceConnect({ deps, registre }: ContexteRoutes) {
         redirectUri: `${registre.origine(request)}${retour}`,
         state,
         nonce,
-        codeChallenge: await pkce.challenge(verifier),
+        codeChallenge: await aleaOidc.challenge(verifier),
       }),
       303,
     )

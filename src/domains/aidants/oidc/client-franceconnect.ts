@@ -1,4 +1,4 @@
-import { aleaOidc, type ClientOidc, creerClientOidc } from '../../../platform/oidc/client'
+import { type ClientOidc, creerClientOidc } from '../../../platform/oidc/client'
 
 /** FranceConnect's claims of a person (the usager of a mandate), as its v2 gives them. */
 export const SCOPES_FRANCECONNECT =
@@ -55,6 +55,3 @@ export async function creerClientFranceConnect(o: {
     },
   }
 }
-
-/** PKCE verifier and challenge, random state and nonce (the platform's). */
-export const pkce = aleaOidc

@@ -42,7 +42,6 @@ const queryRetour = z.object({
 /** What the routes share: the client for the request's origin, the origin itself, the cookies' options. */
 interface Contexte {
   o: OptionsProConnect
-  simule: boolean
   origine: (request: FastifyRequest) => string
   clientDe: (request: FastifyRequest) => Promise<ClientProConnect>
   cookie: (path: string, maxAge: number) => Record<string, unknown>
@@ -67,7 +66,6 @@ export function proConnect(o: OptionsProConnect) {
   const origine = (request: FastifyRequest) => origineDe(request, o.deps.baseUrl, simule)
   const c: Contexte = {
     o,
-    simule,
     origine,
     clientDe: (request) => client(origine(request)),
     cookie: (path, maxAge) => ({

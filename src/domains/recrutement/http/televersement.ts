@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { corpsMultipartLu, enregistrerMultipart } from '../../../platform/http/multipart'
+import { corpsMultipartLu, enregistrerMultipart, estMultipart } from '../../../platform/http/multipart'
 import { TAILLE_MAX_CV } from '../domain/cv'
 import type { FichierCv } from '../use-cases/candidatures'
 
@@ -24,12 +24,7 @@ export async function enregistrerTeleversement(app: FastifyInstance) {
   // read (2 MB and 40 fields) before the 401. Only routes marked `televersement` accept one, and those
   // that need a role check it in onRequest, before reading.
   app.addHook('onRequest', async (request) => {
-    if (
-      !String(request.headers['content-type'] ?? '')
-        .toLowerCase()
-        .startsWith('multipart/')
-    )
-      return
+    if (!estMultipart(request)) return
     if (request.routeOptions.config.televersement === true) return
     throw Object.assign(new Error('envoi de fichier non accepté sur cette route'), { statusCode: 415 })
   })
