@@ -35,6 +35,9 @@ export const lieux = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     origineCoordonnees: text('origine_coordonnees').notNull(),
+    /** What the address base found (`numero`, `voie`, `lieu-dit`, `commune`) and its score, when geocoded. */
+    precisionGeocodage: text('precision_geocodage'),
+    scoreGeocodage: doublePrecision('score_geocodage'),
     typologie: text('typologie').array().notNull().default([]),
     telephone: text('telephone'),
     courriels: text('courriels').array().notNull().default([]),
@@ -89,6 +92,17 @@ export const lieuxHistorique = pgTable(
   },
   (t) => [index('lieux_historique_lieu_idx').on(t.lieuId, t.le)],
 )
+
+/**
+ * Accessibility summaries read from Acceslibre, by the Acceslibre identifier of the place's record:
+ * a page view reads the cache, the connector is asked again once the summary is older than a week.
+ * `resume` is null when Acceslibre knows no such record.
+ */
+export const lieuxAcceslibre = pgTable('lieux_acceslibre', {
+  identifiant: text('identifiant').primaryKey(),
+  resume: jsonb('resume').$type<Record<string, unknown>>(),
+  luLe: timestamp('lu_le', { withTimezone: true }).notNull().defaultNow(),
+})
 
 /** Import runs and their per-row report (shown again from the back-office). */
 export const lieuxImports = pgTable('lieux_imports', {
