@@ -10,6 +10,10 @@
  * package stays as an oracle in the property tests.
  */
 
+import { type DateLocale, dateLocale, decaler, joursFeries } from '../../../platform/calendrier'
+
+export { type DateLocale, dateLocale, joursFeries }
+
 export const JOURS_OSM = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
 export const NOMS_JOURS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const
 
@@ -169,111 +173,11 @@ export function lireHoraires(texte: string): ResultatHoraires {
 
 // ——— Calendar: local date in a place's time zone, ISO week, French public holidays ———
 
-export interface DateLocale {
-  annee: number
-  mois: number
-  jourDuMois: number
-  /** 0 = Monday. */
-  jourSemaine: number
-  minutes: number
-}
-
-const formatteurs = new Map<string, Intl.DateTimeFormat>()
-// Intl's formatToParts costs tens of microseconds: the local date is computed once per minute and zone.
-const parMinute = new Map<string, { minute: number; date: DateLocale }>()
-
-export function dateLocale(instant: Date, fuseau: string): DateLocale {
-  const minute = Math.floor(instant.getTime() / 60_000)
-  const connu = parMinute.get(fuseau)
-  if (connu && connu.minute === minute) return connu.date
-  const date = calculerDateLocale(instant, fuseau)
-  parMinute.set(fuseau, { minute, date })
-  return date
-}
-
-function calculerDateLocale(instant: Date, fuseau: string): DateLocale {
-  let f = formatteurs.get(fuseau)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: fuseau,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-    formatteurs.set(fuseau, f)
-  }
-  const p: Record<string, string> = {}
-  for (const x of f.formatToParts(instant)) p[x.type] = x.value
-  const jours: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 }
-  return {
-    annee: Number(p.year),
-    mois: Number(p.month),
-    jourDuMois: Number(p.day),
-    jourSemaine: jours[p.weekday ?? 'Mon'] ?? 0,
-    minutes: Number(p.hour) * 60 + Number(p.minute),
-  }
-}
-
-/** Calendar arithmetic on plain dates (no time zone involved). */
-function decaler(d: DateLocale, jours: number): DateLocale {
-  const u = new Date(Date.UTC(d.annee, d.mois - 1, d.jourDuMois + jours))
-  return {
-    annee: u.getUTCFullYear(),
-    mois: u.getUTCMonth() + 1,
-    jourDuMois: u.getUTCDate(),
-    jourSemaine: (u.getUTCDay() + 6) % 7,
-    minutes: 0,
-  }
-}
-
 export function semaineIso(d: Pick<DateLocale, 'annee' | 'mois' | 'jourDuMois'>): number {
   const jeudi = new Date(Date.UTC(d.annee, d.mois - 1, d.jourDuMois))
   jeudi.setUTCDate(jeudi.getUTCDate() - ((jeudi.getUTCDay() + 6) % 7) + 3)
   const premierJanvier = Date.UTC(jeudi.getUTCFullYear(), 0, 1)
   return 1 + Math.floor((jeudi.getTime() - premierJanvier) / 86_400_000 / 7)
-}
-
-const feriesParAnnee = new Map<number, Set<string>>()
-/** French public holidays (metropolitan list; Alsace-Moselle and overseas extras are not included). */
-export function joursFeries(annee: number): Set<string> {
-  let s = feriesParAnnee.get(annee)
-  if (s) return s
-  // Easter Sunday, anonymous Gregorian algorithm.
-  const a = annee % 19
-  const b = Math.floor(annee / 100)
-  const c = annee % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const mois = Math.floor((h + l - 7 * m + 114) / 31)
-  const jour = ((h + l - 7 * m + 114) % 31) + 1
-  const paques: DateLocale = { annee, mois, jourDuMois: jour, jourSemaine: 6, minutes: 0 }
-  const cle = (x: DateLocale) => `${x.mois}-${x.jourDuMois}`
-  s = new Set([
-    '1-1',
-    '5-1',
-    '5-8',
-    '7-14',
-    '8-15',
-    '11-1',
-    '11-11',
-    '12-25',
-    cle(decaler(paques, 1)),
-    cle(decaler(paques, 39)),
-    cle(decaler(paques, 50)),
-  ])
-  feriesParAnnee.set(annee, s)
-  return s
 }
 
 function regleApplique(r: Regle, d: DateLocale, ferie: boolean, semaine: number): boolean {
