@@ -18,12 +18,8 @@ export function lireFormulaire<S extends z.ZodType>(
   body: unknown,
 ): ResultatFormulaire<z.infer<S>> {
   const valeurs = valeursTexte(body)
-  const erreurs: ErreursFormulaire = {}
   const parsed = schema.safeParse(body ?? {})
-  for (const issue of parsed.error?.issues ?? []) {
-    const champ = String(issue.path[0] ?? 'formulaire')
-    if (!erreurs[champ]) erreurs[champ] = issue.message
-  }
+  const erreurs: ErreursFormulaire = parsed.success ? {} : erreursDeZod(parsed.error)
   // The edge removed invisible control characters from these fields: the person checks what is left.
   // The field's own message comes first when what is left is wrong too (it names the field). A name the
   // form does not have is ignored (what it carried is dropped anyway): its error would show nowhere.
@@ -32,6 +28,24 @@ export function lireFormulaire<S extends z.ZodType>(
     if (!connus || connus.has(champ)) erreurs[champ] ??= MESSAGE_CARACTERE_INTERDIT
   if (parsed.success && !Object.keys(erreurs).length) return { ok: true, donnees: parsed.data }
   return { ok: false, erreurs, valeurs }
+}
+
+/** One French message per field (the first one), keyed by the field's name. */
+export function erreursDeZod(erreur: z.ZodError): ErreursFormulaire {
+  const erreurs: ErreursFormulaire = {}
+  for (const issue of erreur.issues) {
+    const champ = String(issue.path[0] ?? 'formulaire')
+    erreurs[champ] ??= issue.message
+  }
+  return erreurs
+}
+
+/** Text fields only (a multipart body also holds files): schemas and re-rendered values never see them. */
+export function champsTexte(body: unknown): Valeurs {
+  const r: Valeurs = {}
+  if (body && typeof body === 'object')
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') r[k] = v
+  return r
 }
 
 /** The field names of an object schema (through refinements and pipes); undefined when it has none. */

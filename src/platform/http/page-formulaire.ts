@@ -1,8 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify'
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerHookHandler,
+  RouteShorthandOptions,
+} from 'fastify'
 import type { z } from 'zod'
 import type { ErreursFormulaire } from '../layout/components'
 import type { ContextePage, DescriptionPage } from '../layout/layout'
-import { lireFormulaire, type Valeurs, valeursTexte } from './formulaire'
+import { champsTexte, erreursDeZod, lireFormulaire, type Valeurs, valeursTexte } from './formulaire'
 
 /**
  * One way to serve a page that holds forms (docs/ARCHITECTURE.md, « Une route se lit comme une phrase »):
@@ -11,7 +18,13 @@ import { lireFormulaire, type Valeurs, valeursTexte } from './formulaire'
  *   page.action(urlDuPost, { schema, executer })
  *
  * - GET `url`: the guard runs, the params are parsed (a mismatch is a 404, never a cast), `charger`
- *   builds the view model (undefined → 404), `page` renders it with an empty form state.
+ *   builds the view model (undefined → 404; `redirection(url)` → 303 elsewhere, for the GET and the
+ *   POSTs alike), `page` renders it with an empty form state.
+ * - `config` (of the page for its GET, of an action for its POST) is the Fastify route config: the
+ *   rate limit of a public form, a domain's own route flags.
+ * - An action with `fichiers` reads a multipart body (the scope registers the parser, see
+ *   `multipart.ts`): its text parts go through `schema`, its file parts through `fichiers`, and the
+ *   guard runs as the request arrives, before a byte of the body is read.
  * - POST of an action: the same guard, params and view model, then the body goes through the action's
  *   zod schema. A refusal re-renders the same page with status 400, one French message per field and
  *   the values typed; a business refusal from `executer` re-renders with 422 (or the status given). On
@@ -28,6 +41,15 @@ export interface EtatFormulaire {
   /** The action whose form is in error, when a page holds several forms. */
   action?: string
 }
+
+/** What `charger` returns to send the browser elsewhere (303), with an optional flash message. */
+export class Redirection {
+  constructor(
+    readonly url: string,
+    readonly flash?: { type: 'success' | 'error' | 'info'; message: string },
+  ) {}
+}
+export const redirection = (url: string, flash?: Redirection['flash']) => new Redirection(url, flash)
 
 export const ETAT_VIDE: EtatFormulaire = Object.freeze({ erreurs: {}, valeurs: {} }) as EtatFormulaire
 
@@ -46,21 +68,32 @@ export const refus = (
   statut,
 })
 
+type Charge<D> = D | Redirection | undefined
+
 interface OptionsPage<P extends z.ZodType, D> {
   url: string
   /** Who may see the page and post its forms (e.g. `exigerRole('admin')`). */
   garde?: preHandlerHookHandler
   /** Route params, parsed once for the page and its actions; a mismatch answers 404. */
   params?: P
+  /** The GET route's config (its rate limit, a domain's route flags). */
+  config?: FastifyContextConfig
   /** The view model; `undefined` answers 404 (unknown id, or outside the caller's scope). */
-  charger: (entree: { request: FastifyRequest; params: z.infer<P> }) => Promise<D | undefined> | D | undefined
+  charger: (entree: { request: FastifyRequest; params: z.infer<P> }) => Promise<Charge<D>> | Charge<D>
   page: (d: D, etat: EtatFormulaire, ctx: ContextePage) => DescriptionPage
 }
 
-interface OptionsAction<S extends z.ZodType, P extends z.ZodType, D> {
+interface OptionsAction<S extends z.ZodType, P extends z.ZodType, D, F extends z.ZodType> {
   schema: S
+  /** The POST route's config: the rate limit of a public form, a domain's route flags. */
+  config?: FastifyContextConfig
+  /** Multipart body: the schema of its file parts (what the scope's parser left in the body). */
+  fichiers?: F
+  /** Fields the server sets, over what was posted (the account's e-mail, not typed again). */
+  imposer?: (entree: { modele: D; request: FastifyRequest }) => Valeurs
   executer: (entree: {
     donnees: z.infer<S>
+    fichiers: z.infer<F>
     modele: D
     params: z.infer<P>
     request: FastifyRequest
@@ -70,24 +103,35 @@ interface OptionsAction<S extends z.ZodType, P extends z.ZodType, D> {
 
 export interface PageFormulaire<P extends z.ZodType, D> {
   /** Adds a POST route whose form lives on this page. */
-  action<S extends z.ZodType>(url: string, options: OptionsAction<S, P, D>): PageFormulaire<P, D>
+  action<S extends z.ZodType, F extends z.ZodType = z.ZodUndefined>(
+    url: string,
+    options: OptionsAction<S, P, D, F>,
+  ): PageFormulaire<P, D>
 }
 
 export function pageFormulaire<P extends z.ZodType, D>(
   app: FastifyInstance,
   o: OptionsPage<P, D>,
 ): PageFormulaire<P, D> {
-  const gardes = o.garde ? { preHandler: o.garde } : {}
+  const options = (garde: Record<string, preHandlerHookHandler>, c?: FastifyContextConfig) =>
+    (c ? { ...garde, config: c } : garde) as RouteShorthandOptions
 
-  const preparer = async (request: FastifyRequest) => {
+  /** The params and the view model, or null when the answer is given (404, redirection). */
+  const preparer = async (request: FastifyRequest, reply: FastifyReply) => {
     let params = {} as z.infer<P>
     if (o.params) {
       const lu = o.params.safeParse(request.params)
-      if (!lu.success) return undefined
+      if (!lu.success) return reply.callNotFound() ?? null
       params = lu.data
     }
     const modele = await o.charger({ request, params })
-    return modele === undefined ? undefined : { params, modele }
+    if (modele === undefined) return reply.callNotFound() ?? null
+    if (modele instanceof Redirection) {
+      if (modele.flash) reply.flash(modele.flash.type, modele.flash.message)
+      reply.redirect(modele.url, 303)
+      return null
+    }
+    return { params, modele }
   }
 
   const rendre = (reply: FastifyReply, modele: D, etat: EtatFormulaire, statut: number) =>
@@ -96,32 +140,25 @@ export function pageFormulaire<P extends z.ZodType, D>(
       return statut >= 400 ? { ...description, enErreur: true } : description
     }, statut)
 
-  app.get(o.url, gardes, async (request, reply) => {
-    const p = await preparer(request)
-    if (!p) return reply.callNotFound()
-    return rendre(reply, p.modele, ETAT_VIDE, 200)
+  app.get(o.url, options(o.garde ? { preHandler: o.garde } : {}, o.config), async (request, reply) => {
+    const p = await preparer(request, reply)
+    return p ? rendre(reply, p.modele, ETAT_VIDE, 200) : reply
   })
 
   const page: PageFormulaire<P, D> = {
     action(url, a) {
-      app.post(url, gardes, async (request, reply) => {
-        const p = await preparer(request)
-        if (!p) return reply.callNotFound()
-        const f = lireFormulaire(a.schema, request.body)
-        if (!f.ok)
-          return rendre(reply, p.modele, { erreurs: f.erreurs, valeurs: f.valeurs, action: url }, 400)
-        const issue = await a.executer({
-          donnees: f.donnees,
-          modele: p.modele,
-          params: p.params,
-          request,
-          reply,
-        })
+      // A multipart body is read before preHandler: the guard runs first, as the request arrives.
+      const garde = o.garde ? { [a.fichiers ? 'onRequest' : 'preHandler']: o.garde } : {}
+      app.post(url, options(garde, a.config), async (request, reply) => {
+        const p = await preparer(request, reply)
+        if (!p) return reply
+        const enErreur = (erreurs: ErreursFormulaire, valeurs: Valeurs, statut: number) =>
+          rendre(reply, p.modele, { erreurs, valeurs, action: url }, statut)
+        const lu = lireEnvoi(a, request, p.modele)
+        if (!lu.ok) return enErreur(lu.erreurs, lu.valeurs, 400)
+        const issue = await a.executer({ ...lu, modele: p.modele, params: p.params, request, reply })
         if (reply.sent) return reply
-        if (!issue.ok) {
-          const etat = { erreurs: issue.erreurs, valeurs: valeursTexte(request.body), action: url }
-          return rendre(reply, p.modele, etat, issue.statut ?? 422)
-        }
+        if (!issue.ok) return enErreur(issue.erreurs, valeursTexte(request.body), issue.statut ?? 422)
         if (issue.message) reply.flash('success', issue.message)
         return reply.redirect(issue.redirection, 303)
       })
@@ -129,4 +166,26 @@ export function pageFormulaire<P extends z.ZodType, D>(
     },
   }
   return page
+}
+
+/** The posted body through the action's schemas: text parts (with the server's own fields), then files. */
+function lireEnvoi<S extends z.ZodType, F extends z.ZodType, D>(
+  a: OptionsAction<S, z.ZodType, D, F>,
+  request: FastifyRequest,
+  modele: D,
+):
+  | { ok: true; donnees: z.infer<S>; fichiers: z.infer<F> }
+  | { ok: false; erreurs: ErreursFormulaire; valeurs: Valeurs } {
+  const texte = a.fichiers ? champsTexte(request.body) : request.body
+  const corps = a.imposer ? { ...champsTexte(texte), ...a.imposer({ modele, request }) } : texte
+  const f = lireFormulaire(a.schema, corps)
+  const fichiers = a.fichiers?.safeParse(request.body ?? {})
+  const erreursFichiers = fichiers && !fichiers.success ? erreursDeZod(fichiers.error) : {}
+  if (!f.ok || Object.keys(erreursFichiers).length > 0)
+    return {
+      ok: false,
+      erreurs: { ...(f.ok ? {} : f.erreurs), ...erreursFichiers },
+      valeurs: f.ok ? valeursTexte(corps) : f.valeurs,
+    }
+  return { ok: true, donnees: f.donnees, fichiers: fichiers?.data as z.infer<F> }
 }
