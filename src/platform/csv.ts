@@ -7,15 +7,36 @@
  * written with a leading `'`, which spreadsheets take as « text, not a formula ». A cell that is a
  * plain number (`-3`, `+33180059880`, the standard's telephone format) holds no formula and is written
  * as is, so that numbers and telephones stay readable by the programs that consume the exports.
+ *
+ * Two formats (ADR 009). By default, the file a person opens in a French spreadsheet (LibreOffice Calc,
+ * Excel set to French): `;` between cells, decimal comma, and a byte order mark so that accents read as
+ * UTF-8. For programs, `?format=csv-standard` on any export asks for the standard CSV (RFC 4180):
+ * `,`, decimal point, no byte order mark.
  */
 
 export type ValeurCsv = string | number | boolean | null | undefined
 
+/** `tableur`: for a French spreadsheet (the default); `standard`: RFC 4180, for programs. */
+export type FormatCsv = 'tableur' | 'standard'
+
 export interface OptionsCsv {
-  /** `,` by default (the places standard); `;` for files opened in French spreadsheets. */
-  separateur?: ',' | ';'
-  /** Byte order mark: spreadsheet software then reads accents as UTF-8. */
-  bom?: boolean
+  /** `tableur` unless given. */
+  format?: FormatCsv
+}
+
+const REGLES = {
+  tableur: { separateur: ';', bom: '\ufeff', virgule: true },
+  standard: { separateur: ',', bom: '', virgule: false },
+} as const
+
+/** The value of `format` in an export's query string that asks for the standard CSV. */
+export const PARAMETRE_CSV_STANDARD = 'csv-standard'
+
+/** The format a query string asks for: `?format=csv-standard` gives the standard CSV, anything else the spreadsheet one. */
+export function formatCsvDemande(query: unknown): FormatCsv {
+  const format =
+    typeof query === 'object' && query !== null ? (query as { format?: unknown }).format : undefined
+  return format === PARAMETRE_CSV_STANDARD ? 'standard' : 'tableur'
 }
 
 const DEBUT_DE_FORMULE = /^[=+\-@\t\r]/
@@ -26,9 +47,10 @@ export function celluleSansFormule(v: string): string {
   return DEBUT_DE_FORMULE.test(v) && !NOMBRE_SEUL.test(v) ? `'${v}` : v
 }
 
-function ecrireCellule(v: ValeurCsv, separateur: string): string {
+function ecrireCellule(v: ValeurCsv, separateur: string, virgule: boolean): string {
   if (v === null || v === undefined) return ''
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+  if (typeof v === 'number')
+    return !Number.isFinite(v) ? '' : virgule ? String(v).replace('.', ',') : String(v)
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   const texte = celluleSansFormule(v)
   return texte.includes(separateur) || /["\n\r]/.test(texte) ? `"${texte.replaceAll('"', '""')}"` : texte
@@ -36,8 +58,9 @@ function ecrireCellule(v: ValeurCsv, separateur: string): string {
 
 /** Rows (the header row first, if any) as CSV text, one record per line (`\n`, as the exports always had). */
 export function ecrireCsv(lignes: Iterable<readonly ValeurCsv[]>, options: OptionsCsv = {}): string {
-  const separateur = options.separateur ?? ','
-  let sortie = options.bom ? '\ufeff' : ''
-  for (const ligne of lignes) sortie += `${ligne.map((v) => ecrireCellule(v, separateur)).join(separateur)}\n`
+  const { separateur, bom, virgule } = REGLES[options.format ?? 'tableur']
+  let sortie: string = bom
+  for (const ligne of lignes)
+    sortie += `${ligne.map((v) => ecrireCellule(v, separateur, virgule)).join(separateur)}\n`
   return sortie
 }

@@ -245,6 +245,16 @@ describe.each(MOTEURS)('activités : saisie, liste, statistiques (%s)', (moteur)
     )
     expect(s2.statusCode).toBe(200)
     expect(s2.body).toContain('repartition;type;collectif;Atelier collectif;')
+    expect(s2.body.startsWith('\ufeff')).toBe(true)
+    const mois = aujourdhui().slice(0, 7)
+    const standard = await ines.get(`/activites/statistiques.csv?du=${mois}&au=${mois}&format=csv-standard`)
+    expect(standard.statusCode).toBe(200)
+    expect(standard.body.startsWith('\ufeff')).toBe(false)
+    expect(standard.body).toContain('repartition,type,collectif,Atelier collectif,')
+    const csvStandard = await ines.get('/activites/export.csv?format=csv-standard')
+    expect(csvStandard.body.split('\n')[0]).toBe(
+      csv.body.split('\n')[0]?.replace('\ufeff', '').replaceAll(';', ','),
+    )
     const x = await t.app.inject({
       method: 'GET',
       url: '/activites/statistiques.xlsx',

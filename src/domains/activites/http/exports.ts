@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { celluleSansFormule, ecrireCsv } from '../../../platform/csv'
+import { celluleSansFormule, ecrireCsv, type FormatCsv } from '../../../platform/csv'
 import type { Activite } from '../domain/activite'
 import { libelle } from '../domain/vocabulaire'
 import type { VueStatistiques } from '../views/statistiques.page'
@@ -42,8 +42,8 @@ function lignesStatistiques(v: VueStatistiques): (string | number)[][] {
 
 const ENTETES_STATS = ['section', 'dimension', 'valeur', 'libelle', 'activites', 'personnes', 'heures']
 
-export function statistiquesCsv(v: VueStatistiques): string {
-  return ecrireCsv([ENTETES_STATS, ...lignesStatistiques(v)], { separateur: ';', bom: true })
+export function statistiquesCsv(v: VueStatistiques, format?: FormatCsv): string {
+  return ecrireCsv([ENTETES_STATS, ...lignesStatistiques(v)], { format })
 }
 
 export async function statistiquesXlsx(v: VueStatistiques, titre: string): Promise<Buffer> {
@@ -81,7 +81,7 @@ export async function statistiquesXlsx(v: VueStatistiques, titre: string): Promi
 }
 
 /** The conseiller's own activities, one row each (no personal data: the follow-up file is a bare id). */
-export function activitesCsv(liste: readonly Activite[]): string {
+export function activitesCsv(liste: readonly Activite[], format?: FormatCsv): string {
   const entetes = [
     'id',
     'date',
@@ -124,5 +124,5 @@ export function activitesCsv(liste: readonly Activite[]): string {
       .join(', '),
     a.beneficiaireId ? 'oui' : 'non',
   ])
-  return ecrireCsv([entetes, ...lignes], { separateur: ';', bom: true })
+  return ecrireCsv([entetes, ...lignes], { format })
 }

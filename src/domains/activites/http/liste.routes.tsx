@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { exigerRole } from '../../../platform/auth/utilisateur'
+import { formatCsvDemande } from '../../../platform/csv'
 import { dateFiltre } from '../../../platform/http/dates'
 import { activitesDuMois, listerActivites } from '../db/activites-repository'
 import { estModifiable } from '../domain/activite'
@@ -96,6 +97,6 @@ export function routesListe(app: FastifyInstance, { deps, aujourdhui }: Contexte
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="mes-activites.csv"')
       .header('cache-control', 'no-store')
-      .send(activitesCsv(activites))
+      .send(activitesCsv(activites, formatCsvDemande(request.query)))
   })
 }

@@ -5,6 +5,7 @@ import {
   type Utilisateur,
   utilisateurConnecte,
 } from '../../../platform/auth/utilisateur'
+import { formatCsvDemande } from '../../../platform/csv'
 import {
   DEPARTEMENTS,
   departement,
@@ -167,7 +168,8 @@ export function routesStatistiques(app: FastifyInstance, { deps, aujourdhui }: C
       reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${nom}.${format}"`)
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statistiquesCsv(v))
+      if (format === 'csv')
+        return reply.type('text/csv; charset=utf-8').send(statistiquesCsv(v, formatCsvDemande(request.query)))
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .send(await statistiquesXlsx(v, titreTerritoire(d.territoire, u)))

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { exigerRole } from '../../../platform/auth/utilisateur'
+import { formatCsvDemande } from '../../../platform/csv'
 import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
 import { messageErreur } from '../domain/erreurs'
 import { makeExporterCsv } from '../use-cases/exporter-csv'
@@ -87,7 +88,7 @@ export async function passationsRoutes(app: FastifyInstance, { deps }: ContexteR
     })
 
   app.get('/diagnostic/export.csv', { preHandler: garde }, async (request, reply) => {
-    const csv = await exporter(codesStructures(request))
+    const csv = await exporter(codesStructures(request), formatCsvDemande(request.query))
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', 'attachment; filename="diagnostics.csv"')

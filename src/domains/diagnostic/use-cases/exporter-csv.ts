@@ -1,4 +1,4 @@
-import { ecrireCsv } from '../../../platform/csv'
+import { ecrireCsv, type FormatCsv } from '../../../platform/csv'
 import {
   beneficiairesDeStructures,
   passationsDeStructures,
@@ -17,7 +17,7 @@ import type { Structures } from './suivre-session'
  */
 export const makeExporterCsv =
   ({ db }: DepsDiagnostic) =>
-  async (structures: Structures): Promise<string> => {
+  async (structures: Structures, format?: FormatCsv): Promise<string> => {
     const passations = await passationsDeStructures(db, structures)
     const reponses = await reponsesDePassations(
       db,
@@ -60,6 +60,5 @@ export const makeExporterCsv =
       'orientations',
       'duree_minutes',
     ]
-    // Excel opens a UTF-8 file with accents correctly only with a BOM.
-    return ecrireCsv([colonnes, ...lignes], { separateur: ';', bom: true })
+    return ecrireCsv([colonnes, ...lignes], { format })
   }

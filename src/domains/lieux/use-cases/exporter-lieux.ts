@@ -26,5 +26,5 @@ export function exporter(lieux: readonly Lieu[]): Export {
  * text that a spreadsheet would run as a formula (a name typed as `=HYPERLINK(…)`) goes out as text.
  */
 export function enCsv(lignes: readonly SchemaLieuMediationNumerique[]): string {
-  return ecrireCsv([[...COLONNES_STANDARD], ...lignes.map(ligneCsv)])
+  return ecrireCsv([[...COLONNES_STANDARD], ...lignes.map(ligneCsv)], { format: 'standard' })
 }

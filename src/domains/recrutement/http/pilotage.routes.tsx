@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
-import { ecrireCsv } from '../../../platform/csv'
+import { ecrireCsv, formatCsvDemande } from '../../../platform/csv'
 import { contourDepartement } from '../../../platform/geo/referentiel-communes'
 import { DEPARTEMENTS, departement } from '../../../platform/geo/territoires'
 import { chiffresParDepartement, statutsCandidatures, statutsStructures } from '../db/pilotage-repository'
@@ -92,7 +92,7 @@ export async function pilotageRoutes(app: FastifyInstance, { deps }: ContexteRou
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="recrutement-par-departement.csv"')
       .header('cache-control', 'no-store')
-      .send(ecrireCsv([colonnes, ...enLignes(lignes)], { separateur: ';', bom: true }))
+      .send(ecrireCsv([colonnes, ...enLignes(lignes)], { format: formatCsvDemande(request.query) }))
   })
 
   app.get('/pilotage/export.xlsx', async (request, reply) => {
