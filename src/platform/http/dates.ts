@@ -53,3 +53,39 @@ export function dateSaisie(libelle: string, o: OptionsDate = {}) {
 export function dateFiltre(libelle: string, o: OptionsDate = {}) {
   return z.preprocess((v) => (v === '' ? undefined : v), dateSaisie(libelle, o).optional())
 }
+
+/**
+ * Dates as people read them (« 3 décembre 2026 », « 3 décembre 2026 à 15 h 10 »), in Paris time:
+ * every page, e-mail and document goes through these rather than showing `2026-12-03`.
+ */
+const JOUR = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+})
+const HEURE = new Intl.DateTimeFormat('fr-FR', {
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+})
+const MOIS = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** A calendar day `YYYY-MM-DD` (read as that day, wherever the server runs), or an instant. */
+const enDate = (d: Date | string) => (typeof d === 'string' ? new Date(`${d.slice(0, 10)}T12:00:00Z`) : d)
+
+/** « 3 décembre 2026 » (« 1er décembre 2026 » the first of the month). */
+export function dateLongue(d: Date | string): string {
+  return JOUR.format(enDate(d)).replace(/^1 /, '1er ')
+}
+
+/** « 3 décembre 2026 à 15 h 10 ». */
+export function dateHeure(d: Date): string {
+  const [h, m] = HEURE.format(d).split(':')
+  return `${dateLongue(d)} à ${Number(h)} h ${m}`
+}
+
+/** « décembre 2026 » for the month `2026-12`. */
+export function moisLong(mois: string): string {
+  return MOIS.format(new Date(`${mois.slice(0, 7)}-15T12:00:00Z`))
+}
