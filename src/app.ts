@@ -34,6 +34,8 @@ import { fluxLisible } from './platform/http/journal-lisible'
 import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
+import { brancherEntreprises } from './platform/connecteurs/entreprises'
+import { type Connecteur, modeConnecteur } from './platform/connecteurs/registre'
 import { pagesRoutes } from './platform/pages/routes'
 import { ouvrirPartage } from './platform/partage/partage'
 
@@ -148,24 +150,28 @@ const listerPorteesDe = (base: DatabaseHandle) => async (): Promise<Portee[]> =>
 ]
 
 /** How each outside service is reached, for `/sante`: the real one, our simulator, or not at all. */
-function connecteursDe(config: Config) {
-  const mode = (actif: boolean, reel: boolean) => (!actif ? 'desactive' : reel ? 'reel' : 'simule')
-  return Object.freeze({
-    proconnect: mode(!!config.proConnect, !!config.proConnect?.issuer),
-    franceconnect: mode(config.aidantsConnect, !!config.franceConnect.issuer),
-    smtp: mode(true, !!config.smtpUrl),
-  })
+function connecteursDe(config: Config): Connecteur[] {
+  return [
+    { nom: 'proconnect', mode: modeConnecteur(!!config.proConnect, !!config.proConnect?.issuer) },
+    { nom: 'franceconnect', mode: modeConnecteur(config.aidantsConnect, !!config.franceConnect.issuer) },
+    { nom: 'smtp', mode: modeConnecteur(true, !!config.smtpUrl) },
+  ]
 }
 
 /** The domains, in order: each receives the ports it needs from those registered before it. */
 async function enregistrerDomaines(c: Contexte) {
   const { app, config, base, horloge, deps } = c
   const listerPortees = listerPorteesDe(base)
+  const entreprises = await brancherEntreprises(app, {
+    ...config.entreprises,
+    simulateurs: config.simulateurs,
+    journal: app.log,
+  })
   await app.register(pagesRoutes, {
     base,
     version: VERSION,
     contactAccessibilite: config.contactAccessibilite,
-    connecteurs: connecteursDe(config),
+    connecteurs: [...connecteursDe(config), entreprises.connecteur],
   })
   await enregistrerComptes(app, {
     deps,

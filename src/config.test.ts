@@ -83,4 +83,22 @@ describe('configuration', () => {
     expect(loadConfig({ DEMO_DATA: '0', PORT: '' }).demoData).toBe(false)
     expect(loadConfig({ PORT: '' }).port).toBe(3000)
   })
+
+  it('registre des entreprises : simulateur en démo, vrai service en production, désactivable', () => {
+    expect(loadConfig({}).entreprises).toEqual({ mode: 'simule', url: undefined })
+    const production = { ESCALE_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), BASE_URL: 'https://e.fr' }
+    expect(loadConfig(production).entreprises).toEqual({
+      mode: 'reel',
+      url: 'https://recherche-entreprises.api.gouv.fr',
+    })
+    expect(loadConfig({ ...production, ENTREPRISES_API: 'desactive' }).entreprises.mode).toBe('desactive')
+    expect(loadConfig({ ENTREPRISES_API_URL: 'http://127.0.0.1:9999/registre/' }).entreprises).toEqual({
+      mode: 'reel',
+      url: 'http://127.0.0.1:9999/registre',
+    })
+    expect(() => loadConfig({ ENTREPRISES_API: 'oui' })).toThrow(
+      /ENTREPRISES_API : attendu actif ou desactive/,
+    )
+    expect(() => loadConfig({ ENTREPRISES_API_URL: 'registre' })).toThrow(/ENTREPRISES_API_URL/)
+  })
 })

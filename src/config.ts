@@ -96,6 +96,8 @@ const schema = z
       )
       .pipe(z.array(z.url('attendu des origines séparées par des virgules (http://hôte:port)')))
       .optional(),
+    ENTREPRISES_API_URL: z.url('doit être une adresse (https://…)').optional(),
+    ENTREPRISES_API: z.enum(['actif', 'desactive'], { error: 'attendu actif ou desactive' }).optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'doit commencer par redis:// ou rediss://')
@@ -184,7 +186,15 @@ export type Config = Readonly<{
     | undefined
   /** Shared rate-limit counters across instances (platform/partage); unset: per process. */
   redisUrl: string | undefined
+  /**
+   * Company register (recherche-entreprises): the real service at `url`, our simulator in demo, or
+   * disabled (checks wait for later).
+   */
+  entreprises: Readonly<{ mode: 'reel' | 'simule' | 'desactive'; url: string | undefined }>
 }>
+
+/** The State's company-search API: public, without a key, so production uses it unless told not to. */
+export const URL_RECHERCHE_ENTREPRISES = 'https://recherche-entreprises.api.gouv.fr'
 
 export class ConfigError extends Error {}
 
@@ -243,5 +253,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           })
         : undefined,
     redisUrl: e.REDIS_URL,
+    entreprises: Object.freeze(configEntreprises(e.ENTREPRISES_API, e.ENTREPRISES_API_URL, demo)),
   })
+}
+
+function configEntreprises(
+  interrupteur: 'actif' | 'desactive' | undefined,
+  url: string | undefined,
+  demo: boolean,
+): { mode: 'reel' | 'simule' | 'desactive'; url: string | undefined } {
+  if (interrupteur === 'desactive') return { mode: 'desactive', url: undefined }
+  if (url) return { mode: 'reel', url: url.replace(/\/$/, '') }
+  return demo ? { mode: 'simule', url: undefined } : { mode: 'reel', url: URL_RECHERCHE_ENTREPRISES }
 }

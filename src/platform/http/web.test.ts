@@ -21,7 +21,15 @@ describe.each(MOTEURS)('plateforme web (%s)', (moteur) => {
     expect(corps.migrations.appliquees).toBe(corps.migrations.connues)
     expect(corps.migrations.connues).toBeGreaterThan(0)
     // Demo: every outside service is our simulator.
-    expect(corps.connecteurs).toEqual({ proconnect: 'simule', franceconnect: 'simule', smtp: 'simule' })
+    expect(corps.connecteurs).toMatchObject({
+      proconnect: 'simule',
+      franceconnect: 'simule',
+      smtp: 'simule',
+      entreprises: 'simule',
+    })
+    expect(Object.values(corps.connecteurs).every((m) => m === 'simule')).toBe(true)
+    // Breakers of the connectors that go through the HTTP client (ADR 050).
+    expect(corps.disjoncteurs).toMatchObject({ entreprises: 'ferme' })
   })
 
   it('pose des en-têtes de sécurité stricts, sans empreinte du framework', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { type Connecteur, etatDesConnecteurs } from '../connecteurs/registre'
 import type { DatabaseHandle } from '../db/database'
 import { etatMigrations } from '../db/database'
 import { AccueilPage } from './accueil.page'
@@ -16,8 +17,8 @@ export async function pagesRoutes(
     base: DatabaseHandle
     version: string
     contactAccessibilite: string
-    /** Each outside service and how it is reached: the real one, our simulator, or not at all. */
-    connecteurs: Readonly<Record<string, 'reel' | 'simule' | 'desactive'>>
+    /** Each outside service, how it is reached (real, simulated, disabled) and its breaker's state. */
+    connecteurs: readonly Connecteur[]
   },
 ) {
   app.get('/', async (_request, reply) =>
@@ -56,7 +57,8 @@ export async function pagesRoutes(
           statut: ok ? 'ok' : 'migrations_en_retard',
           base: base.kind,
           migrations: { appliquees: m.appliquees, connues: m.connues },
-          connecteurs,
+          // `connecteurs.<nom>` stays the mode string; the breakers' states sit apart (ADR 050).
+          ...etatDesConnecteurs(connecteurs),
           version,
         })
     } catch {
