@@ -52,6 +52,7 @@ const EXEMPTES: Record<string, string> = {
   'POST /diagnostic/resultat/envoyer': 'passation anonyme, portée par le cookie de la personne',
   'POST /diagnostic/effacer': 'passation anonyme, portée par le cookie de la personne',
   'POST /diagnostic/sessions': 'crée un code dans la structure de l’appelant, sans identifiant',
+  'POST /lieux/:id/signaler': 'signalement public d’une erreur, envoyé par e-mail, rien n’est modifié',
   'POST /candidature/conseiller': 'formulaire public',
   'POST /candidature/structure': 'formulaire public',
   'POST /candidat': 'sa propre candidature, sans identifiant',

@@ -9,11 +9,13 @@ import fp from 'fastify-plugin'
 import type { Horloge } from '../../platform/crypto'
 import type { Database } from '../../platform/db/database'
 import { referentielCommunes } from '../../platform/geo/referentiel-communes'
-import { trouverCompte } from '../comptes'
+import { rechercherComptes, trouverCompte } from '../comptes'
+import type { ConnecteursLieux } from './domain/ports'
 import { apiLieuxRoutes } from './http/api.routes'
 import { gestionLieuxRoutes } from './http/gestion.routes'
 import { importLieuxRoutes } from './http/import.routes'
 import { pagesLieuxRoutes } from './http/pages.routes'
+import { signalementRoutes } from './http/signalement.routes'
 import { creerCatalogueLieux } from './use-cases/catalogue-lieux'
 import type { DepsLieux } from './use-cases/deps'
 import {
@@ -23,6 +25,7 @@ import {
   makeLieuxDuDepartement,
   makeLieuxLesPlusProches,
 } from './use-cases/orienter'
+import type { DepsSignalement } from './use-cases/signaler-erreur'
 
 export type { ErreurLieux } from './domain/erreurs'
 export { messageErreurLieux } from './domain/erreurs'
@@ -30,6 +33,7 @@ export type { DispositifProgrammeNational, Service } from './domain/vocabulaires
 export { DISPOSITIFS_PROGRAMMES_NATIONAUX, SERVICES } from './domain/vocabulaires'
 export type { DemandeOrientation, LieuOriente, PointLieu } from './use-cases/orienter'
 export { seedLieux } from './use-cases/seed-demo'
+export { sourceTableauDeBordLieux } from './use-cases/tableau-de-bord'
 
 type Orientation = ReturnType<typeof makeLieuxLesPlusProches>
 let orientation: Orientation | undefined
@@ -53,6 +57,24 @@ export async function lieuxLesPlusProches(
 export interface OptionsLieux {
   db: Database
   horloge: Horloge
+  /** The address base and Acceslibre (real adapters or simulators); absent: disabled. */
+  connecteurs?: ConnecteursLieux
+  /** Public address of the app, for the links in e-mails. */
+  baseUrl?: string
+}
+
+/** E-mail addresses of the accounts holding `role` (on the structure `structureId` when given). */
+async function courrielsDuRole(db: Database, role: 'gestionnaire' | 'admin', structureId?: string) {
+  const { comptes } = await rechercherComptes(db, { role, page: 1, parPage: 500 })
+  return comptes
+    .filter((c) =>
+      c.habilitations.some(
+        (h) =>
+          h.role === role &&
+          (structureId === undefined || (h.portee.type === 'structure' && h.portee.code === structureId)),
+      ),
+    )
+    .map((c) => c.email)
 }
 
 /**
@@ -76,6 +98,7 @@ export async function enregistrerLieux(
     horloge: o.horloge,
     communes: referentielCommunes(),
     catalogue: creerCatalogueLieux(o.db),
+    ...(o.connecteurs ? { connecteurs: o.connecteurs } : {}),
   }
   await app.register(
     fp(async (racine) => {
@@ -120,6 +143,13 @@ export async function enregistrerLieux(
       return c ? `${c.prenom} ${c.nom}` : undefined
     },
   })
+  const depsSignalement: DepsSignalement = {
+    ...deps,
+    baseUrl: o.baseUrl ?? '',
+    gestionnairesDe: (structureId) => courrielsDuRole(o.db, 'gestionnaire', structureId),
+    equipeNationale: () => courrielsDuRole(o.db, 'admin'),
+  }
+  await app.register(signalementRoutes, { deps: depsSignalement })
   // In its own plugin: the multipart parser and the admin check on arrival apply to the import only.
   await app.register(importLieuxRoutes, { deps })
   app.navigation.ajouterAccueil({

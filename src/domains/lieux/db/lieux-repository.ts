@@ -48,6 +48,8 @@ export function versLieu(r: Omit<LigneLieu, 'ligneBrute' | 'creeLe'>): Lieu {
     structureId: r.structureId,
     problemes: r.problemes,
     modifieLe: r.modifieLe,
+    precisionGeocodage: r.precisionGeocodage as Lieu['precisionGeocodage'],
+    scoreGeocodage: r.scoreGeocodage,
   }
 }
 

@@ -12,9 +12,30 @@ import {
   SERVICES,
 } from './vocabulaires'
 
-/** Where a place's point comes from: the file, the commune centre (fallback), a manager, or nowhere. */
-export const ORIGINES_COORDONNEES = ['fichier', 'commune', 'saisie', 'aucune'] as const
+/**
+ * Where a place's point comes from: the file, the national address base (`adresse`), the commune centre
+ * (fallback), a manager, or nowhere.
+ */
+export const ORIGINES_COORDONNEES = ['fichier', 'adresse', 'commune', 'saisie', 'aucune'] as const
 export type OrigineCoordonnees = (typeof ORIGINES_COORDONNEES)[number]
+
+/** How precisely the address base placed an address: its `type` housenumber, street, locality, municipality. */
+export const PRECISIONS_GEOCODAGE = ['numero', 'voie', 'lieu-dit', 'commune'] as const
+export type PrecisionGeocodage = (typeof PRECISIONS_GEOCODAGE)[number]
+
+/**
+ * A point that only says which commune the place is in: the commune centre put by the import, or an
+ * address the address base could only place at its commune. Such a place is ranked by its commune and
+ * shown « position approximative », never « à 10 m ».
+ */
+export function positionApproximative(
+  l: Pick<DonneesLieu, 'origineCoordonnees'> & { precisionGeocodage?: PrecisionGeocodage | null },
+): boolean {
+  return (
+    l.origineCoordonnees === 'commune' ||
+    (l.origineCoordonnees === 'adresse' && l.precisionGeocodage === 'commune')
+  )
+}
 
 export type Gravite = 'rejet' | 'erreur' | 'avertissement'
 /** One problem found in an imported row: `erreur` = value left out, `rejet` = row not imported. */
@@ -140,6 +161,9 @@ export interface Lieu extends DonneesLieu {
   /** Problems found at import, kept visible until someone fixes the data. */
   problemes: Probleme[]
   modifieLe: Date
+  /** When the point comes from the address base: how precise it is, and the base's score (0 to 1). */
+  precisionGeocodage?: PrecisionGeocodage | null
+  scoreGeocodage?: number | null
 }
 
 /** Standard CSV column ↔ our property, for the fields copied as they are. */

@@ -10,7 +10,7 @@ import {
   type Plage,
   plagesDuJourConnu,
 } from './horaires'
-import type { Lieu } from './lieu'
+import { type Lieu, positionApproximative } from './lieu'
 import {
   DISPOSITIFS_PROGRAMMES_NATIONAUX,
   type DispositifProgrammeNational,
@@ -466,7 +466,7 @@ export function reperesDoublons(lieux: readonly Lieu[]): Uint8Array {
     if (g) g.push(i)
     else groupes.set(cle, [i])
   })
-  const approche = (l: Lieu) => l.latitude === null || l.origineCoordonnees === 'commune'
+  const approche = (l: Lieu) => l.latitude === null || positionApproximative(l)
   const proches = (a: Lieu, b: Lieu) =>
     approche(a) || approche(b) || distance(a.longitude!, a.latitude!, b.longitude!, b.latitude!) < 0.3
   for (const g of groupes.values()) {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import cors from '@fastify/cors'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import type { Lieu } from '../domain/lieu'
+import { CHOIX_MAX, suggestionPublique } from '../../../platform/geo/champ-commune'
+import { type Lieu, positionApproximative } from '../domain/lieu'
 import type { Criteres, IndexLieux } from '../domain/recherche'
 import {
   DISPOSITIFS_PROGRAMMES_NATIONAUX,
@@ -51,7 +52,7 @@ function champsFixes(l: Lieu) {
     },
     latitude: l.latitude,
     longitude: l.longitude,
-    coordonnees_approchees: l.origineCoordonnees === 'commune',
+    coordonnees_approchees: positionApproximative(l),
     telephone: l.telephone,
     courriels: l.courriels,
     site_web: l.siteWeb,
@@ -432,8 +433,30 @@ function routeLieu(app: FastifyInstance, deps: DepsLieux) {
   )
 }
 
-/** `GET /api/v1/communes`: suggestions while typing a commune. */
+/**
+ * `GET /api/v1/communes?q=`: the communes a name or a postal code designates, best first (exact name,
+ * then names starting with the text, then postal codes), at most 20: the commune field's island
+ * and any other tool (issue 17, fixed entry point).
+ */
 function routeCommunes(app: FastifyInstance, deps: DepsLieux) {
+  const commune = {
+    type: 'object',
+    required: ['code', 'nom', 'libelle', 'codesPostaux', 'departement'],
+    properties: {
+      code: { type: 'string', description: 'Code INSEE de la commune (COG), à enregistrer' },
+      nom: { type: 'string', description: 'Nom de la commune' },
+      libelle: { type: 'string', description: 'Nom à afficher, avec le code postal : « Gap (05000) »' },
+      codePostal: {
+        type: ['string', 'null'],
+        description: 'Le code postal désigné par la recherche (un arrondissement, un code saisi), sinon null',
+      },
+      codesPostaux: { ...chaines, description: 'Tous les codes postaux de la commune' },
+      departement: { type: 'string', description: 'Code du département' },
+      nomDepartement: { type: 'string' },
+      latitude: { type: 'number' },
+      longitude: { type: 'number' },
+    },
+  }
   app.get(
     '/communes',
     {
@@ -441,27 +464,17 @@ function routeCommunes(app: FastifyInstance, deps: DepsLieux) {
       attachValidation: true,
       schema: {
         tags: ['lieux'],
-        summary: 'Suggestions de communes (nom ou code postal)',
-        querystring: { type: 'object', properties: { q: { type: 'string', minLength: 2, maxLength: 100 } } },
+        summary: 'Communes par nom ou code postal',
+        description:
+          'Les communes que désigne un nom (« Gap », « st etienne », « Marseille 3e ») ou un code postal ' +
+          '(« 05000 », « 13003 », ou son début « 050 ») : noms exacts d’abord, puis noms commençant par le ' +
+          'texte, puis codes postaux ; la plus peuplée d’abord dans chaque groupe ; 20 au plus. Un code ' +
+          'postal n’est jamais lu comme un code INSEE (13003 est Marseille 3e, pas Alleins).',
+        querystring: { type: 'object', properties: { q: { type: 'string', minLength: 1, maxLength: 100 } } },
         response: {
           200: {
             type: 'object',
-            properties: {
-              communes: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    code: { type: 'string' },
-                    nom: { type: 'string' },
-                    departement: { type: 'string' },
-                    codesPostaux: chaines,
-                    latitude: { type: 'number' },
-                    longitude: { type: 'number' },
-                  },
-                },
-              },
-            },
+            properties: { communes: { type: 'array', maxItems: CHOIX_MAX, items: commune } },
           },
         },
       },
@@ -469,7 +482,7 @@ function routeCommunes(app: FastifyInstance, deps: DepsLieux) {
     async (request, reply) => {
       const q = String(objetRequete(request.query).q ?? '').slice(0, 100)
       reply.header('cache-control', 'public, max-age=86400')
-      return { communes: q.trim().length >= 2 ? deps.communes.rechercher(q, 8) : [] }
+      return { communes: deps.communes.suggerer(q, CHOIX_MAX).map(suggestionPublique) }
     },
   )
 }

@@ -7,6 +7,7 @@ import { DOSSIER_DONNEES } from '../../../platform/geo/referentiel-communes'
 import { trouverLieu } from '../db/lieux-repository'
 import { peutModifierLieu } from '../domain/autorisations'
 import { lireHorairesOuRien } from '../domain/horaires'
+import { makeAccessibiliteDuLieu } from '../use-cases/accessibilite-du-lieu'
 import type { DepsLieux } from '../use-cases/deps'
 import { makeRechercherLieux, PAR_PAGE } from '../use-cases/rechercher-lieux'
 import { LieuImprimablePage, LieuPage } from '../views/lieu.page'
@@ -130,13 +131,18 @@ function fondDeCarte(app: FastifyInstance) {
 
 /** A place's page and its printable version, from the index (or the table, for a place just added). */
 function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
+  const accessibiliteDe = makeAccessibiliteDuLieu(deps)
   const chargerLieu = async (brut: unknown) => {
     const params = paramsId.safeParse(brut)
     if (!params.success) return undefined
     const index = await deps.catalogue.index()
     const lieu = index.parId(params.data.id) ?? (await trouverLieu(deps.db, params.data.id))
     if (!lieu) return undefined
-    return { lieu, horaires: index.horairesDe(lieu.id) ?? lireHorairesOuRien(lieu) }
+    return {
+      lieu,
+      horaires: index.horairesDe(lieu.id) ?? lireHorairesOuRien(lieu),
+      accessibilite: await accessibiliteDe(lieu),
+    }
   }
 
   app.get('/lieux/:id', async (request, reply) => {
@@ -150,6 +156,7 @@ function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
         <LieuPage
           lieu={d.lieu}
           horaires={d.horaires}
+          accessibilite={d.accessibilite}
           instant={deps.horloge()}
           peutModifier={!!u && peutModifierLieu(u.habilitations, d.lieu)}
         />
@@ -164,7 +171,14 @@ function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
       titre: `${d.lieu.nom} (version imprimable)`,
       scripts: ['lieux-imprimer'],
       feuillesDeStyle: ['css/carte.css'],
-      contenu: <LieuImprimablePage lieu={d.lieu} horaires={d.horaires} instant={deps.horloge()} />,
+      contenu: (
+        <LieuImprimablePage
+          lieu={d.lieu}
+          horaires={d.horaires}
+          accessibilite={d.accessibilite}
+          instant={deps.horloge()}
+        />
+      ),
     })
   })
 }

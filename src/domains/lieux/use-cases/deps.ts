@@ -1,6 +1,7 @@
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
 import type { ReferentielCommunes } from '../../../platform/geo/communes'
+import type { ConnecteursLieux } from '../domain/ports'
 import type { CatalogueLieux } from './catalogue-lieux'
 
 export interface DepsLieux {
@@ -8,4 +9,6 @@ export interface DepsLieux {
   horloge: Horloge
   communes: ReferentielCommunes
   catalogue: CatalogueLieux
+  /** The address base and Acceslibre; a missing one is disabled (see domain/ports.ts). */
+  connecteurs?: ConnecteursLieux
 }

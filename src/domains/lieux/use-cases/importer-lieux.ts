@@ -114,8 +114,12 @@ async function lieuxExistants(tx: Database, analysees: readonly LigneLue[]) {
 function changementsDe(existant: Lieu, lieu: DonneesLieu) {
   const avant: DonneesLieu = existant
   const diff = differences(avant, lieu)
-  // A manager's manual position survives re-imports of a file that only has the commune centre.
-  if (existant.origineCoordonnees === 'saisie' && lieu.origineCoordonnees !== 'fichier') {
+  // A manager's manual position, or one the address base found, survives re-imports of a file that
+  // only has the commune centre.
+  if (
+    (existant.origineCoordonnees === 'saisie' || existant.origineCoordonnees === 'adresse') &&
+    lieu.origineCoordonnees !== 'fichier'
+  ) {
     delete diff.latitude
     delete diff.longitude
     delete diff.origineCoordonnees

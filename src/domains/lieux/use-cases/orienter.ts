@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../platform/result'
 import type { ErreurLieux } from '../domain/erreurs'
-import type { Lieu } from '../domain/lieu'
+import { type Lieu, positionApproximative } from '../domain/lieu'
 import type { DispositifProgrammeNational, Service } from '../domain/vocabulaires'
 import type { DepsLieux } from './deps'
 
@@ -24,6 +24,8 @@ export interface LieuOriente {
   commune: string
   telephone: string | null
   distanceKm: number
+  /** Placed at its commune's centre: say « position approximative », not the distance to the metre. */
+  positionApproximative: boolean
   franceServices: boolean
   url: string
 }
@@ -65,6 +67,7 @@ function versLieuOriente(l: Lieu, distanceKm: number): LieuOriente {
     commune: l.commune,
     telephone: l.telephone,
     distanceKm: Math.round(distanceKm * 10) / 10,
+    positionApproximative: positionApproximative(l),
     franceServices: l.dispositifProgrammesNationaux.includes('France Services'),
     url: `/lieux/${l.id}`,
   }

@@ -3,7 +3,7 @@ import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
 import { decritPar, LibelleChamp } from '../../../platform/layout/champs'
 import { ChoixListe } from '../../../platform/layout/components'
 import { etatOuverture, fuseauHoraire, type Horaires, phraseOuverture } from '../domain/horaires'
-import type { Lieu } from '../domain/lieu'
+import { type Lieu, positionApproximative } from '../domain/lieu'
 import { distanceEnFrancais } from '../domain/recherche'
 import {
   DISPOSITIFS_PROGRAMMES_NATIONAUX,
@@ -36,6 +36,17 @@ export function EtatOuvertureBadge({
   )
 }
 
+/**
+ * « À 350 m », or for a place only known by its commune « Commune de Gap, position approximative »
+ * (with « à environ 12 km » when the commune is not the one searched): never « à 10 m » for a point
+ * that is only the commune's centre.
+ */
+export function distanceDuLieu(l: Lieu, km: number): string {
+  if (!positionApproximative(l)) return `À ${distanceEnFrancais(km)}`
+  const loin = km >= 2 ? `à environ ${distanceEnFrancais(km)}, ` : ''
+  return `Commune de ${l.commune}, ${loin}position approximative`
+}
+
 export function ResultatLieu(p: {
   lieu: Lieu
   distanceKm: number | null
@@ -55,7 +66,7 @@ export function ResultatLieu(p: {
         </a>
       </h3>
       <p class="fr-mb-1v">
-        {p.distanceKm !== null ? <strong safe>{`À ${distanceEnFrancais(p.distanceKm)} · `}</strong> : ''}
+        {p.distanceKm !== null ? <strong safe>{`${distanceDuLieu(l, p.distanceKm)} · `}</strong> : ''}
         <span safe>{`${l.adresse}, ${l.codePostal} ${l.commune}`}</span>
       </p>
       <EtatOuvertureBadge horaires={p.horaires} lieu={l} instant={p.instant} />

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton } from '../../../platform/layout/boutons'
+import { type EtatAccessibilite, phrasesAccessibilite } from '../domain/accessibilite'
 import {
   etatOuverture,
   fuseauHoraire,
@@ -8,9 +9,22 @@ import {
   plagesEnFrancais,
   semaineAVenir,
 } from '../domain/horaires'
-import type { Lieu } from '../domain/lieu'
+import { type Lieu, positionApproximative } from '../domain/lieu'
 import { TYPOLOGIES } from '../domain/vocabulaires'
 import { Liste } from './composants'
+
+/** « 3 décembre 2026 ». */
+const dateLongue = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  })
+
+/** What to do to learn more: call when there is a number, otherwise write or ask on the spot. */
+const seRenseigner = (l: Lieu) =>
+  l.telephone ? 'appelez' : l.courriels.length > 0 ? 'écrivez au lieu' : 'renseignez-vous'
 
 const telephoneLisible = (t: string) =>
   t.startsWith('+33') && t.length === 12 ? `0${t.slice(3)}`.replace(/(\d\d)(?=\d)/g, '$1 ') : t
@@ -24,14 +38,21 @@ function Horaires_({
   horaires: Horaires | undefined
   instant: Date
 }) {
-  if (!lieu.horaires) return <p>Les horaires ne sont pas communiqués : appelez avant de vous déplacer.</p>
+  if (!lieu.horaires)
+    return (
+      <p safe>{`Les horaires ne sont pas communiqués : ${seRenseigner(lieu)} avant de vous déplacer.`}</p>
+    )
   if (!horaires)
     return (
       <>
         <p>
           <span class="fr-badge fr-badge--warning fr-badge--sm">Horaires non reconnus</span>
         </p>
-        <p>Horaires indiqués par le lieu, à vérifier en appelant avant de vous déplacer :</p>
+        <p>
+          {lieu.telephone
+            ? 'Horaires indiqués par le lieu, à vérifier en appelant avant de vous déplacer :'
+            : 'Horaires indiqués par le lieu, à vérifier avant de vous déplacer :'}
+        </p>
         <p class="fr-text--sm" safe>
           {lieu.horaires}
         </p>
@@ -61,6 +82,7 @@ interface ProprietesLieu {
   horaires: Horaires | undefined
   instant: Date
   imprimable: boolean
+  accessibilite: EtatAccessibilite
 }
 
 /** Where the place is and how to get there. */
@@ -82,13 +104,18 @@ function AdresseEtItineraire({ lieu: l, imprimable }: ProprietesLieu) {
         ))}
       </address>
       {l.itinerance.includes('Itinérant') ? (
-        <p>Ce lieu est itinérant : il se déplace. Appelez pour connaître sa prochaine étape.</p>
+        <p
+          safe
+        >{`Ce lieu est itinérant : il se déplace. ${l.telephone ? 'Appelez' : 'Renseignez-vous'} pour connaître sa prochaine étape.`}</p>
       ) : (
         ''
       )}
       <h2 class="fr-h5">Y aller</h2>
-      {l.origineCoordonnees === 'commune' ? (
-        <p>La position exacte n’est pas connue : l’itinéraire mène au centre de la commune.</p>
+      {positionApproximative(l) ? (
+        <>
+          <p class="fr-badge fr-badge--sm fr-badge--warning">Position approximative</p>
+          <p>La position exacte n’est pas connue : l’itinéraire mène au centre de la commune.</p>
+        </>
       ) : (
         ''
       )}
@@ -108,7 +135,7 @@ function AdresseEtItineraire({ lieu: l, imprimable }: ProprietesLieu) {
         ''
       )}
       <p class="fr-text--sm">
-        {l.latitude !== null && l.longitude !== null
+        {l.latitude !== null && l.longitude !== null && !positionApproximative(l)
           ? `Coordonnées GPS : ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)}`
           : ''}
       </p>
@@ -116,21 +143,41 @@ function AdresseEtItineraire({ lieu: l, imprimable }: ProprietesLieu) {
   )
 }
 
-/** The accessibility record, or what to do without one. */
-function Accessibilite({ lieu: l, imprimable }: ProprietesLieu) {
+/** The Acceslibre summary, the link alone when Acceslibre did not answer, or « non renseigné ». */
+function Accessibilite({ accessibilite: a, imprimable }: ProprietesLieu) {
+  const url = a.etat === 'resume' ? a.resume.url : a.etat === 'lien' ? a.url : undefined
+  const phrases = a.etat === 'resume' ? phrasesAccessibilite(a.resume) : []
   return (
     <>
       <h2 class="fr-h5">Accessibilité</h2>
-      {l.ficheAccesLibre ? (
-        <p>
-          <a class="fr-link" href={l.ficheAccesLibre} rel="noopener">
-            {imprimable
-              ? Html.escapeHtml(l.ficheAccesLibre)
-              : 'Voir la fiche d’accessibilité sur Accès libre'}
+      {a.etat === 'non-renseigne' ? <p>Accessibilité : non renseigné.</p> : ''}
+      {phrases.length > 0 ? (
+        <ul>
+          {phrases.map((p) => (
+            <li safe>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      {a.etat === 'resume' && phrases.length === 0 ? (
+        <p>La fiche Acceslibre ne répond à aucune question.</p>
+      ) : (
+        ''
+      )}
+      {url ? (
+        <p class="fr-text--sm">
+          <a class="fr-link" href={url} rel="noopener">
+            {imprimable ? Html.escapeHtml(url) : 'Voir la fiche d’accessibilité sur Acceslibre'}
           </a>
+          {a.etat === 'resume' && a.resume.misAJourLe ? (
+            <span safe>{` (fiche mise à jour le ${dateLongue(a.resume.misAJourLe)})`}</span>
+          ) : (
+            ''
+          )}
         </p>
       ) : (
-        <p>Pas d’information sur l’accessibilité : demandez en appelant.</p>
+        ''
       )}
     </>
   )
@@ -225,7 +272,7 @@ function PresentationEtSource({ lieu: l }: ProprietesLieu) {
       )}
       <div class="fr-col-12">
         <p class="fr-text--xs" safe>
-          {`Informations mises à jour le ${l.dateMaj === '1970-01-01' ? '(date inconnue)' : new Date(`${l.dateMaj}T12:00:00Z`).toLocaleDateString('fr-FR')}${l.source ? ` · source : ${l.source}` : ''}`}
+          {`${l.dateMaj === '1970-01-01' ? 'Date de mise à jour des informations inconnue' : `Informations mises à jour le ${dateLongue(l.dateMaj)}`}${l.source ? ` · source : ${l.source}` : ''}`}
         </p>
       </div>
     </>
@@ -251,6 +298,7 @@ export function LieuContenu(p: ProprietesLieu) {
 export function LieuPage(p: {
   lieu: Lieu
   horaires: Horaires | undefined
+  accessibilite: EtatAccessibilite
   instant: Date
   peutModifier: boolean
 }) {
@@ -271,8 +319,17 @@ export function LieuPage(p: {
           ''
         )}
       </p>
-      <LieuContenu lieu={p.lieu} horaires={p.horaires} instant={p.instant} imprimable={false} />
+      <LieuContenu
+        lieu={p.lieu}
+        horaires={p.horaires}
+        accessibilite={p.accessibilite}
+        instant={p.instant}
+        imprimable={false}
+      />
       <p>
+        <a class="fr-link fr-mr-3w" href={`/lieux/${p.lieu.id}/signaler`}>
+          Signaler une erreur sur ce lieu
+        </a>
         <a class="fr-link" href="/lieux">
           Chercher un autre lieu
         </a>
@@ -281,7 +338,12 @@ export function LieuPage(p: {
   )
 }
 
-export function LieuImprimablePage(p: { lieu: Lieu; horaires: Horaires | undefined; instant: Date }) {
+export function LieuImprimablePage(p: {
+  lieu: Lieu
+  horaires: Horaires | undefined
+  accessibilite: EtatAccessibilite
+  instant: Date
+}) {
   return (
     <div class="lieux-imprimable">
       <h1 class="fr-mt-2w fr-h2" safe>
@@ -299,7 +361,13 @@ export function LieuImprimablePage(p: { lieu: Lieu; horaires: Horaires | undefin
           Revenir à la fiche
         </a>
       </p>
-      <LieuContenu lieu={p.lieu} horaires={p.horaires} instant={p.instant} imprimable />
+      <LieuContenu
+        lieu={p.lieu}
+        horaires={p.horaires}
+        accessibilite={p.accessibilite}
+        instant={p.instant}
+        imprimable
+      />
     </div>
   )
 }
