@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { type Commune, creerReferentielCommunes, type ReferentielCommunes } from './communes'
+import {
+  type Arrondissement,
+  type Commune,
+  creerReferentielCommunes,
+  type ReferentielCommunes,
+} from './communes'
 
 /** Reference data files of the project (see data/README.md for sources and licences). */
 export const DOSSIER_DONNEES = path.resolve(import.meta.dirname, '../../../data')
@@ -17,7 +22,9 @@ interface CommuneMin {
 }
 interface CommuneDecoupage {
   code: string
+  nom: string
   type: string
+  commune?: string
   codesPostaux?: string[]
 }
 
@@ -25,7 +32,8 @@ let charge: ReferentielCommunes | undefined
 
 /**
  * Centres and populations from `data/communes_min.json.gz` (geo.api.gouv.fr extract), postal codes
- * from @etalab/decoupage-administratif: neither file has both. Loaded once per process (~35 000
+ * and the arrondissements of Paris, Lyon and Marseille from @etalab/decoupage-administratif: neither
+ * file has both. Loaded once per process (~35 000
  * communes, a few MB) on first use, and shared by every domain.
  */
 export function referentielCommunes(): ReferentielCommunes {
@@ -36,8 +44,11 @@ export function referentielCommunes(): ReferentielCommunes {
   // Read from the file rather than `require`: the 8.6 MB object is then garbage-collected after use.
   const fichier = createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json')
   const cps = new Map<string, string[]>()
+  const arrondissements: Arrondissement[] = []
   for (const c of JSON.parse(readFileSync(fichier, 'utf8')) as CommuneDecoupage[])
     if (c.type === 'commune-actuelle' && c.codesPostaux) cps.set(c.code, c.codesPostaux)
+    else if (c.type === 'arrondissement-municipal' && c.commune)
+      arrondissements.push({ nom: c.nom, commune: c.commune, codesPostaux: c.codesPostaux ?? [] })
   const communes: Commune[] = []
   for (const c of centres) {
     if (typeof c.lat !== 'number' || typeof c.lon !== 'number') continue
@@ -51,7 +62,7 @@ export function referentielCommunes(): ReferentielCommunes {
       codesPostaux: cps.get(c.code) ?? [],
     })
   }
-  charge = creerReferentielCommunes(communes)
+  charge = creerReferentielCommunes(communes, arrondissements)
   return charge
 }
 

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import type { Utilisateur } from '../auth/utilisateur'
+import { ATTRIBUT_CHAMP_COMMUNE } from './champ-commune'
 import { type Ariane, FilAriane, type TypeAlerte } from './components'
 import type { Navigation } from './navigation'
 
@@ -37,6 +38,12 @@ export interface DescriptionPage {
 
 const NOM_SERVICE = 'Escale'
 
+/** The page's islands, and the commune field's wherever the page holds one (champ-commune.tsx). */
+const scriptsDeLaPage = (page: DescriptionPage): readonly string[] =>
+  typeof page.contenu === 'string' && page.contenu.includes(ATTRIBUT_CHAMP_COMMUNE)
+    ? [...(page.scripts ?? []), 'commune']
+    : (page.scripts ?? [])
+
 export function Layout({ page, ctx }: { page: DescriptionPage; ctx: ContextePage }) {
   const titre = `${page.enErreur ? 'Erreur : ' : ''}${page.titre} — ${NOM_SERVICE}`
   return (
@@ -55,7 +62,7 @@ export function Layout({ page, ctx }: { page: DescriptionPage; ctx: ContextePage
           {(page.feuillesDeStyle ?? []).map((f) => (
             <link rel="stylesheet" href={ctx.asset(f)} />
           ))}
-          {(page.scripts ?? []).map((nom) => (
+          {scriptsDeLaPage(page).map((nom) => (
             <script type="module" src={ctx.asset(`js/${nom}.js`)} />
           ))}
           <link rel="icon" href="/assets/favicon/favicon.svg" type="image/svg+xml" />

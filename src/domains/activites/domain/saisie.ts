@@ -124,7 +124,7 @@ function lireLieu(l: Lecture) {
   } else if (lieuType === 'domicile') {
     codeCommuneLieu = texte(b.commune_lieu) || null
     if (!codeCommuneLieu || !CODE_COMMUNE.test(codeCommuneLieu))
-      e.commune_lieu = 'Commune du domicile : saisissez le code INSEE à 5 caractères, par exemple 05061.'
+      e.commune_lieu = 'Commune du domicile : saisissez le nom ou le code postal de la commune.'
   }
   return { lieuType, lieuId, codeCommuneLieu }
 }
@@ -226,8 +226,7 @@ function lirePublic(l: Lecture, type: SaisieActivite['type'] | undefined, partic
   const { b, e } = l
   const codeCommuneBeneficiaire = texte(b.commune_beneficiaire) || null
   if (codeCommuneBeneficiaire && !CODE_COMMUNE.test(codeCommuneBeneficiaire))
-    e.commune_beneficiaire =
-      'Commune du bénéficiaire : saisissez le code INSEE à 5 caractères, ou laissez vide.'
+    e.commune_beneficiaire = 'Commune de résidence : choisissez une commune dans la liste, ou laissez vide.'
 
   if (type === 'collectif') {
     return {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { exigerRole } from '../../../platform/auth/utilisateur'
+import { avecCommunes, champCommune } from '../../../platform/geo/champ-commune'
 import { pageFormulaire, reussite } from '../../../platform/http/page-formulaire'
 import { listerBeneficiaires } from '../db/beneficiaires-repository'
 import {
@@ -19,28 +20,26 @@ import { ARIANE, auteur, type ContexteRoutes, paramsId } from './commun'
 
 const ARIANE_PERSONNES = { libelle: 'Personnes suivies', href: '/activites/beneficiaires' }
 
-const beneficiaireForm = z.object({
-  prenom: z
-    .string({ error: 'Prénom ou surnom : saisissez-le.' })
-    .trim()
-    .min(1, 'Prénom ou surnom : saisissez-le.')
-    .max(60, 'Prénom ou surnom : 60 caractères au plus.'),
-  contact: z.string().trim().max(120, 'Contact : 120 caractères au plus.').optional(),
-  tranche_age: z.enum(['moins_12', '12_17', '18_24', '25_39', '40_59', '60_69', '70_plus', 'nc'], {
-    error: 'Tranche d’âge : choisissez dans la liste.',
+const beneficiaireForm = avecCommunes(
+  z.object({
+    prenom: z
+      .string({ error: 'Prénom ou surnom : saisissez-le.' })
+      .trim()
+      .min(1, 'Prénom ou surnom : saisissez-le.')
+      .max(60, 'Prénom ou surnom : 60 caractères au plus.'),
+    contact: z.string().trim().max(120, 'Contact : 120 caractères au plus.').optional(),
+    tranche_age: z.enum(['moins_12', '12_17', '18_24', '25_39', '40_59', '60_69', '70_plus', 'nc'], {
+      error: 'Tranche d’âge : choisissez dans la liste.',
+    }),
+    situation: z.enum(['scolarise', 'sans_emploi', 'en_emploi', 'retraite', 'nc'], {
+      error: 'Situation : choisissez dans la liste.',
+    }),
+    code_commune: champCommune({ prefixe: 'Commune de résidence' }),
+    consentement: z.literal('oui', {
+      error: 'Accord de la personne : cochez la case, sans accord pas de fiche.',
+    }),
   }),
-  situation: z.enum(['scolarise', 'sans_emploi', 'en_emploi', 'retraite', 'nc'], {
-    error: 'Situation : choisissez dans la liste.',
-  }),
-  code_commune: z
-    .string()
-    .trim()
-    .regex(/^(\d{5}|2[AB]\d{3})?$/, 'Commune : code INSEE à 5 caractères, ou laissez vide.')
-    .optional(),
-  consentement: z.literal('oui', {
-    error: 'Accord de la personne : cochez la case, sans accord pas de fiche.',
-  }),
-})
+)
 
 export function routesBeneficiaires(app: FastifyInstance, { deps }: ContexteRoutes) {
   const creerBeneficiaire = makeCreerBeneficiaire(deps)

@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { exigerRole } from '../../../platform/auth/utilisateur'
 import { messageErreur } from '../domain/erreurs'
 import { uuidV7 } from '../domain/identifiant'
-import { lireSaisie } from '../domain/saisie'
 import { makeEnregistrerActivite } from '../use-cases/enregistrer-activite'
 import { auteur, type ContexteRoutes, ID } from './commun'
+import { lireSaisieEtCommunes } from './saisie-communes'
 
 /**
  * The offline queue of the entry form: its service worker, and the sync that replays queued reports.
@@ -39,7 +39,7 @@ export function routesHorsLigne(
         })
         continue
       }
-      const lu = lireSaisie(brut, aujourdhui(), uuidV7)
+      const lu = lireSaisieEtCommunes(brut, aujourdhui(), uuidV7)
       if (!lu.ok) {
         resultats.push({ id, statut: 'refusee', erreurs: lu.erreurs })
         continue

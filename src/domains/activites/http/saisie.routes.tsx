@@ -6,7 +6,7 @@ import { listerBeneficiaires } from '../db/beneficiaires-repository'
 import { estModifiable } from '../domain/activite'
 import { type ErreurActivites, messageErreur } from '../domain/erreurs'
 import { uuidV7 } from '../domain/identifiant'
-import { doitSuggererFranceServices, lireSaisie, versFormulaire } from '../domain/saisie'
+import { doitSuggererFranceServices, versFormulaire } from '../domain/saisie'
 import {
   makeEnregistrerActivite,
   makeModifierActivite,
@@ -14,6 +14,7 @@ import {
 } from '../use-cases/enregistrer-activite'
 import { type ProprietesSaisie, SaisiePage, type ValeursSaisie } from '../views/saisie.page'
 import { ARIANE, auteur, type ContexteRoutes, ID, paramsId } from './commun'
+import { lireSaisieEtCommunes } from './saisie-communes'
 
 /**
  * One activity: enter it (`/activites/nouvelle`, `POST /activites`), edit it within 30 days
@@ -136,7 +137,7 @@ function routesNouvelle(app: FastifyInstance, contexte: ContexteRoutes, pageSais
 
   app.post('/activites', conseiller, async (request, reply) => {
     const par = auteur(request)
-    const lu = lireSaisie(request.body, aujourdhui(), uuidV7)
+    const lu = lireSaisieEtCommunes(request.body, aujourdhui(), uuidV7)
     let erreurs = lu.ok ? {} : lu.erreurs
     if (lu.ok) {
       const r = await enregistrer({ par, saisie: lu.saisie })
@@ -205,7 +206,7 @@ function routesModification(app: FastifyInstance, contexte: ContexteRoutes, page
     if (!p.success) return reply.callNotFound()
     const { id } = p.data
     // The id of the URL wins over any `id` field of the body: the form edits the activity it names.
-    const lu = lireSaisie({ ...objetOuVide(request.body), id }, aujourdhui(), uuidV7)
+    const lu = lireSaisieEtCommunes({ ...objetOuVide(request.body), id }, aujourdhui(), uuidV7)
     let erreurs = lu.ok ? {} : lu.erreurs
     if (lu.ok) {
       const r = await modifier({ par, id, saisie: lu.saisie })

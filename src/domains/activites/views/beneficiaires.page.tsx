@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeBoutons, LienBouton } from '../../../platform/layout/boutons'
+import { ChampCommune } from '../../../platform/layout/champ-commune'
 import { Case } from '../../../platform/layout/champs'
 import {
   Champ,
@@ -91,13 +92,12 @@ export function NouveauBeneficiairePage(p: {
         />
         {liste('tranche_age', 'Tranche d’âge', TRANCHES_AGE)}
         {liste('situation', 'Situation', SITUATIONS)}
-        <Champ
+        <ChampCommune
           nom="code_commune"
-          libelle="Commune de résidence (code INSEE)"
-          requis={false}
-          valeur={v.code_commune}
+          libelle="Commune de résidence"
+          valeurs={v}
           erreur={e.code_commune}
-          maxlength={5}
+          requis={false}
         />
         <Case
           nom="consentement"

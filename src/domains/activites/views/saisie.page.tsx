@@ -1,5 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { ChampCommune } from '../../../platform/layout/champ-commune'
 import {
   Champ,
   ChoixListe,
@@ -146,7 +147,7 @@ function Nombre({ nom, libelle, valeurs, erreurs }: Partie & { nom: string; libe
   )
 }
 
-/** An optional short text: a commune's INSEE code, a title, a place. */
+/** An optional short text: a title, a place. */
 function Texte(p: Partie & { nom: string; libelle: string; aide?: string; max: number }) {
   return (
     <Champ
@@ -161,10 +162,17 @@ function Texte(p: Partie & { nom: string; libelle: string; aide?: string; max: n
   )
 }
 
-/** An optional commune, by its INSEE code (with an example where the field comes first). */
-function Commune(p: Partie & { nom: string; libelle: string; exemple?: boolean }) {
-  const aide = p.exemple ? 'Code INSEE, par exemple 05061' : 'Code INSEE'
-  return <Texte nom={p.nom} libelle={p.libelle} aide={aide} max={5} valeurs={p.valeurs} erreurs={p.erreurs} />
+/** An optional commune, by name or postal code (the INSEE code travels hidden). */
+function Commune(p: Partie & { nom: string; libelle: string }) {
+  return (
+    <ChampCommune
+      nom={p.nom}
+      libelle={p.libelle}
+      valeurs={p.valeurs}
+      erreur={p.erreurs[p.nom]}
+      requis={false}
+    />
+  )
 }
 
 /** The offline state, filled by the `activites-saisie` island. */
@@ -229,7 +237,7 @@ function ChampsLieu(p: ProprietesSaisie) {
           />
         </div>
         <div class="fr-col-12 fr-col-md-6">
-          <Commune nom="commune_lieu" libelle="Commune du domicile (si à domicile)" exemple {...p} />
+          <Commune nom="commune_lieu" libelle="Commune du domicile (si à domicile)" {...p} />
         </div>
       </div>
     </>
