@@ -2,34 +2,56 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import type { Config } from './config'
 import { seedDemo } from './demo/seed'
-import { enregistrerActivites, lieuxOuLocaux, structureDeLaFicheSuivi } from './domains/activites'
+import {
+  enregistrerActivites,
+  lieuxOuLocaux,
+  sourceTableauDeBordActivites,
+  structureDeLaFicheSuivi,
+} from './domains/activites'
 import { enregistrerAdmin } from './domains/admin'
-import { enregistrerAidants, porteesOrganisations } from './domains/aidants'
+import { enregistrerAidants, porteesOrganisations, sourceTableauDeBordAidants } from './domains/aidants'
 import {
   codeTotp,
+  conseillersDesStructures,
   type DepsComptes,
   enregistrerComptes,
   portComptes,
   reserverPasTotp,
   trouverCompte,
 } from './domains/comptes'
-import { enregistrerDiagnostic, resultatsDiagnosticDeLaFiche } from './domains/diagnostic'
-import { enregistrerFormation, formationAidantsTerminee, inscrireConseiller } from './domains/formation'
+import {
+  enregistrerDiagnostic,
+  resultatsDiagnosticDeLaFiche,
+  sourceTableauDeBordDiagnostic,
+} from './domains/diagnostic'
+import {
+  enregistrerFormation,
+  formationAidantsTerminee,
+  inscrireConseiller,
+  sourceTableauDeBordFormation,
+} from './domains/formation'
 import {
   DISPOSITIFS_PROGRAMMES_NATIONAUX,
   type DispositifProgrammeNational,
   enregistrerLieux,
   SERVICES,
   type Service,
+  sourceTableauDeBordLieux,
 } from './domains/lieux'
-import { enregistrerRecrutement, porteesStructures, territoireDeStructure } from './domains/recrutement'
+import {
+  enregistrerRecrutement,
+  porteesStructures,
+  sourceTableauDeBordRecrutement,
+  structuresDesDepartements,
+  territoireDeStructure,
+} from './domains/recrutement'
 import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
 import type { DatabaseHandle } from './platform/db/database'
 import { erreurPourJournal } from './platform/db/erreurs'
 import { ouvrirBase } from './platform/db/ouvrir-base'
-import { DEPARTEMENTS, REGIONS } from './platform/geo/territoires'
+import { DEPARTEMENTS, departementsDeRegion, REGIONS } from './platform/geo/territoires'
 import { fluxLisible } from './platform/http/journal-lisible'
 import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
@@ -180,6 +202,7 @@ async function enregistrerDomaines(c: Contexte) {
     listerPortees,
     proConnect: config.proConnect,
     secret: config.sessionSecret,
+    tableauDeBord: sourcesTableauDeBord(c),
   })
   await enregistrerAdmin(app, { comptes: portComptes(deps), db: base.db, listerPortees })
   const lieux = await enregistrerLieux(app, { db: base.db, horloge })
@@ -195,6 +218,29 @@ async function enregistrerDomaines(c: Contexte) {
 }
 
 type PortLieux = Awaited<ReturnType<typeof enregistrerLieux>>
+
+/** Each domain's blocks on the home (`/espace`); the coordinator's needs structures and accounts. */
+function sourcesTableauDeBord({ config, base }: Contexte) {
+  const db = base.db
+  // A region has a few hundred structures and conseillers at most: the bounds only guard the page.
+  const port = {
+    structuresDeLaRegion: (code: string) =>
+      structuresDesDepartements(
+        db,
+        departementsDeRegion(code).map((d) => d.code),
+        2000,
+      ),
+    conseillersDesStructures: (ids: readonly string[]) => conseillersDesStructures(db, ids, 2000),
+  }
+  return [
+    sourceTableauDeBordActivites({ db, port }),
+    sourceTableauDeBordDiagnostic({ db }),
+    sourceTableauDeBordRecrutement({ db }),
+    sourceTableauDeBordFormation({ db }),
+    sourceTableauDeBordLieux(),
+    ...(config.aidantsConnect ? [sourceTableauDeBordAidants({ db })] : []),
+  ]
+}
 
 async function brancherDiagnostic({ app, config, base, horloge }: Contexte, lieux: PortLieux) {
   await enregistrerDiagnostic(app, {

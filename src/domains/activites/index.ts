@@ -26,6 +26,7 @@ export type {
   PortStructures,
   TerritoireDeStructure,
 } from './use-cases/deps'
+export { type PortTableauDeBordActivites, sourceTableauDeBordActivites } from './use-cases/tableau-de-bord'
 
 export interface OptionsActivites {
   db: Database

@@ -13,6 +13,7 @@ export { creerOrganisation } from './db/organisations-repository'
 export { seedAidants } from './demo'
 export { DEMARCHES } from './domain/demarches'
 export type { DepsAidants } from './use-cases/deps'
+export { sourceTableauDeBordAidants } from './use-cases/tableau-de-bord'
 export { makeTaches } from './use-cases/taches'
 
 export async function porteesOrganisations(db: Database): Promise<Portee[]> {

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
 import type { Portee } from '../../platform/auth/roles'
+import type { SourceTableauDeBord } from '../../platform/layout/tableau-de-bord'
 import { creerCompte } from './db/comptes-repository'
 import type { Habilitation } from './domain/roles'
 import { activationRoutes } from './http/activation.routes'
@@ -28,6 +29,7 @@ export {
   trouverCompte,
   trouverCompteParEmail,
 } from './db/comptes-repository'
+export { type ConseillerDeStructure, conseillersDesStructures } from './db/tableau-de-bord-repository'
 export { messageErreur } from './domain/erreurs'
 export type { Habilitation, Portee, PorteeType, Role } from './domain/roles'
 export { estRole, LIBELLES_ROLES, PORTEE_DU_ROLE, ROLES } from './domain/roles'
@@ -56,6 +58,8 @@ export interface OptionsComptes {
   secret: string
   /** Scopes a role can be given on, supplied by the domains that own structures and organisations. */
   listerPortees: () => Promise<Portee[]>
+  /** The blocks of each domain on the home (`/espace`), in no particular order. */
+  tableauDeBord?: readonly SourceTableauDeBord[]
 }
 
 /** Session reading is registered first (every route needs `request.utilisateur`), then the pages. */
@@ -77,7 +81,7 @@ export async function enregistrerComptes(app: FastifyInstance, o: OptionsComptes
   await app.register(motDePasseRoutes, { deps, demo })
   await app.register(activationRoutes, { deps })
   await app.register(sessionsRoutes, { deps })
-  await app.register(espaceRoutes)
+  await app.register(espaceRoutes, { sources: o.tableauDeBord ?? [], horloge: deps.horloge })
   if (demo) await app.register(demoRoutes, { deps })
   await app.register(invitationsRoutes, { deps: o.deps, listerPortees: o.listerPortees })
   app.navigation.ajouterMenu({

@@ -17,6 +17,7 @@ import { makePurger } from './use-cases/purger'
 
 export type { DepsDiagnostic, LieuProche, TrouverLieux } from './use-cases/deps'
 export { makePurger as makePurgerDiagnostics } from './use-cases/purger'
+export { sourceTableauDeBordDiagnostic } from './use-cases/tableau-de-bord'
 
 /**
  * The diagnostics kept with consent in the records a conseiller attached to a follow-up file of

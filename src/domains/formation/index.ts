@@ -12,6 +12,7 @@ import type { DepsFormation } from './use-cases/formation'
 export { seedFormation } from './demo'
 export type { DepsFormation } from './use-cases/formation'
 export { inscrireConseiller } from './use-cases/formation'
+export { sourceTableauDeBordFormation } from './use-cases/tableau-de-bord'
 
 /** For `aidants`: completing the Aidants Connect training is a precondition of habilitation. */
 export async function formationAidantsTerminee(db: Database, compteId: string): Promise<boolean> {

@@ -99,6 +99,7 @@ export async function enregistrerLieux(
     communes: referentielCommunes(),
     catalogue: creerCatalogueLieux(o.db),
     ...(o.connecteurs ? { connecteurs: o.connecteurs } : {}),
+    ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
   }
   await app.register(
     fp(async (racine) => {

@@ -13,10 +13,12 @@ import { makePurgerCv } from './use-cases/purger-cv'
 
 export type { StructureRow } from './db/structures-repository'
 export { creerStructure } from './db/structures-repository'
+export { structuresDesDepartements } from './db/tableau-de-bord-repository'
 export { seedRecrutement } from './demo'
 export type { PointCarte } from './domain/couverture'
 export type { DepsRecrutement, InscrireEnFormation, PortLieux } from './use-cases/deps'
 export { makePurgerCv } from './use-cases/purger-cv'
+export { sourceTableauDeBordRecrutement } from './use-cases/tableau-de-bord'
 
 export async function porteesStructures(db: Database): Promise<Portee[]> {
   return (await listerStructures(db)).map((s) => ({

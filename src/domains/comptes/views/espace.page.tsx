@@ -1,54 +1,63 @@
 import Html from '@kitajs/html'
-import type { Utilisateur } from '../../../platform/auth/utilisateur'
 import { Bouton } from '../../../platform/layout/boutons'
-import { Csrf, EtatVide, Tableau } from '../../../platform/layout/components'
-import type { EntreeMenu } from '../../../platform/layout/navigation'
-import { LIBELLES_ROLES } from '../domain/roles'
+import { Alerte, Csrf, Tableau } from '../../../platform/layout/components'
+import { BlocsTableauDeBord, type BlocTableauDeBord } from '../../../platform/layout/tableau-de-bord'
 
-export function EspacePage({ u, entrees }: { u: Utilisateur; entrees: readonly EntreeMenu[] }) {
+export interface EspaceVue {
+  prenom: string
+  roles: readonly { libelle: string; portee: string }[]
+  blocs: readonly BlocTableauDeBord[]
+  /** Blocks that could not be read (their domain failed): said, not hidden. */
+  echecs: number
+  aujourdhui: string
+  outils: readonly { libelle: string; href: string }[]
+}
+
+/** The home of a signed-in person: what to do next and the key figures of each role, then the tools. */
+export function EspacePage(v: EspaceVue) {
   return (
     <>
-      <h1 class="fr-mt-4w">Bonjour {Html.escapeHtml(u.prenom)}</h1>
-      <h2 class="fr-h5">Vos rôles</h2>
-      <ul>
-        {u.habilitations.map((h) => (
-          <li>
-            {Html.escapeHtml(LIBELLES_ROLES[h.role])}
-            {h.portee.libelle ? ` — ${Html.escapeHtml(h.portee.libelle)}` : ''}
-          </li>
+      <h1 class="fr-mt-4w fr-mb-1w">Bonjour {Html.escapeHtml(v.prenom)}</h1>
+      <p class="fr-text--sm">
+        {v.roles.map((r, i) => (
+          <>
+            {i > 0 ? ' · ' : ''}
+            {Html.escapeHtml(r.libelle)}
+            {r.portee ? ` — ${Html.escapeHtml(r.portee)}` : ''}
+          </>
         ))}
-      </ul>
-      <h2 class="fr-h5">Vos outils</h2>
-      {entrees.length === 0 ? (
-        <EtatVide titre="Vos outils arrivent bientôt">
-          <p class="fr-callout__text">
-            Les modules de votre rôle ne sont pas encore ouverts sur cette plateforme.
-          </p>
-        </EtatVide>
+      </p>
+      {v.echecs > 0 ? (
+        <Alerte type="warning" titre="Une partie de votre tableau de bord n’a pas pu être lue">
+          <p>Rechargez la page dans un instant ; vos outils restent accessibles ci-dessous.</p>
+        </Alerte>
       ) : (
-        <div class="fr-grid-row fr-grid-row--gutters">
-          {entrees.map((e) => (
-            <div class="fr-col-12 fr-col-md-4">
-              <div class="fr-tile fr-enlarge-link">
-                <div class="fr-tile__body">
-                  <div class="fr-tile__content">
-                    <h3 class="fr-tile__title">
-                      <a href={e.href} safe>
-                        {e.libelle}
-                      </a>
-                    </h3>
-                  </div>
-                </div>
-              </div>
-            </div>
-          ))}
-        </div>
+        ''
       )}
+      <BlocsTableauDeBord blocs={v.blocs} aujourdhui={v.aujourdhui} />
+      {v.outils.length > 0 ? <Outils outils={v.outils} /> : ''}
       <h2 class="fr-h5 fr-mt-4w">Sécurité du compte</h2>
       <ul>
         <li>
           <a href="/compte/sessions">Mes sessions ouvertes</a>
         </li>
+      </ul>
+    </>
+  )
+}
+
+function Outils({ outils }: { outils: EspaceVue['outils'] }) {
+  return (
+    <>
+      <h2 class="fr-h5 fr-mt-4w">Vos outils</h2>
+      <ul>
+        {outils.map((e) => (
+          <li>
+            <a href={e.href} safe>
+              {e.libelle}
+            </a>
+          </li>
+        ))}
       </ul>
     </>
   )
