@@ -39,6 +39,26 @@ describe('boutons et groupes de champs DSFR', () => {
     expect(sansVide.match(/<li>/g)).toHaveLength(1)
   })
 
+  it('garde le libellé d’un bouton à icône dans un groupe (sinon le DSFR le réduit à son icône)', () => {
+    const avec = String(
+      <GroupeBoutons enLigne="md">
+        <LienBouton icone="fr-icon-add-line" href="/activites/nouvelle">
+          Enregistrer une activité
+        </LienBouton>
+        <LienBouton variante="secondaire" href="/activites/calendrier">
+          Calendrier
+        </LienBouton>
+      </GroupeBoutons>,
+    )
+    expect(avec).toContain('<ul class="fr-btns-group fr-btns-group--icon-left fr-btns-group--inline-md">')
+    const sans = String(
+      <GroupeBoutons>
+        <Bouton>Un</Bouton>
+      </GroupeBoutons>,
+    )
+    expect(sans).not.toContain('fr-btns-group--icon-left')
+  })
+
   it('nomme un groupe de champs par sa légende et, en erreur, par son message', () => {
     const sans = String(
       <GroupeChamps id="duree" legende="Durée <estimée>">

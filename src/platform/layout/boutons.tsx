@@ -83,8 +83,15 @@ export function GroupeBoutons(p: {
   taille?: 'sm' | 'lg'
   classe?: string
 }) {
+  // Two levels: a child may be a list (`{liens.map(…)}` beside other buttons), one button per item.
+  // Absent buttons (`{cond ? <Bouton/> : ''}`) leave no empty item.
+  const enfants = [p.children].flat(2).filter((e) => e !== '' && e !== null && e !== undefined && e !== false)
+  // In a DSFR group, a button with an icon shrinks to its icon (40 px, its text hidden) unless the group
+  // says the icons sit left of the text: a labelled button must never lose its label.
+  const avecIcone = enfants.some((e) => typeof e === 'string' && e.includes('fr-btn--icon-left'))
   const classes =
     'fr-btns-group' +
+    (avecIcone ? ' fr-btns-group--icon-left' : '') +
     (p.enLigne === 'toujours'
       ? ' fr-btns-group--inline'
       : p.enLigne === 'md'
@@ -92,9 +99,6 @@ export function GroupeBoutons(p: {
         : '') +
     (p.taille ? ` fr-btns-group--${p.taille}` : '') +
     (p.classe ? ` ${p.classe}` : '')
-  // Two levels: a child may be a list (`{liens.map(…)}` beside other buttons), one button per item.
-  // Absent buttons (`{cond ? <Bouton/> : ''}`) leave no empty item.
-  const enfants = [p.children].flat(2).filter((e) => e !== '' && e !== null && e !== undefined && e !== false)
   return (
     <ul class={classes}>
       {enfants.map((e) => (

@@ -145,8 +145,7 @@ function Bloc({ bloc, aujourdhui }: { bloc: BlocTableauDeBord; aujourdhui: strin
 }
 
 /**
- * The main action stands alone, large and labelled (inside a DSFR button group, a button with an icon
- * shrinks to its icon unless the group says otherwise); the others follow as a group.
+ * The main action stands alone, large and labelled; the others follow as a group.
  */
 function Actions({ actions }: { actions: readonly ActionBloc[] }) {
   const principale = actions.find((a) => a.principale)
@@ -167,10 +166,7 @@ function Actions({ actions }: { actions: readonly ActionBloc[] }) {
         ''
       )}
       {autres.length ? (
-        <GroupeBoutons
-          enLigne="md"
-          {...(autres.some((a) => a.icone) ? { classe: 'fr-btns-group--icon-left' } : {})}
-        >
+        <GroupeBoutons enLigne="md">
           {autres.map((a) => (
             <LienBouton href={a.href} variante="secondaire" {...(a.icone ? { icone: a.icone } : {})}>
               {Html.escapeHtml(a.libelle)}
