@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lireTuiles, type TuilesCarte } from './platform/geo/tuiles'
 
 /**
  * The whole environment contract of Escale. Every variable is documented in `.env.example`.
@@ -97,6 +98,13 @@ const schema = z
       .pipe(z.array(z.url('attendu des origines séparées par des virgules (http://hôte:port)')))
       .optional(),
     ENTREPRISES_API_URL: z.url('doit être une adresse (https://…)').optional(),
+    CARTE_TUILES: z
+      .string()
+      .refine((v) => typeof lireTuiles(v, undefined) !== 'string', {
+        message: 'attendu « aucune » ou une adresse http(s) avec {z}, {x} et {y}',
+      })
+      .optional(),
+    CARTE_ATTRIBUTION: z.string().max(200).optional(),
     ENTREPRISES_API: z.enum(['actif', 'desactive'], { error: 'attendu actif ou desactive' }).optional(),
     REDIS_URL: z
       .string()
@@ -191,6 +199,8 @@ export type Config = Readonly<{
    * disabled (checks wait for later).
    */
   entreprises: Readonly<{ mode: 'reel' | 'simule' | 'desactive'; url: string | undefined }>
+  /** Street background of the maps (platform/geo/tuiles.ts); undefined: the outlines only. */
+  tuilesCarte: TuilesCarte | undefined
 }>
 
 /** The State's company-search API: public, without a key, so production uses it unless told not to. */
@@ -254,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     redisUrl: e.REDIS_URL,
     entreprises: Object.freeze(configEntreprises(e.ENTREPRISES_API, e.ENTREPRISES_API_URL, demo)),
+    tuilesCarte: lireTuiles(e.CARTE_TUILES, e.CARTE_ATTRIBUTION) as TuilesCarte | undefined,
   })
 }
 

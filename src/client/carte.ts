@@ -1,7 +1,8 @@
 /**
- * Map island: Leaflet with our own base layer (département outlines, no tile server: nothing leaves
- * for a third party, and it stays light), the places of the current search as numbered, clustered
- * markers. The same places are listed under the map, so the page works without it.
+ * Map island: Leaflet on a street background from the configured tile source (`data-tuiles`, Plan IGN
+ * by default, ADR 061), or on our département outlines when there is none or its tiles do not load
+ * (offline, tests); the places of the current search as numbered, clustered markers, or one place
+ * (`data-lieu`) on its own page. The same places are listed next to the map: the page works without it.
  */
 import L from 'leaflet'
 
@@ -14,6 +15,44 @@ interface LieuApi {
   distance_km: number | null
 }
 
+/** The outlines (data/fond-de-carte.json): the background when there are no tiles, or they fail. */
+async function poserContours(carte: L.Map, conteneur: HTMLElement): Promise<void> {
+  conteneur.dataset.fondAffiche = 'contours'
+  carte.attributionControl.addAttribution('Contours © IGN (Licence Ouverte)')
+  const fond = await fetch(conteneur.dataset.fond ?? '').then((r) => (r.ok ? r.json() : undefined))
+  if (fond)
+    L.geoJSON(fond as GeoJSON.GeoJsonObject, {
+      interactive: false,
+      style: { color: '#7b7b7b', weight: 1, fillColor: '#f6f6f6', fillOpacity: 1 },
+    })
+      .addTo(carte)
+      .bringToBack()
+}
+
+/** Tiles when a source is configured; the outlines as soon as one fails before any has loaded. */
+function poserFond(carte: L.Map, conteneur: HTMLElement): void {
+  const url = conteneur.dataset.tuiles
+  if (!url) {
+    void poserContours(carte, conteneur)
+    return
+  }
+  let chargee = false
+  const tuiles = L.tileLayer(url, {
+    maxZoom: 18,
+    attribution: conteneur.dataset.attribution ?? '',
+  })
+  conteneur.dataset.fondAffiche = 'tuiles'
+  tuiles.on('tileload', () => {
+    chargee = true
+  })
+  tuiles.on('tileerror', () => {
+    if (chargee || conteneur.dataset.fondAffiche === 'contours') return
+    carte.removeLayer(tuiles)
+    void poserContours(carte, conteneur)
+  })
+  tuiles.addTo(carte)
+}
+
 async function afficher(conteneur: HTMLElement): Promise<void> {
   // leaflet.markercluster extends the global `L`.
   ;(window as unknown as { L: typeof L }).L = L
@@ -24,27 +63,28 @@ async function afficher(conteneur: HTMLElement): Promise<void> {
   conteneur.replaceChildren()
   conteneur.setAttribute('role', 'region')
   conteneur.setAttribute('aria-label', 'Carte des lieux trouvés')
+  const unLieu = conteneur.dataset.lieu
   const carte = L.map(conteneur, {
     minZoom: 5,
-    maxZoom: 15,
+    maxZoom: 18,
     zoomSnap: 0.5,
     attributionControl: true,
-  }).setView(centre, conteneur.dataset.lat ? 11 : 6)
+  }).setView(centre, unLieu ? 16 : conteneur.dataset.lat ? 11 : 6)
   carte.attributionControl.setPrefix(false)
-  carte.attributionControl.addAttribution('Contours © IGN (Licence Ouverte)')
+  poserFond(carte, conteneur)
 
-  const [fond, donnees] = await Promise.all([
-    fetch(conteneur.dataset.fond ?? '').then((r) => (r.ok ? r.json() : undefined)),
-    conteneur.dataset.api
-      ? fetch(conteneur.dataset.api).then((r) => (r.ok ? r.json() : undefined))
-      : undefined,
-  ])
-  if (fond)
-    L.geoJSON(fond as GeoJSON.GeoJsonObject, {
-      interactive: false,
-      style: { color: '#7b7b7b', weight: 1, fillColor: '#f6f6f6', fillOpacity: 1 },
+  const donnees = conteneur.dataset.api
+    ? await fetch(conteneur.dataset.api).then((r) => (r.ok ? r.json() : undefined))
+    : undefined
+
+  if (unLieu) {
+    L.marker(centre, {
+      icon: L.divIcon({ className: '', html: '<span class="lieux-marqueur">●</span>', iconSize: [28, 28] }),
+      title: unLieu,
+      keyboard: false,
     }).addTo(carte)
-
+    return
+  }
   if (conteneur.dataset.lat)
     L.marker(centre, {
       icon: L.divIcon({

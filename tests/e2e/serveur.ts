@@ -36,6 +36,9 @@ export default async function setup(project: TestProject) {
     DEMO_DATA: '1',
     LOG_LEVEL: 'silent',
     ESCALE_MODE: 'demo',
+    // No test loads a tile from outside: the maps show their outlines (communes-carte.e2e.ts serves
+    // tiles of its own to check both backgrounds).
+    CARTE_TUILES: 'aucune',
   })
   const app: FastifyInstance = await buildApp(config)
   const adresse = await app.listen({ port: 0, host: '127.0.0.1' })

@@ -21,8 +21,11 @@ const CSP: readonly (readonly [string, string])[] = [
 export function entetesDeSecurite({
   https,
   formulairesVers = [],
+  imagesDe = [],
 }: {
   https: boolean
+  /** Origins of the map tiles (platform/geo/tuiles.ts): added to `img-src`, nothing else. */
+  imagesDe?: readonly string[]
   /**
    * Origins every page's forms may lead to through redirects: the logout form of any page ends at
    * ProConnect's logout when the session came from ProConnect, and a browser checks `form-action` on
@@ -30,7 +33,11 @@ export function entetesDeSecurite({
    */
   formulairesVers?: readonly string[]
 }): Readonly<Record<string, string>> {
-  const csp = CSP.map(([directive, valeur]) => `${directive} ${valeur}`)
+  const csp = CSP.map(([directive, valeur]) =>
+    directive === 'img-src' && imagesDe.length
+      ? `${directive} ${valeur} ${imagesDe.join(' ')}`
+      : `${directive} ${valeur}`,
+  )
   if (https) csp.push('upgrade-insecure-requests')
   return Object.freeze({
     'content-security-policy': cspAvecFormulairesVers(csp.join(';'), formulairesVers),

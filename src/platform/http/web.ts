@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../../config'
 import { AccesInterditError, NonConnecteError } from '../auth/utilisateur'
 import { erreurPourJournal } from '../db/erreurs'
+import { origineDesTuiles, type TuilesCarte } from '../geo/tuiles'
 import type { TypeAlerte } from '../layout/components'
 import { type ContextePage, type DescriptionPage, type Flash, Layout } from '../layout/layout'
 import type { Navigation } from '../layout/navigation'
@@ -28,6 +29,8 @@ declare module 'fastify' {
     navigation: Navigation
     /** Security headers of every response, also set by hand on the router's own error replies. */
     entetesDeSecurite: Record<string, string>
+    /** Street background of the maps (config CARTE_TUILES); undefined: the outlines only. */
+    tuilesCarte: TuilesCarte | undefined
     /** Renders a page on a reply that went through no route (see erreurDuRouteur). */
     pageHorsRoute(reply: FastifyReply, page: DescriptionPage, statut: number): FastifyReply
   }
@@ -52,6 +55,7 @@ export interface WebOptions {
  */
 export const webPlugin = fp(async (app: FastifyInstance, options: WebOptions) => {
   app.decorate('navigation', options.navigation)
+  app.decorate('tuilesCarte', options.config.tuilesCarte)
   await enregistrerProtections(app, options)
   enregistrerRendu(app, options)
   app.setNotFoundHandler(pageIntrouvable)
@@ -65,7 +69,11 @@ async function enregistrerProtections(
 ) {
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(cookie, { secret: config.sessionSecret })
-  const securite = entetesDeSecurite({ https: config.secureCookies, formulairesVers: formulairesVers ?? [] })
+  const securite = entetesDeSecurite({
+    https: config.secureCookies,
+    formulairesVers: formulairesVers ?? [],
+    imagesDe: [origineDesTuiles(config.tuilesCarte)].filter((o) => o !== undefined),
+  })
   app.decorate('entetesDeSecurite', securite)
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securite)

@@ -7,6 +7,7 @@ import { DOSSIER_DONNEES } from '../../../platform/geo/referentiel-communes'
 import { trouverLieu } from '../db/lieux-repository'
 import { peutModifierLieu } from '../domain/autorisations'
 import { lireHorairesOuRien } from '../domain/horaires'
+import { positionApproximative } from '../domain/lieu'
 import { makeAccessibiliteDuLieu } from '../use-cases/accessibilite-du-lieu'
 import type { DepsLieux } from '../use-cases/deps'
 import { makeRechercherLieux, PAR_PAGE } from '../use-cases/rechercher-lieux'
@@ -104,7 +105,13 @@ function pagesDeRecherche(app: FastifyInstance, deps: DepsLieux) {
       ariane: [{ libelle: 'Trouver de l’aide', href: '/lieux' }, { libelle: 'Carte' }],
       scripts: ['lieux-recherche', 'carte'],
       feuillesDeStyle: ['css/carte.css'],
-      contenu: <CartePage v={v} api={pos ? `/api/v1/lieux?${api.toString()}` : ''} />,
+      contenu: (
+        <CartePage
+          v={v}
+          api={pos ? `/api/v1/lieux?${api.toString()}` : ''}
+          tuiles={request.server.tuilesCarte}
+        />
+      ),
     })
   })
 }
@@ -149,9 +156,14 @@ function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
     const d = await chargerLieu(request.params)
     if (!d) return reply.callNotFound()
     const u = request.utilisateur
+    const tuiles = request.server.tuilesCarte
     return reply.page({
       titre: d.lieu.nom,
       ariane: [{ libelle: 'Trouver de l’aide', href: '/lieux' }, { libelle: d.lieu.nom }],
+      // The small map (views/carte-lieu.tsx): only for a place with its own position.
+      ...(d.lieu.latitude !== null && !positionApproximative(d.lieu)
+        ? { scripts: ['carte'], feuillesDeStyle: ['css/carte.css'] }
+        : {}),
       contenu: (
         <LieuPage
           lieu={d.lieu}
@@ -159,6 +171,7 @@ function pagesDuLieu(app: FastifyInstance, deps: DepsLieux) {
           accessibilite={d.accessibilite}
           instant={deps.horloge()}
           peutModifier={!!u && peutModifierLieu(u.habilitations, d.lieu)}
+          tuiles={tuiles}
         />
       ),
     })

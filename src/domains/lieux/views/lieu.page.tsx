@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import type { TuilesCarte } from '../../../platform/geo/tuiles'
 import { Bouton } from '../../../platform/layout/boutons'
 import { type EtatAccessibilite, phrasesAccessibilite } from '../domain/accessibilite'
 import {
@@ -11,6 +12,7 @@ import {
 } from '../domain/horaires'
 import { type Lieu, positionApproximative } from '../domain/lieu'
 import { TYPOLOGIES } from '../domain/vocabulaires'
+import { CarteDuLieu } from './carte-lieu'
 import { Liste } from './composants'
 
 /** « 3 décembre 2026 ». */
@@ -301,6 +303,7 @@ export function LieuPage(p: {
   accessibilite: EtatAccessibilite
   instant: Date
   peutModifier: boolean
+  tuiles?: TuilesCarte | undefined
 }) {
   return (
     <>
@@ -325,6 +328,13 @@ export function LieuPage(p: {
         accessibilite={p.accessibilite}
         instant={p.instant}
         imprimable={false}
+      />
+      <CarteDuLieu
+        nom={p.lieu.nom}
+        latitude={p.lieu.latitude}
+        longitude={p.lieu.longitude}
+        approximative={positionApproximative(p.lieu)}
+        tuiles={p.tuiles}
       />
       <p>
         <a class="fr-link fr-mr-3w" href={`/lieux/${p.lieu.id}/signaler`}>

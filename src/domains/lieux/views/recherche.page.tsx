@@ -1,9 +1,11 @@
 import type { Commune } from '../../../platform/geo/communes'
+import type { TuilesCarte } from '../../../platform/geo/tuiles'
 import { EtatVide, Pagination } from '../../../platform/layout/components'
 import type { Horaires } from '../domain/horaires'
 import type { Lieu } from '../domain/lieu'
 import type { Trouve } from '../domain/recherche'
 import { RAYONS_KM, type RechercheFormulaire } from '../http/lieu.form'
+import { attributsFond } from './carte-lieu'
 import { FormulaireRecherche, ResultatLieu } from './composants'
 
 export interface VueRecherche {
@@ -116,7 +118,15 @@ export function RecherchePage({ v }: { v: VueRecherche }) {
   )
 }
 
-export function CartePage({ v, api }: { v: VueRecherche; api: string }) {
+export function CartePage({
+  v,
+  api,
+  tuiles,
+}: {
+  v: VueRecherche
+  api: string
+  tuiles: TuilesCarte | undefined
+}) {
   return (
     <>
       <h1 class="fr-mt-4w">Carte des lieux d’aide</h1>
@@ -130,7 +140,7 @@ export function CartePage({ v, api }: { v: VueRecherche; api: string }) {
         id="carte"
         class="lieux-carte fr-mb-3w"
         data-api={api}
-        data-fond="/lieux/fond-de-carte.json"
+        {...attributsFond(tuiles)}
         data-lat={v.commune ? String(v.commune.latitude) : v.f.lat !== undefined ? String(v.f.lat) : ''}
         data-lon={v.commune ? String(v.commune.longitude) : v.f.lon !== undefined ? String(v.f.lon) : ''}
         data-rayon={String(v.rayon)}
