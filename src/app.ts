@@ -45,8 +45,10 @@ import {
   structuresDesDepartements,
   territoireDeStructure,
 } from './domains/recrutement'
+import { enregistrerSolidarite } from './domains/solidarite'
 import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
+import { creerCoffre } from './platform/coffre'
 import { type Horloge, horlogeSysteme } from './platform/crypto'
 import type { DatabaseHandle } from './platform/db/database'
 import { erreurPourJournal } from './platform/db/erreurs'
@@ -215,6 +217,13 @@ async function enregistrerDomaines(c: Contexte) {
   })
   await brancherActivites(c, lieux)
   if (config.aidantsConnect) await brancherAidants(c)
+  if (config.solidarite)
+    await enregistrerSolidarite(app, {
+      db: base.db,
+      horloge,
+      coffre: creerCoffre(config.solidariteSecret, 'solidarite-telephones'),
+      baseUrl: config.baseUrl,
+    })
 }
 
 type PortLieux = Awaited<ReturnType<typeof enregistrerLieux>>
@@ -337,10 +346,9 @@ async function brancherAidants({ app, config, base, horloge, deps }: Contexte) {
  */
 function masquerJetons(url: string): string {
   const i = url.search(/[?#]/)
-  const chemin = (i < 0 ? url : url.slice(0, i)).replace(
-    /\/(lien|nouveau|invitation)\/[^/]+/g,
-    '/$1/[masqué]',
-  )
+  const chemin = (i < 0 ? url : url.slice(0, i))
+    .replace(/\/(lien|nouveau|invitation)\/[^/]+/g, '/$1/[masqué]')
+    .replace(/\/etre-rappele\/demande\/[^/]+\/[^/]+/, '/etre-rappele/demande/[masqué]')
   if (i < 0 || url[i] === '#') return chemin
   const noms = url
     .slice(i + 1)

@@ -77,6 +77,8 @@ const schema = z
     FRANCECONNECT_CLIENT_ID: z.string().min(1).optional(),
     FRANCECONNECT_CLIENT_SECRET: z.string().min(16, 'au moins 16 caractères').optional(),
     AIDANTS_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+    SOLIDARITE: booleen.optional(),
+    SOLIDARITE_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
     WORKERS: z.coerce
       .number({ error: 'attendu un nombre de processus' })
       .int('attendu un entier')
@@ -123,6 +125,12 @@ const schema = z
     for (const cle of ['SESSION_SECRET', 'BASE_URL'] as const) {
       if (!env[cle]) ctx.addIssue({ code: 'custom', path: [cle], message: 'obligatoire en mode production' })
     }
+    if (env.SOLIDARITE && !env.SOLIDARITE_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SOLIDARITE_SECRET'],
+        message: 'obligatoire en mode production quand SOLIDARITE=1',
+      })
     if (env.AIDANTS_CONNECT)
       for (const cle of [
         'FRANCECONNECT_ISSUER',
@@ -177,6 +185,10 @@ export type Config = Readonly<{
   franceConnect: Readonly<{ issuer: string | undefined; clientId: string; clientSecret: string }>
   /** Keys the attestation HMAC and salts the hash of FranceConnect `sub`. */
   aidantsSecret: string
+  /** The call-back line (Solidarité numérique). Default: on in demo mode, off in production. */
+  solidarite: boolean
+  /** Encrypts the call-back line's phone numbers at rest and keys their fingerprints. */
+  solidariteSecret: string
   /** Server processes sharing the port (one per core with PostgreSQL); 1 with the embedded database. */
   travailleurs: number
   /**
@@ -249,6 +261,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientSecret: e.FRANCECONNECT_CLIENT_SECRET ?? 'demo-uniquement-secret-client-franceconnect',
     }),
     aidantsSecret: e.AIDANTS_SECRET ?? 'demo-uniquement-secret-aidants-connect-0123456789',
+    solidarite: e.SOLIDARITE ?? demo,
+    solidariteSecret: e.SOLIDARITE_SECRET ?? 'demo-uniquement-secret-solidarite-numerique-0123',
     travailleurs: e.WORKERS,
     proConnect:
       e.PROCONNECT_ISSUER || demo

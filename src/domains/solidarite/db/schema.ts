@@ -52,6 +52,8 @@ export const demandes = pgTable(
     mediateurPrecedent: text('mediateur_precedent'),
     pasAvant: timestamp('pas_avant', { withTimezone: true }),
     tentatives: smallint('tentatives').notNull().default(0),
+    /** How many times the form was sent for this open request (merged): bounded per number. */
+    depots: smallint('depots').notNull().default(1),
     /** How it ended: resolu, oriente-lieu, france-services, aidants-connect, diagnostic, injoignable… */
     issue: text('issue'),
     /** A professional who filed it for someone else (account id). */
@@ -66,9 +68,7 @@ export const demandes = pgTable(
   (t) => [
     uniqueIndex('solidarite_demandes_reference_uq').on(t.reference),
     // One open request per number: a second one is merged into it (see `deposer`).
-    uniqueIndex('solidarite_demandes_ouverte_uq')
-      .on(t.telephoneEmpreinte)
-      .where(sql`${t.statut} <> 'close'`),
+    uniqueIndex('solidarite_demandes_ouverte_uq').on(t.telephoneEmpreinte).where(sql`${t.statut} <> 'close'`),
     index('solidarite_demandes_file_idx').on(t.statut, t.classe, t.echeance),
     index('solidarite_demandes_close_idx').on(t.closeLe),
   ],

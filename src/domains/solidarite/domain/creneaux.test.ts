@@ -6,14 +6,14 @@ import { creneauChoisi, creneauxProposes, HORAIRES_NATIONAUX } from './creneaux'
 const JEUDI_8H_PARIS = new Date('2026-12-03T07:00:00Z')
 
 describe('créneaux de rappel', () => {
-  it('propose cinq jours ouvrés de créneaux, dans l’heure de la personne', () => {
+  it('propose trois jours ouvrés de créneaux, dans l’heure de la personne', () => {
     const c = creneauxProposes(JEUDI_8H_PARIS, 'Europe/Paris')
-    expect(c).toHaveLength(20)
+    expect(c).toHaveLength(12)
     expect(c[0]).toMatchObject({ id: '2026-12-03_matin', libelle: 'jeudi 3 décembre, le matin (9 h – 12 h)' })
     expect(c[3]?.libelle).toBe('jeudi 3 décembre, en fin de journée (17 h – 18 h)')
     // Saturday and Sunday are skipped: Friday, then Monday.
     expect(c.map((x) => x.id.slice(0, 10))).toEqual(
-      expect.arrayContaining(['2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09']),
+      expect.arrayContaining(['2026-12-03', '2026-12-04', '2026-12-07']),
     )
     expect(c.some((x) => x.id.startsWith('2026-12-05'))).toBe(false)
   })

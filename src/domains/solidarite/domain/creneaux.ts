@@ -80,7 +80,7 @@ function tempsDeService(debut: number, fin: number, service: HorairesService): [
 }
 
 /**
- * The slots of the next `jours` working days (the person's days), from `maintenant`, in which
+ * The slots of the next `jours` working days (three: a short list on a phone) (the person's days), from `maintenant`, in which
  * médiateurs are on duty for at least an hour. Empty when none: the form then offers only « dès que
  * possible ».
  */
@@ -88,7 +88,7 @@ export function creneauxProposes(
   maintenant: Date,
   fuseau: string,
   service: HorairesService = HORAIRES_NATIONAUX,
-  jours = 5,
+  jours = 3,
 ): readonly Creneau[] {
   // A few hundred time-zone conversions: computed once per minute (the minute started), zone and
   // service hours, and shared by the requests of that minute.
@@ -116,7 +116,9 @@ function calculerCreneaux(maintenant: Date, fuseau: string, service: HorairesSer
       const fin = instantLocal(jour, p.a, fuseau).getTime()
       const service_ = tempsDeService(debut, fin, service)
       if (!service_) continue
-      const [de, a] = [Math.max(service_[0], maintenant.getTime()), service_[1]]
+      // A slot already started begins at the next quarter of an hour (« 15 h 45 », not « 15 h 37 »).
+      const quart = 15 * 60_000
+      const [de, a] = [Math.max(service_[0], Math.ceil(maintenant.getTime() / quart) * quart), service_[1]]
       if (a - de < RECOUVREMENT_MINIMUM || a - maintenant.getTime() < DELAI_MINIMUM) continue
       const local = (t: number) => dateLocale(new Date(t), fuseau).minutes
       creneaux.push({
@@ -138,4 +140,9 @@ export function creneauChoisi(
   service: HorairesService = HORAIRES_NATIONAUX,
 ): Creneau | undefined {
   return creneauxProposes(maintenant, fuseau, service).find((c) => c.id === id)
+}
+
+/** « vendredi 4 décembre à 10 h » in the person's time. */
+export function momentLocal(instant: Date, fuseau: string): string {
+  return `${nomDuJour(instant, fuseau)} à ${heure(dateLocale(instant, fuseau).minutes)}`
 }
