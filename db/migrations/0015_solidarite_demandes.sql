@@ -25,6 +25,7 @@ CREATE TABLE "solidarite_demandes" (
 	"mediateur_precedent" text,
 	"pas_avant" timestamp with time zone,
 	"tentatives" smallint DEFAULT 0 NOT NULL,
+	"depots" smallint DEFAULT 1 NOT NULL,
 	"issue" text,
 	"deposee_par" text,
 	"jeton_annulation" text NOT NULL,
