@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
-import { lireFormulaire, type Valeurs, valeursTexte } from '../../../platform/http/formulaire'
+import { pageFormulaire, redirection, refus, reussite } from '../../../platform/http/page-formulaire'
 import { aUnCv, candidatureDuCompte, lireCv } from '../db/candidatures-repository'
 import { messageErreur } from '../domain/erreurs'
 import { makeGererCandidature } from '../use-cases/candidatures'
@@ -8,72 +9,66 @@ import { suppressionCvLe } from '../use-cases/purger-cv'
 import { EspaceCandidatPage, valeursDeCandidature } from '../views/candidature.page'
 import { type ContexteRoutes, envoyerPdf, erreursDe } from './commun'
 import { candidatureForm } from './recrutement.form'
-import { champsTexte, fichierDe } from './televersement'
+import { fichiersCv } from './televersement'
 
 /** `/candidat`: the applicant's own space (their application, CV, withdrawal). */
 export function routesCandidat(app: FastifyInstance, { deps }: ContexteRoutes) {
   const gerer = makeGererCandidature(deps)
+  const garde = exigerRole('candidat')
+  const candidat = { preHandler: garde }
 
-  const pageCandidat = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    e: Record<string, string | undefined> = {},
-    v?: Valeurs,
-    statut = 200,
-  ) => {
-    const u = utilisateurConnecte(request)
-    const suivi = await gerer.suivi(u.compteId)
-    if (!suivi) return reply.redirect('/candidature/conseiller', 303)
-    const cv = await aUnCv(deps.db, suivi.candidature.id)
-    return reply.page(
-      (ctx) => ({
-        titre: 'Ma candidature',
-        espace: 'pro',
-        enErreur: statut !== 200,
-        ariane: [{ libelle: 'Ma candidature' }],
-        contenu: (
-          <EspaceCandidatPage
-            csrf={ctx.csrf}
-            candidature={suivi.candidature}
-            misesEnRelation={suivi.misesEnRelation}
-            cv={cv ? { nom: cv.nom, taille: cv.taille, supprimeLe: suppressionCvLe(cv.deposeLe) } : undefined}
-            v={v ?? valeursDeCandidature(suivi.candidature)}
-            e={e}
-          />
-        ),
-      }),
-      statut,
-    )
-  }
-
-  const candidat = { preHandler: exigerRole('candidat') }
-
-  app.get('/candidat', candidat, async (request, reply) => {
-    // Signing in required the password chosen from the e-mailed link: the address is confirmed.
-    await gerer.confirmerEmail(utilisateurConnecte(request).compteId)
-    return pageCandidat(request, reply)
+  const espace = pageFormulaire(app, {
+    url: '/candidat',
+    garde,
+    charger: async ({ request }) => {
+      const u = utilisateurConnecte(request)
+      // Signing in required the password chosen from the e-mailed link: the address is confirmed.
+      await gerer.confirmerEmail(u.compteId)
+      const suivi = await gerer.suivi(u.compteId)
+      if (!suivi) return redirection('/candidature/conseiller')
+      const cv = await aUnCv(deps.db, suivi.candidature.id)
+      return {
+        u,
+        suivi,
+        cv: cv && { nom: cv.nom, taille: cv.taille, supprimeLe: suppressionCvLe(cv.deposeLe) },
+      }
+    },
+    page: ({ suivi, cv }, etat, ctx) => ({
+      titre: 'Ma candidature',
+      espace: 'pro',
+      ariane: [{ libelle: 'Ma candidature' }],
+      contenu: (
+        <EspaceCandidatPage
+          csrf={ctx.csrf}
+          candidature={suivi.candidature}
+          misesEnRelation={suivi.misesEnRelation}
+          cv={cv}
+          v={etat.action === '/candidat' ? etat.valeurs : valeursDeCandidature(suivi.candidature)}
+          e={etat.erreurs}
+        />
+      ),
+    }),
   })
 
-  app.post('/candidat', candidat, async (request, reply) => {
-    const u = utilisateurConnecte(request)
-    const form = lireFormulaire(candidatureForm, { ...champsTexte(request.body), email: u.email })
-    if (!form.ok) return pageCandidat(request, reply, form.erreurs, form.valeurs, 400)
-    const r = await gerer.modifier(u.compteId, form.donnees)
-    if (!r.ok) return pageCandidat(request, reply, erreursDe(r.error), valeursTexte(request.body), 422)
-    reply.flash('success', 'Votre candidature est mise à jour.')
-    return reply.redirect('/candidat', 303)
+  espace.action('/candidat', {
+    schema: candidatureForm,
+    imposer: ({ modele }) => ({ email: modele.u.email }),
+    executer: async ({ donnees, modele }) => {
+      const r = await gerer.modifier(modele.u.compteId, donnees)
+      return r.ok ? reussite('/candidat', 'Votre candidature est mise à jour.') : refus(erreursDe(r.error))
+    },
   })
 
-  // The role is checked as the request arrives, before the upload is read (see televersement.ts).
-  const depotCandidat = { onRequest: exigerRole('candidat'), config: { televersement: true } }
-  app.post('/candidat/cv', depotCandidat, async (request, reply) => {
-    const u = utilisateurConnecte(request)
-    const cv = fichierDe(request.body, 'cv')
-    if (!cv) return pageCandidat(request, reply, { cv: 'Choisissez un fichier PDF.' }, undefined, 400)
-    const r = await gerer.deposerCv(u.compteId, cv)
-    if (!r.ok) return pageCandidat(request, reply, erreursDe(r.error), undefined, 422)
-    reply.flash('success', 'Votre CV est enregistré.')
-    return reply.redirect('/candidat', 303)
+  // A multipart action: the role is checked as the request arrives, before the upload is read.
+  espace.action('/candidat/cv', {
+    config: { televersement: true },
+    schema: z.object({}),
+    fichiers: fichiersCv,
+    executer: async ({ fichiers, modele }) => {
+      if (!fichiers.cv) return refus({ cv: 'Choisissez un fichier PDF.' }, 400)
+      const r = await gerer.deposerCv(modele.u.compteId, fichiers.cv)
+      return r.ok ? reussite('/candidat', 'Votre CV est enregistré.') : refus(erreursDe(r.error))
+    },
   })
 
   app.get('/candidat/cv', candidat, async (request, reply) => {

@@ -54,18 +54,12 @@ export async function enregistrerTeleversement(app: FastifyInstance) {
 /** What `onFile` leaves in the body for the file field (checked, not cast: the body is the client's). */
 const fichierLu = z.object({ nom: z.string(), octets: z.instanceof(Uint8Array), tronque: z.boolean() })
 
-/** The uploaded file of a field, if one was chosen (an empty file input sends a nameless empty part). */
-export function fichierDe(body: unknown, champ: string): FichierCv | undefined {
-  const r = z.object({ [champ]: fichierLu }).safeParse(body)
-  const f = r.success ? r.data[champ] : undefined
-  if (!f || (!f.nom && f.octets.length === 0)) return undefined
-  return f
-}
-
-/** Text fields only: zod schemas and re-rendered values never see the file object. */
-export function champsTexte(body: unknown): Record<string, string> {
-  const r: Record<string, string> = {}
-  if (body && typeof body === 'object')
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') r[k] = v
-  return r
-}
+/**
+ * The file parts of a CV form, for `pageFormulaire`'s `fichiers`: the CV when one was chosen, else
+ * undefined (an empty file input sends a nameless empty part).
+ */
+export const fichiersCv = z.object({
+  cv: fichierLu
+    .optional()
+    .transform((f): FichierCv | undefined => (!f || (!f.nom && f.octets.length === 0) ? undefined : f)),
+})
