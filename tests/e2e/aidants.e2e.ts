@@ -128,7 +128,14 @@ describe.skipIf(sansChromium())(
       expect(texte).toContain('France services Marseille 3e')
       expect(texte).toContain('Sophie Lambert')
       await verifierAccessibilite(p)
-      await p.getByRole('button', { name: 'Révoquer tout le mandat' }).first().click()
+      // Asked twice, without JavaScript: the first button only unfolds the consequence and the real one.
+      const premierMandat = p
+        .locator('details.escale-confirmation', { hasText: 'Révoquer tout le mandat' })
+        .first()
+      await premierMandat.locator('summary').click()
+      expect(await premierMandat.textContent()).toContain('On ne peut pas revenir en arrière')
+      await verifierAccessibilite(p)
+      await premierMandat.getByRole('button', { name: 'Confirmer la révocation du mandat' }).click()
       await p.waitForURL((u) => u.pathname === '/mes-mandats')
       expect(await p.getByRole('status').first().textContent()).toContain('Votre mandat est révoqué.')
       expect(await p.locator('main').textContent()).toContain('Révoqué')

@@ -11,6 +11,7 @@ import {
 import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import { sha256 } from '../../../platform/crypto'
+import { dateLongue } from '../../../platform/http/dates'
 import { codeTotp } from '../../comptes'
 import { creerOrganisation } from '../db/organisations-repository'
 import { brouillonsMandat, mandats, sessionsUsager, usagers } from '../db/schema'
@@ -106,7 +107,8 @@ describe.each(MOTEURS)('attestations imprimables (PDF) et leur vérification pub
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain(`/aidants/mandats/${m.id}/attestation.pdf`)
     expect(page.body).toContain('articles 1984 et suivants du Code civil')
-    expect(page.body).toContain(`version du ${VERSION_TEXTE_MANDAT}`)
+    expect(page.body).toContain(`version du ${dateLongue(VERSION_TEXTE_MANDAT)}`)
+    expect(page.body).not.toContain(VERSION_TEXTE_MANDAT)
 
     const pdf = await lirePdf(await aidant.get(`/aidants/mandats/${m.id}/attestation.pdf`))
     expect(pdf.pages).toBe(1)

@@ -6,6 +6,7 @@ import { ajouterAuJournal } from '../db/journal-repository'
 import { mandatsDeLOrganisation, trouverUsager, usagersDeLOrganisation } from '../db/mandats-repository'
 import { statutMandat } from '../domain/mandat'
 import { makeVerifierTotpAidant } from '../use-cases/totp-aidant'
+import { dateFr } from '../views/commun'
 import { CodePage, EspaceAidantPage } from '../views/espace.page'
 import { ListeMandats } from '../views/mandats.page'
 import { codeForm } from './aidants.form'
@@ -23,6 +24,7 @@ export function routesEspace(app: FastifyInstance, { deps }: ContexteRoutes) {
     return reply.page((ctx) => ({
       titre: 'Mes usagers',
       espace: 'pro',
+      ariane: [{ libelle: 'Mes usagers' }],
       contenu: EspaceAidantPage({
         csrf: ctx.csrf,
         organisation: { id: organisation.id, nom: organisation.nom },
@@ -71,7 +73,7 @@ export function routesEspace(app: FastifyInstance, { deps }: ContexteRoutes) {
         contenu: (
           <>
             <h1 safe>{`${usager.prenoms} ${usager.nom}`}</h1>
-            <p safe>{`Né·e le ${usager.dateNaissance}`}</p>
+            <p safe>{`Né·e le ${dateFr(usager.dateNaissance)}`}</p>
             <h2>Mandats avec la structure</h2>
             <ListeMandats
               csrf={ctx.csrf}

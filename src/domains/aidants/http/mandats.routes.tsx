@@ -238,6 +238,11 @@ export function routesAttestations(app: FastifyInstance, ctx: ContexteRoutes) {
       return reply.page({
         titre: a.nature === 'revocation' ? 'Attestation de révocation' : 'Attestation de mandat',
         espace: 'pro',
+        ariane: [
+          { libelle: 'Mes usagers', href: '/aidants/espace' },
+          { libelle: a.usager, href: `/aidants/usagers/${t.m.usagerId}` },
+          { libelle: a.nature === 'revocation' ? 'Attestation de révocation' : 'Attestation de mandat' },
+        ],
         contenu: AttestationPage({
           ...a,
           qrSvg,

@@ -2,7 +2,7 @@ import QRCode from 'qrcode'
 import { A4, couperLignes, DocumentPdf, type Police } from '../../../platform/pdf/pdf'
 import type { Demarche, Duree } from '../domain/demarches'
 import { paragraphesMandat } from '../domain/texte-mandat'
-import { dateFr } from './commun'
+import { dateFr, versionDuTexte } from './commun'
 
 export interface AttestationPdf {
   nature: 'mandat' | 'revocation'
@@ -107,7 +107,7 @@ function ecrireTexte(f: Feuille, a: AttestationPdf) {
     f.ecrire('Démarches qui étaient couvertes :', { apres: 0 })
     puces()
   }
-  f.ecrire(`Texte du mandat, version du ${a.versionTexte}.`, { taille: 9, apres: 18 })
+  f.ecrire(`Texte du mandat, version du ${versionDuTexte(a.versionTexte)}.`, { taille: 9, apres: 18 })
 }
 
 /** Signature blocks side by side: the usager's and the aidant's. */

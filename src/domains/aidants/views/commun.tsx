@@ -1,14 +1,15 @@
 import Html from '@kitajs/html'
-import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { dateExiste, dateHeure, dateLongue } from '../../../platform/http/dates'
+import { Bouton, classesBouton, GroupeChamps } from '../../../platform/layout/boutons'
 import { LibelleChamp } from '../../../platform/layout/champs'
 import { Champ, Csrf } from '../../../platform/layout/components'
 
 /** What the domain's pages share: dates in French, the status badge of a mandate, groups of options, the code form. */
 
-export const dateFr = (d: Date) =>
-  d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
-export const dateHeureFr = (d: Date) =>
-  d.toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
+export const dateFr: (d: Date | string) => string = dateLongue
+export const dateHeureFr: (d: Date) => string = dateHeure
+/** The mandate text's version is named by its date (`2026-03-23`, « 23 mars 2026 »); any other name is shown as is. */
+export const versionDuTexte = (v: string) => (dateExiste(v) ? dateLongue(v) : v)
 export const STATUTS = { actif: 'Actif', expire: 'Expiré', revoque: 'Révoqué' } as const
 const CLASSES = {
   actif: 'fr-badge--success',
@@ -68,6 +69,50 @@ export function GroupeOptions({
         )
       })}
     </GroupeChamps>
+  )
+}
+
+/**
+ * A revocation cannot be undone, so it is asked twice, without JavaScript: the first button (the
+ * `<summary>` of a `<details>`) only unfolds what will happen and the button that does it. Both are
+ * red (`escale-confirmation` in escale.css).
+ */
+export function ConfirmerRevocation(p: {
+  csrf: string
+  action: string
+  /** The first button, e.g. « Révoquer tout le mandat ». */
+  libelle: string
+  /** What happens once confirmed, said before the button that does it. */
+  consequence: string
+  /** The confirming button, e.g. « Confirmer la révocation du mandat ». */
+  confirmation: string
+  /** One démarche only (its authorisation's id); the whole mandate otherwise. */
+  autorisation?: string
+  taille?: 'sm'
+}) {
+  return (
+    <details class="escale-confirmation">
+      <summary
+        class={classesBouton({
+          variante: 'secondaire',
+          taille: p.taille,
+          icone: 'fr-icon-close-circle-line',
+        })}
+        safe
+      >
+        {p.libelle}
+      </summary>
+      <div class="escale-confirmation__corps">
+        <p class="fr-mb-2w" safe>
+          {p.consequence}
+        </p>
+        <form method="post" action={p.action}>
+          <Csrf jeton={p.csrf} />
+          {p.autorisation ? <input type="hidden" name="autorisation" value={p.autorisation} /> : ''}
+          <Bouton taille={p.taille}>{Html.escapeHtml(p.confirmation)}</Bouton>
+        </form>
+      </div>
+    </details>
   )
 }
 

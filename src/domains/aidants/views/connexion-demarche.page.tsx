@@ -1,7 +1,7 @@
 import { Bouton } from '../../../platform/layout/boutons'
 import { Csrf, EtatVide } from '../../../platform/layout/components'
 import { type Demarche, titreDemarche } from '../domain/demarches'
-import { GroupeOptions } from './commun'
+import { dateFr, GroupeOptions } from './commun'
 
 /** Pages of the identity provider's interaction (an aidant logs into a partner) and of the FranceConnect simulator. */
 
@@ -33,7 +33,7 @@ export function ChoixUsagerPage(p: {
             requis
             options={p.usagers.map((u) => ({
               valeur: u.id,
-              libelle: `${u.prenoms} ${u.nom} (né·e le ${u.dateNaissance})`,
+              libelle: `${u.prenoms} ${u.nom} (né·e le ${dateFr(u.dateNaissance)})`,
             }))}
           />
           <Bouton>Continuer</Bouton>
@@ -102,7 +102,7 @@ export function ChoixIdentitePage(p: {
           requis
           options={p.identites.map((i) => ({
             valeur: i.sub,
-            libelle: `${i.given_name} ${i.family_name}, né·e le ${i.birthdate}`,
+            libelle: `${i.given_name} ${i.family_name}, né·e le ${dateFr(i.birthdate)}`,
           }))}
         />
         <Bouton>Continuer sur le service</Bouton>

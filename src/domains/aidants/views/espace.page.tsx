@@ -1,6 +1,6 @@
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { ChoixListe, Csrf, EtatVide, ResumeErreurs, Tableau } from '../../../platform/layout/components'
-import { FormulaireCode } from './commun'
+import { dateFr, FormulaireCode } from './commun'
 
 export function EspaceAidantPage(p: {
   csrf: string
@@ -49,7 +49,7 @@ export function EspaceAidantPage(p: {
             <a href={`/aidants/usagers/${u.id}`} safe>
               {`${u.prenoms} ${u.nom}`}
             </a>,
-            <span safe>{u.dateNaissance}</span>,
+            <span safe>{dateFr(u.dateNaissance)}</span>,
             <span safe>{String(u.actives)}</span>,
           ])}
         />

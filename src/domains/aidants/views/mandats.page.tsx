@@ -18,7 +18,7 @@ import {
   titreDemarche,
 } from '../domain/demarches'
 import { type AttestationPdf, texteAttestation } from './attestation-pdf'
-import { Badge, dateFr, dateHeureFr, GroupeOptions } from './commun'
+import { Badge, ConfirmerRevocation, dateFr, dateHeureFr, GroupeOptions, versionDuTexte } from './commun'
 
 type Statut = 'actif' | 'expire' | 'revoque'
 type Utilisation = { le: Date; demarche: string | null; aidant: string }
@@ -82,17 +82,15 @@ function CarteMandat(p: ProprietesMandat & { utilisations: readonly Utilisation[
             {a.revoqueeLe ? (
               <span class="fr-text--sm" safe>{` — révoquée le ${dateFr(a.revoqueeLe)}`}</span>
             ) : statut === 'actif' ? (
-              <form method="post" action={`${base}/${m.id}/revoquer`} class="escale-form-en-ligne">
-                <Csrf jeton={p.csrf} />
-                <input type="hidden" name="autorisation" value={a.id} />
-                <Bouton
-                  variante="tertiaire-sans-bordure"
-                  taille="sm"
-                  titre={`Révoquer la démarche ${titreDemarche(a.demarche)}`}
-                >
-                  {Html.escapeHtml(`Révoquer « ${titreDemarche(a.demarche)} »`)}
-                </Bouton>
-              </form>
+              <ConfirmerRevocation
+                csrf={p.csrf}
+                action={`${base}/${m.id}/revoquer`}
+                autorisation={a.id}
+                taille="sm"
+                libelle={`Révoquer « ${titreDemarche(a.demarche)} »`}
+                consequence={`Plus aucune démarche « ${titreDemarche(a.demarche)} » ne pourra être faite au titre de ce mandat. Les autres démarches du mandat restent couvertes. On ne peut pas revenir en arrière : il faudra un nouveau mandat.`}
+                confirmation={`Confirmer la révocation de « ${titreDemarche(a.demarche)} »`}
+              />
             ) : (
               ''
             )}
@@ -140,13 +138,6 @@ function ActionsMandat({ csrf, m, statut, actions }: ProprietesMandat) {
         <Bouton variante="secondaire">Renouveler</Bouton>
       </form>,
     )
-  if (statut === 'actif')
-    boutons.push(
-      <form method="post" action={`${base}/${m.id}/revoquer`}>
-        <Csrf jeton={csrf} />
-        <Bouton variante="tertiaire">Révoquer tout le mandat</Bouton>
-      </form>,
-    )
   if (m.hashRevocation)
     boutons.push(
       actions === 'aidant' ? (
@@ -160,9 +151,22 @@ function ActionsMandat({ csrf, m, statut, actions }: ProprietesMandat) {
       ),
     )
   return (
-    <GroupeBoutons enLigne="md" taille="sm">
-      {boutons}
-    </GroupeBoutons>
+    <>
+      <GroupeBoutons enLigne="md" taille="sm">
+        {boutons}
+      </GroupeBoutons>
+      {statut === 'actif' ? (
+        <ConfirmerRevocation
+          csrf={csrf}
+          action={`${base}/${m.id}/revoquer`}
+          libelle="Révoquer tout le mandat"
+          consequence="Plus aucune démarche ne pourra être faite au titre de ce mandat, dès maintenant. On ne peut pas revenir en arrière : il faudra un nouveau mandat. Une attestation de révocation sera disponible."
+          confirmation="Confirmer la révocation du mandat"
+        />
+      ) : (
+        ''
+      )}
+    </>
   )
 }
 
@@ -233,7 +237,7 @@ export function RecapitulatifPage(p: {
       <div class="fr-callout fr-mb-3w">
         <p>
           <span safe>{`${p.usager.prenoms} ${p.usager.nom}`}</span>, né·e le{' '}
-          <span safe>{p.usager.dateNaissance}</span>, autorise la structure{' '}
+          <span safe>{dateFr(p.usager.dateNaissance)}</span>, autorise la structure{' '}
           <strong safe>{p.organisation}</strong> à réaliser en son nom, pendant{' '}
           <strong safe>{p.duree}</strong>, les démarches suivantes :
         </p>
@@ -332,7 +336,7 @@ export function AttestationPage(p: AttestationPdf & { qrSvg: string; urlPdf: str
           {`Le mandat donné par ${p.usager} à la structure ${p.organisation} le ${dateFr(p.creeLe)} a été révoqué le ${p.revoqueLe ? dateFr(p.revoqueLe) : ''}.`}
         </p>
       )}
-      <p class="fr-text--sm" safe>{`Texte du mandat, version du ${p.versionTexte}.`}</p>
+      <p class="fr-text--sm" safe>{`Texte du mandat, version du ${versionDuTexte(p.versionTexte)}.`}</p>
       <div class="fr-grid-row fr-grid-row--gutters fr-mt-3w">
         <div class="fr-col-6">
           <p>Signature de l’usager :</p>
