@@ -120,7 +120,7 @@ async function blocsGestionnaire(db: Database, u: Utilisateur): Promise<BlocTabl
     role: 'gestionnaire' as const,
     ordre: 10 + i,
     id: `tdb-recrutement-structure-${i + 1}`,
-    titre: s.nom,
+    titre: `Recrutement — ${s.nom}`,
     message: `Candidature de la structure : ${LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut}.`,
     chiffres: [
       { valeur: s.postesValides, libelle: ['poste validé', 'postes validés'] },
