@@ -78,4 +78,30 @@ describe('boutons et groupes de champs DSFR', () => {
       '<p class="fr-error-text fr-fieldset__element" id="duree-erreur">Choisissez une durée.</p>',
     )
   })
+
+  it('un bouton qui ne marche qu’avec le script est caché jusqu’à ce qu’il le montre', () => {
+    const b = String(
+      <Bouton type="button" avecScript donnees={{ 'data-relire': '' }}>
+        Relire
+      </Bouton>,
+    )
+    expect(b).toMatch(/^<button [^>]*\shidden[\s>]/)
+    expect(String(<Bouton>Envoyer</Bouton>)).not.toContain('hidden')
+  })
+
+  it('une légende peut n’être lue que par les lecteurs d’écran', () => {
+    const g = String(
+      <GroupeChamps id="d" legende="Démarches" legendeMasquee>
+        <span>x</span>
+      </GroupeChamps>,
+    )
+    expect(g).toContain('<legend class="fr-fieldset__legend fr-sr-only" id="d-legende">Démarches</legend>')
+    expect(
+      String(
+        <GroupeChamps id="d" legende="D">
+          x
+        </GroupeChamps>,
+      ),
+    ).not.toContain('fr-sr-only')
+  })
 })

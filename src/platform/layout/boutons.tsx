@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { ErreurChamp } from './champs'
 
 /**
  * DSFR buttons, links styled as buttons, button groups and field groups: written once here, so that
@@ -47,6 +48,8 @@ export function Bouton(
     titre?: string
     /** Data attributes for a client island (`{ 'data-action': 'copier' }`). */
     donnees?: Record<`data-${string}`, string>
+    /** Hidden until the page's script shows it (`hidden`): a control that only works with it. */
+    avecScript?: boolean
   },
 ) {
   return (
@@ -59,6 +62,7 @@ export function Bouton(
       formaction={p.action}
       disabled={p.desactive}
       title={p.titre}
+      hidden={p.avecScript}
       {...(p.donnees ?? {})}
     >
       {p.children}
@@ -119,6 +123,8 @@ export function GroupeChamps(p: {
   erreur?: string | undefined
   /** A lighter legend, for a group inside a larger form. */
   legendeDiscrete?: boolean
+  /** A legend read by screen readers only (the page's heading already says it on screen). */
+  legendeMasquee?: boolean
   /** Its fields side by side while they fit (short radios, filters), then wrapped. */
   enLigne?: boolean
   children: Html.Children
@@ -130,7 +136,7 @@ export function GroupeChamps(p: {
       aria-labelledby={`${p.id}-legende${p.erreur ? ` ${p.id}-erreur` : ''}`}
     >
       <legend
-        class={`fr-fieldset__legend${p.legendeDiscrete ? ' fr-fieldset__legend--regular' : ''}`}
+        class={`fr-fieldset__legend${p.legendeDiscrete ? ' fr-fieldset__legend--regular' : ''}${p.legendeMasquee ? ' fr-sr-only' : ''}`}
         id={`${p.id}-legende`}
       >
         {Html.escapeHtml(p.legende)}
@@ -145,13 +151,7 @@ export function GroupeChamps(p: {
       {[p.children].flat(2).map((e) => (
         <div class={`fr-fieldset__element${p.enLigne ? ' fr-fieldset__element--inline' : ''}`}>{e}</div>
       ))}
-      {p.erreur ? (
-        <p class="fr-error-text fr-fieldset__element" id={`${p.id}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp nom={p.id} erreur={p.erreur} classe="fr-fieldset__element" />
     </fieldset>
   )
 }

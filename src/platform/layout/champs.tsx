@@ -2,19 +2,28 @@ import Html from '@kitajs/html'
 
 /** DSFR form fields beyond the text input of components.tsx: text areas, check boxes, radios; badges, dates. */
 
-/** The label of a field, with « (facultatif) » and its hint (shared by Champ and ZoneTexte). */
-export function LibelleChamp(p: {
+/** A field's name, and its id when it differs (two forms of one page naming a field alike). */
+export interface IdentiteChamp {
   nom: string
-  libelle: string
-  aide?: string | undefined
-  requis?: boolean
-}) {
+  /** The element's id, from which its label, hint and error ids derive; the name by default. */
+  id?: string | undefined
+}
+const idDe = (p: IdentiteChamp) => p.id ?? p.nom
+
+/** The label of a field, with « (facultatif) » and its hint (shared by the fields of this module). */
+export function LibelleChamp(
+  p: IdentiteChamp & {
+    libelle: string
+    aide?: string | undefined
+    requis?: boolean | undefined
+  },
+) {
   return (
-    <label class="fr-label" for={p.nom}>
+    <label class="fr-label" for={idDe(p)}>
       {Html.escapeHtml(p.libelle)}
       {p.requis === false ? ' (facultatif)' : ''}
       {p.aide ? (
-        <span class="fr-hint-text" id={`${p.nom}-aide`} safe>
+        <span class="fr-hint-text" id={`${idDe(p)}-aide`} safe>
           {p.aide}
         </span>
       ) : (
@@ -25,10 +34,10 @@ export function LibelleChamp(p: {
 }
 
 /** The error message under a field, referenced by its `aria-describedby`. */
-export function ErreurChamp({ nom, erreur }: { nom: string; erreur?: string | undefined }) {
-  return erreur ? (
-    <p class="fr-error-text" id={`${nom}-erreur`} safe>
-      {erreur}
+export function ErreurChamp(p: IdentiteChamp & { erreur?: string | undefined; classe?: string }) {
+  return p.erreur ? (
+    <p class={`fr-error-text${p.classe ? ` ${p.classe}` : ''}`} id={`${idDe(p)}-erreur`} safe>
+      {p.erreur}
     </p>
   ) : (
     ''
@@ -36,74 +45,98 @@ export function ErreurChamp({ nom, erreur }: { nom: string; erreur?: string | un
 }
 
 /** The ids a field's `aria-describedby` lists: its hint and its error. */
-export const decritPar = (p: { nom: string; aide?: string | undefined; erreur?: string | undefined }) =>
-  [p.aide ? `${p.nom}-aide` : '', p.erreur ? `${p.nom}-erreur` : ''].filter(Boolean).join(' ') || undefined
+export const decritPar = (p: IdentiteChamp & { aide?: string | undefined; erreur?: string | undefined }) =>
+  [p.aide ? `${idDe(p)}-aide` : '', p.erreur ? `${idDe(p)}-erreur` : ''].filter(Boolean).join(' ') ||
+  undefined
 
-export function ZoneTexte(p: {
-  nom: string
-  libelle: string
-  aide?: string
-  erreur?: string | undefined
-  valeur?: string | undefined
-  requis?: boolean
-  maxlength?: number
-}) {
+/** What a field in error says to assistive technologies. */
+export const enErreur = (erreur: string | undefined) => (erreur ? 'true' : undefined)
+
+/**
+ * A file field (`<input type="file">`) with the shared label, hint and error. Its form is sent as
+ * `multipart/form-data`, read by a scope that registered the multipart parser.
+ */
+export function ChampFichier(
+  p: IdentiteChamp & {
+    libelle: string
+    aide?: string
+    erreur?: string | undefined
+    requis?: boolean
+    /** The types offered by the browser's picker (`application/pdf,.pdf`); the server checks anyway. */
+    accepte?: string
+  },
+) {
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <LibelleChamp {...p} />
+      <input
+        class="fr-input"
+        type="file"
+        id={idDe(p)}
+        name={p.nom}
+        accept={p.accepte}
+        aria-describedby={decritPar(p)}
+        aria-invalid={enErreur(p.erreur)}
+      />
+      <ErreurChamp {...p} />
+    </div>
+  )
+}
+
+export function ZoneTexte(
+  p: IdentiteChamp & {
+    libelle: string
+    aide?: string
+    erreur?: string | undefined
+    valeur?: string | undefined
+    requis?: boolean
+    maxlength?: number
+  },
+) {
   return (
     <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
       <LibelleChamp {...p} />
       <textarea
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
-        id={p.nom}
+        id={idDe(p)}
         name={p.nom}
         rows="5"
         required={p.requis !== false}
         maxlength={p.maxlength}
         aria-describedby={decritPar(p)}
-        aria-invalid={p.erreur ? 'true' : undefined}
+        aria-invalid={enErreur(p.erreur)}
         safe
       >
         {p.valeur ?? ''}
       </textarea>
-      <ErreurChamp nom={p.nom} erreur={p.erreur} />
+      <ErreurChamp {...p} />
     </div>
   )
 }
 
-export function Case(p: {
-  nom: string
-  libelle: string
-  coche?: boolean
-  aide?: string
-  erreur?: string | undefined
-}) {
+export function Case(
+  p: IdentiteChamp & {
+    libelle: string
+    coche?: boolean
+    /** What the box sends when ticked (`oui` by default; an id when several boxes share a name). */
+    valeur?: string
+    aide?: string
+    erreur?: string | undefined
+  },
+) {
   return (
     <div class={`fr-checkbox-group${p.erreur ? ' fr-checkbox-group--error' : ''} fr-mb-2w`}>
       <input
         type="checkbox"
-        id={p.nom}
+        id={idDe(p)}
         name={p.nom}
-        value="oui"
+        value={p.valeur ?? 'oui'}
         checked={p.coche}
-        aria-describedby={p.erreur ? `${p.nom}-erreur` : undefined}
-        aria-invalid={p.erreur ? 'true' : undefined}
+        aria-describedby={p.erreur ? `${idDe(p)}-erreur` : undefined}
+        aria-invalid={enErreur(p.erreur)}
       />
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)}
-        {p.aide ? (
-          <span class="fr-hint-text" safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
-      {p.erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <LibelleChamp {...p} />
+      <ErreurChamp {...p} />
     </div>
   )
 }
@@ -114,10 +147,12 @@ export function Radios(p: {
   options: readonly { valeur: string; libelle: string }[]
   valeur?: string | undefined
   erreur?: string | undefined
+  /** Spacing or a domain's own layout class on the group (`fr-mb-0`, `escale-choix`). */
+  classe?: string
 }) {
   return (
     <fieldset
-      class={`fr-fieldset${p.erreur ? ' fr-fieldset--error' : ''}`}
+      class={`fr-fieldset${p.erreur ? ' fr-fieldset--error' : ''}${p.classe ? ` ${p.classe}` : ''}`}
       id={p.nom}
       aria-labelledby={`${p.nom}-legende${p.erreur ? ` ${p.nom}-erreur` : ''}`}
     >
@@ -134,7 +169,7 @@ export function Radios(p: {
               value={o.valeur}
               checked={o.valeur === p.valeur}
               // Each radio of a group in error says so: a screen reader announces it on the one it reaches.
-              aria-invalid={p.erreur ? 'true' : undefined}
+              aria-invalid={enErreur(p.erreur)}
             />
             <label class="fr-label" for={`${p.nom}-${o.valeur}`} safe>
               {o.libelle}
@@ -142,13 +177,7 @@ export function Radios(p: {
           </div>
         </div>
       ))}
-      {p.erreur ? (
-        <p class="fr-error-text fr-fieldset__element" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp nom={p.nom} erreur={p.erreur} classe="fr-fieldset__element" />
     </fieldset>
   )
 }

@@ -1,5 +1,5 @@
-import Html from '@kitajs/html'
-import { decritPar, ErreurChamp, LibelleChamp } from './champs'
+import type Html from '@kitajs/html'
+import { decritPar, ErreurChamp, enErreur, type IdentiteChamp, LibelleChamp } from './champs'
 
 /** DSFR building blocks shared by every page. Texts passed as strings are always escaped here. */
 
@@ -37,8 +37,7 @@ export function ResumeErreurs({ erreurs }: { erreurs: ErreursFormulaire }) {
   )
 }
 
-interface ChampProps {
-  nom: string
+interface ChampProps extends IdentiteChamp {
   libelle: string
   aide?: string
   erreur?: string | undefined
@@ -57,7 +56,7 @@ export function Champ(p: ChampProps) {
       <LibelleChamp {...p} />
       <input
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
-        id={p.nom}
+        id={p.id ?? p.nom}
         name={p.nom}
         type={p.type ?? 'text'}
         value={p.valeur ?? ''}
@@ -67,42 +66,41 @@ export function Champ(p: ChampProps) {
         pattern={p.pattern}
         maxlength={p.maxlength}
         aria-describedby={decritPar(p)}
-        aria-invalid={p.erreur ? 'true' : undefined}
+        aria-invalid={enErreur(p.erreur)}
       />
-      <ErreurChamp nom={p.nom} erreur={p.erreur} />
+      <ErreurChamp {...p} />
     </div>
   )
 }
 
-export function ChoixListe(p: {
-  nom: string
-  libelle: string
-  options: readonly { valeur: string; libelle: string }[]
-  valeur?: string | undefined
-  erreur?: string | undefined
-  aide?: string
-  requis?: boolean
-  videLibelle?: string
-}) {
+export function ChoixListe(
+  p: IdentiteChamp & {
+    libelle: string
+    options: readonly { valeur: string; libelle: string }[]
+    valeur?: string | undefined
+    /** A list where several options can be chosen (`multiple`): those selected. */
+    valeurs?: readonly string[]
+    multiple?: boolean
+    erreur?: string | undefined
+    aide?: string
+    requis?: boolean
+    videLibelle?: string
+  },
+) {
+  const choisie = (v: string) => (p.multiple ? (p.valeurs ?? []).includes(v) : v === p.valeur)
   return (
     <div class={`fr-select-group${p.erreur ? ' fr-select-group--error' : ''}`}>
-      <label class="fr-label" for={p.nom}>
-        {Html.escapeHtml(p.libelle)}
-        {p.aide ? (
-          <span class="fr-hint-text" safe>
-            {p.aide}
-          </span>
-        ) : (
-          ''
-        )}
-      </label>
+      {/* The libellé says « (facultatif) » itself where it applies (« Certification PIX (facultatif) »). */}
+      <LibelleChamp {...p} requis={undefined} />
       <select
         class={`fr-select${p.erreur ? ' fr-select--error' : ''}`}
-        id={p.nom}
+        id={p.id ?? p.nom}
         name={p.nom}
+        // Typed as text for <select> by @kitajs/html: an empty value is the bare boolean attribute.
+        multiple={p.multiple ? '' : undefined}
         required={p.requis !== false}
-        aria-describedby={p.erreur ? `${p.nom}-erreur` : undefined}
-        aria-invalid={p.erreur ? 'true' : undefined}
+        aria-describedby={decritPar(p)}
+        aria-invalid={enErreur(p.erreur)}
       >
         {p.videLibelle !== undefined ? (
           <option value="" safe>
@@ -112,18 +110,12 @@ export function ChoixListe(p: {
           ''
         )}
         {p.options.map((o) => (
-          <option value={o.valeur} selected={o.valeur === p.valeur} safe>
+          <option value={o.valeur} selected={choisie(o.valeur)} safe>
             {o.libelle}
           </option>
         ))}
       </select>
-      {p.erreur ? (
-        <p class="fr-error-text" id={`${p.nom}-erreur`} safe>
-          {p.erreur}
-        </p>
-      ) : (
-        ''
-      )}
+      <ErreurChamp {...p} />
     </div>
   )
 }
