@@ -52,6 +52,31 @@ export const decritPar = (p: IdentiteChamp & { aide?: string | undefined; erreur
 /** What a field in error says to assistive technologies. */
 export const enErreur = (erreur: string | undefined) => (erreur ? 'true' : undefined)
 
+/** The description attributes of a text, file or list control: its hint and error, and its state. */
+export const aria = (p: IdentiteChamp & { aide?: string | undefined; erreur?: string | undefined }) => ({
+  'aria-describedby': decritPar(p),
+  'aria-invalid': enErreur(p.erreur),
+})
+
+/** The DSFR input group around one control: its label (with its hint) above, its error below. */
+export function GroupeSaisie(
+  p: IdentiteChamp & {
+    libelle: string
+    aide?: string | undefined
+    requis?: boolean | undefined
+    erreur?: string | undefined
+    children: Html.Children
+  },
+) {
+  return (
+    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
+      <LibelleChamp {...p} />
+      {p.children}
+      <ErreurChamp {...p} />
+    </div>
+  )
+}
+
 /**
  * A file field (`<input type="file">`) with the shared label, hint and error. Its form is sent as
  * `multipart/form-data`, read by a scope that registered the multipart parser.
@@ -67,19 +92,9 @@ export function ChampFichier(
   },
 ) {
   return (
-    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <LibelleChamp {...p} />
-      <input
-        class="fr-input"
-        type="file"
-        id={idDe(p)}
-        name={p.nom}
-        accept={p.accepte}
-        aria-describedby={decritPar(p)}
-        aria-invalid={enErreur(p.erreur)}
-      />
-      <ErreurChamp {...p} />
-    </div>
+    <GroupeSaisie {...p}>
+      <input class="fr-input" type="file" id={idDe(p)} name={p.nom} accept={p.accepte} {...aria(p)} />
+    </GroupeSaisie>
   )
 }
 
@@ -94,8 +109,7 @@ export function ZoneTexte(
   },
 ) {
   return (
-    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <LibelleChamp {...p} />
+    <GroupeSaisie {...p}>
       <textarea
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
         id={idDe(p)}
@@ -103,14 +117,12 @@ export function ZoneTexte(
         rows="5"
         required={p.requis !== false}
         maxlength={p.maxlength}
-        aria-describedby={decritPar(p)}
-        aria-invalid={enErreur(p.erreur)}
+        {...aria(p)}
         safe
       >
         {p.valeur ?? ''}
       </textarea>
-      <ErreurChamp {...p} />
-    </div>
+    </GroupeSaisie>
   )
 }
 

@@ -1,5 +1,5 @@
 import type Html from '@kitajs/html'
-import { decritPar, ErreurChamp, enErreur, type IdentiteChamp, LibelleChamp } from './champs'
+import { aria, ErreurChamp, GroupeSaisie, type IdentiteChamp, LibelleChamp } from './champs'
 
 /** DSFR building blocks shared by every page. Texts passed as strings are always escaped here. */
 
@@ -52,8 +52,7 @@ interface ChampProps extends IdentiteChamp {
 
 export function Champ(p: ChampProps) {
   return (
-    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <LibelleChamp {...p} />
+    <GroupeSaisie {...p}>
       <input
         class={`fr-input${p.erreur ? ' fr-input--error' : ''}`}
         id={p.id ?? p.nom}
@@ -65,11 +64,9 @@ export function Champ(p: ChampProps) {
         inputmode={p.inputmode}
         pattern={p.pattern}
         maxlength={p.maxlength}
-        aria-describedby={decritPar(p)}
-        aria-invalid={enErreur(p.erreur)}
+        {...aria(p)}
       />
-      <ErreurChamp {...p} />
-    </div>
+    </GroupeSaisie>
   )
 }
 
@@ -99,8 +96,7 @@ export function ChoixListe(
         // Typed as text for <select> by @kitajs/html: an empty value is the bare boolean attribute.
         multiple={p.multiple ? '' : undefined}
         required={p.requis !== false}
-        aria-describedby={decritPar(p)}
-        aria-invalid={enErreur(p.erreur)}
+        {...aria(p)}
       >
         {p.videLibelle !== undefined ? (
           <option value="" safe>
