@@ -421,12 +421,26 @@ describe.skipIf(sansChromium())('au clavier seul, sur un écran de 320 px', () =
     await page.goto('/statistiques')
     await verifierPage(page)
     await allerAuContenu(page)
-    // The first table wider than the screen: reached with Tab, scrolled with the arrow key.
-    const cadres = page.locator('section.fr-table__container[aria-label]')
-    const large = await cadres.evaluateAll((l) => l.findIndex((e) => e.scrollWidth > e.clientWidth))
+    // Each chart's table is folded under « Voir les données ». The first one wider than the screen
+    // (measured unfolded, then folded back): its summary reached with Tab and opened with Enter,
+    // the table reached with Tab, scrolled with the arrow key.
+    const replis = page.locator('details.escale-donnees')
+    const large = await replis.evaluateAll((l) =>
+      l.findIndex((d) => {
+        ;(d as HTMLDetailsElement).open = true
+        const c = d.querySelector('.fr-table__container')
+        const deborde = !!c && c.scrollWidth > c.clientWidth
+        ;(d as HTMLDetailsElement).open = false
+        return deborde
+      }),
+    )
     expect(large, 'au moins un tableau plus large que l’écran').toBeGreaterThanOrEqual(0)
-    const cadre = cadres.nth(large)
-    await tabJusqua(page, cadre, 150)
+    const repli = replis.nth(large)
+    await tabJusqua(page, repli.locator('summary'), 150)
+    await page.keyboard.press('Enter')
+    expect(await repli.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
+    const cadre = repli.locator('section.fr-table__container[aria-label]')
+    await tabJusqua(page, cadre, 5)
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
     // The browser may scroll smoothly: wait for the table to have moved.

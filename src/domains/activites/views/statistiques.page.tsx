@@ -120,6 +120,23 @@ function ChiffresCles({ v }: { v: VueStatistiques }) {
   )
 }
 
+/**
+ * A chart's figures as a table, folded under « Voir les données » (`<details>`, no script needed):
+ * the page shows the charts one after the other instead of each chart and its table, but every
+ * figure stays one key away for whoever cannot read a chart.
+ */
+function DonneesRepliees(p: { titre: string; children: Html.Children }) {
+  return (
+    <details class="escale-donnees fr-mt-2w">
+      <summary
+        class="fr-link"
+        safe
+      >{`Voir les données : ${p.titre.charAt(0).toLowerCase()}${p.titre.slice(1)}`}</summary>
+      {p.children}
+    </details>
+  )
+}
+
 /** Month by month: a histogram, then the same figures as a table. */
 function Evolution({ v }: { v: VueStatistiques }) {
   return (
@@ -131,16 +148,18 @@ function Evolution({ v }: { v: VueStatistiques }) {
         titre="Personnes accompagnées par mois"
         points={v.serie.map((x) => ({ mois: x.mois, valeur: x.personnes }))}
       />
-      <Tableau
-        legende="Activités, personnes accompagnées et heures par mois"
-        entetes={['Mois', 'Activités', 'Personnes accompagnées', 'Heures']}
-        lignes={v.serie.map((x) => [
-          Html.escapeHtml(moisLong(x.mois)),
-          n(x.activites),
-          n(x.personnes),
-          n(x.heures),
-        ])}
-      />
+      <DonneesRepliees titre="Activités, personnes accompagnées et heures par mois">
+        <Tableau
+          legende="Activités, personnes accompagnées et heures par mois"
+          entetes={['Mois', 'Activités', 'Personnes accompagnées', 'Heures']}
+          lignes={v.serie.map((x) => [
+            Html.escapeHtml(moisLong(x.mois)),
+            n(x.activites),
+            n(x.personnes),
+            n(x.heures),
+          ])}
+        />
+      </DonneesRepliees>
     </>
   )
 }
@@ -157,16 +176,18 @@ function Departements({ v }: { v: VueStatistiques }) {
         titre="Personnes accompagnées par département"
         valeurs={new Map(v.departements.map((d) => [d.code, d.personnes]))}
       />
-      <Tableau
-        legende="Activités et personnes accompagnées par département"
-        entetes={['Département', 'Activités', 'Personnes accompagnées', 'Heures']}
-        lignes={v.departements.map((d) => [
-          Html.escapeHtml(`${d.code} ${d.nom}`),
-          n(d.activites),
-          n(d.personnes),
-          n(d.heures),
-        ])}
-      />
+      <DonneesRepliees titre="Activités et personnes accompagnées par département">
+        <Tableau
+          legende="Activités et personnes accompagnées par département"
+          entetes={['Département', 'Activités', 'Personnes accompagnées', 'Heures']}
+          lignes={v.departements.map((d) => [
+            Html.escapeHtml(`${d.code} ${d.nom}`),
+            n(d.activites),
+            n(d.personnes),
+            n(d.heures),
+          ])}
+        />
+      </DonneesRepliees>
     </>
   )
 }
@@ -193,29 +214,31 @@ function Repartitions({ v }: { v: VueStatistiques }) {
               valeur: r.mesure === 'personnes' ? c.personnes : c.activites,
             }))}
           />
-          <Tableau
-            legende={r.titre}
-            entetes={
-              r.mesure === 'personnes'
-                ? ['Valeur', 'Personnes']
-                : ['Valeur', 'Activités', 'Personnes accompagnées', 'Heures']
-            }
-            lignes={r.cellules.map((c) =>
-              r.mesure === 'personnes'
-                ? [Html.escapeHtml(c.libelle), n(c.personnes)]
-                : [Html.escapeHtml(c.libelle), n(c.activites), n(c.personnes), n(c.heures)],
-            )}
-          />
+          <DonneesRepliees titre={r.titre}>
+            <Tableau
+              legende={r.titre}
+              entetes={
+                r.mesure === 'personnes'
+                  ? ['Valeur', 'Personnes']
+                  : ['Valeur', 'Activités', 'Personnes accompagnées', 'Heures']
+              }
+              lignes={r.cellules.map((c) =>
+                r.mesure === 'personnes'
+                  ? [Html.escapeHtml(c.libelle), n(c.personnes)]
+                  : [Html.escapeHtml(c.libelle), n(c.activites), n(c.personnes), n(c.heures)],
+              )}
+            />
+          </DonneesRepliees>
         </section>
       ))}
     </>
   )
 }
 
+/** The charts after the key figures, each with its figures folded. */
 export function FiguresStatistiques({ v }: { v: VueStatistiques }) {
   return (
     <>
-      <ChiffresCles v={v} />
       <Evolution v={v} />
       <Departements v={v} />
       <Repartitions v={v} />
@@ -282,6 +305,23 @@ export function FiltresStatistiques(p: {
   )
 }
 
+/** Said above the figures when small numbers are hidden. */
+function SecretStatistique(p: { v: VueStatistiques }) {
+  return p.v.masquee ? (
+    <div class="fr-notice fr-notice--info fr-mb-3w">
+      <div class="fr-container">
+        <div class="fr-notice__body">
+          <p class="fr-notice__title">
+            {`Secret statistique : les nombres entre 1 et ${SEUIL_K_ANONYMAT - 1} sont remplacés par « secret », pour qu’aucune personne ne puisse être reconnue.`}
+          </p>
+        </div>
+      </div>
+    </div>
+  ) : (
+    ''
+  )
+}
+
 export function StatistiquesPage(p: {
   titre: string
   action: string
@@ -295,6 +335,8 @@ export function StatistiquesPage(p: {
     <>
       <h1 safe>{p.titre}</h1>
       <p safe>{`Du ${moisLong(p.v.periode.du)} au ${moisLong(p.v.periode.au)} inclus.`}</p>
+      <SecretStatistique v={p.v} />
+      <ChiffresCles v={p.v} />
       <FiltresStatistiques
         action={p.action}
         territoires={p.territoires}
@@ -311,19 +353,6 @@ export function StatistiquesPage(p: {
             Télécharger en tableur (XLSX)
           </LienBouton>
         </GroupeBoutons>
-      ) : (
-        ''
-      )}
-      {p.v.masquee ? (
-        <div class="fr-notice fr-notice--info fr-mb-3w">
-          <div class="fr-container">
-            <div class="fr-notice__body">
-              <p class="fr-notice__title">
-                {`Secret statistique : les nombres entre 1 et ${SEUIL_K_ANONYMAT - 1} sont remplacés par « secret », pour qu’aucune personne ne puisse être reconnue.`}
-              </p>
-            </div>
-          </div>
-        </div>
       ) : (
         ''
       )}
