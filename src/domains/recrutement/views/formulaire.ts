@@ -11,3 +11,11 @@ export const lierChamps =
     valeur: v[nom],
     erreur: e[nom],
   })
+
+/** The same for check boxes: `<Case {...cocher('qpv')} libelle="…" />`, ticked when the value is `oui`. */
+export const lierCases =
+  (v: Valeurs | Record<string, string | undefined>, e: ErreursFormulaire) => (nom: string) => ({
+    nom,
+    coche: v[nom] === 'oui',
+    erreur: e[nom],
+  })
