@@ -58,6 +58,8 @@ import { fluxLisible } from './platform/http/journal-lisible'
 import { erreurDuRouteur, webPlugin } from './platform/http/web'
 import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
+import { brancherAcceslibre } from './platform/connecteurs/acceslibre'
+import { brancherAdresses } from './platform/connecteurs/adresses'
 import { brancherEntreprises } from './platform/connecteurs/entreprises'
 import { type Connecteur, modeConnecteur } from './platform/connecteurs/registre'
 import { pagesRoutes } from './platform/pages/routes'
@@ -191,11 +193,26 @@ async function enregistrerDomaines(c: Contexte) {
     simulateurs: config.simulateurs,
     journal: app.log,
   })
+  const adresses = await brancherAdresses(app, {
+    ...config.adresses,
+    simulateurs: config.simulateurs,
+    journal: app.log,
+  })
+  const acceslibre = await brancherAcceslibre(app, {
+    ...config.acceslibre,
+    simulateurs: config.simulateurs,
+    journal: app.log,
+  })
   await app.register(pagesRoutes, {
     base,
     version: VERSION,
     contactAccessibilite: config.contactAccessibilite,
-    connecteurs: [...connecteursDe(config), entreprises.connecteur],
+    connecteurs: [
+      ...connecteursDe(config),
+      entreprises.connecteur,
+      adresses.connecteur,
+      acceslibre.connecteur,
+    ],
   })
   await enregistrerComptes(app, {
     deps,
@@ -207,7 +224,12 @@ async function enregistrerDomaines(c: Contexte) {
     tableauDeBord: sourcesTableauDeBord(c),
   })
   await enregistrerAdmin(app, { comptes: portComptes(deps), db: base.db, listerPortees })
-  const lieux = await enregistrerLieux(app, { db: base.db, horloge })
+  const lieux = await enregistrerLieux(app, {
+    db: base.db,
+    horloge,
+    baseUrl: config.baseUrl,
+    connecteurs: { adresses: adresses.port, acceslibre: acceslibre.port },
+  })
   await brancherDiagnostic(c, lieux)
   await brancherRecrutement(c, lieux)
   await enregistrerFormation(app, {

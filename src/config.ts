@@ -108,6 +108,9 @@ const schema = z
       .optional(),
     CARTE_ATTRIBUTION: z.string().max(200).optional(),
     ENTREPRISES_API: z.enum(['actif', 'desactive'], { error: 'attendu actif ou desactive' }).optional(),
+    ADRESSES_API_URL: z.url('doit être une adresse (https://…)').optional(),
+    ACCESLIBRE_API_URL: z.url('doit être une adresse (https://…)').optional(),
+    ACCESLIBRE_API_KEY: z.string().min(8, 'au moins 8 caractères').optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'doit commencer par redis:// ou rediss://')
@@ -211,6 +214,17 @@ export type Config = Readonly<{
    * disabled (checks wait for later).
    */
   entreprises: Readonly<{ mode: 'reel' | 'simule' | 'desactive'; url: string | undefined }>
+  /**
+   * National address base (geocoding of places and structures): the service at `url`, our simulator in
+   * demo, disabled in production without ADRESSES_API_URL (places keep their commune centre).
+   */
+  adresses: Readonly<{ mode: 'reel' | 'simule' | 'desactive'; url: string | undefined }>
+  /** Acceslibre: the real API with its key, our simulator in demo, disabled in production without a key. */
+  acceslibre: Readonly<{
+    mode: 'reel' | 'simule' | 'desactive'
+    url: string | undefined
+    cle: string | undefined
+  }>
   /** Street background of the maps (platform/geo/tuiles.ts); undefined: the outlines only. */
   tuilesCarte: TuilesCarte | undefined
 }>
@@ -278,6 +292,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     redisUrl: e.REDIS_URL,
     entreprises: Object.freeze(configEntreprises(e.ENTREPRISES_API, e.ENTREPRISES_API_URL, demo)),
+    adresses: Object.freeze(
+      e.ADRESSES_API_URL
+        ? { mode: 'reel' as const, url: e.ADRESSES_API_URL.replace(/\/$/, '') }
+        : { mode: demo ? ('simule' as const) : ('desactive' as const), url: undefined },
+    ),
+    acceslibre: Object.freeze(
+      e.ACCESLIBRE_API_KEY && (e.ACCESLIBRE_API_URL || !demo)
+        ? {
+            mode: 'reel' as const,
+            url: (e.ACCESLIBRE_API_URL ?? 'https://acceslibre.beta.gouv.fr').replace(/\/$/, ''),
+            cle: e.ACCESLIBRE_API_KEY,
+          }
+        : { mode: demo ? ('simule' as const) : ('desactive' as const), url: undefined, cle: undefined },
+    ),
     tuilesCarte: lireTuiles(e.CARTE_TUILES, e.CARTE_ATTRIBUTION) as TuilesCarte | undefined,
   })
 }

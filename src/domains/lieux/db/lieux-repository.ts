@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, inArray, max } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
-import type { DonneesLieu, Lieu, Probleme } from '../domain/lieu'
+import type { DonneesLieu, Lieu, PrecisionGeocodage, Probleme } from '../domain/lieu'
 import { lieux, lieuxHistorique, lieuxImports } from './schema'
 
 type LigneLieu = typeof lieux.$inferSelect
@@ -100,6 +100,9 @@ export interface NouvelleLigne {
   problemes: Probleme[]
   ligneBrute: Record<string, unknown> | null
   structureId?: string | null
+  /** Set when the address base placed the place (`origineCoordonnees` = `adresse`). */
+  precisionGeocodage?: PrecisionGeocodage | null
+  scoreGeocodage?: number | null
 }
 
 export async function insererLieux(
@@ -114,6 +117,8 @@ export async function insererLieux(
       .values(
         lignes.slice(i, i + 300).map((l) => ({
           ...l.donnees,
+          precisionGeocodage: l.precisionGeocodage ?? null,
+          scoreGeocodage: l.scoreGeocodage ?? null,
           problemes: l.problemes,
           ligneBrute: l.ligneBrute,
           structureId: l.structureId ?? null,
@@ -131,6 +136,8 @@ export async function mettreAJourLieu(
   db: Database,
   id: string,
   valeurs: Partial<DonneesLieu> & {
+    precisionGeocodage?: PrecisionGeocodage | null
+    scoreGeocodage?: number | null
     problemes?: Probleme[]
     ligneBrute?: Record<string, unknown> | null
     structureId?: string | null

@@ -13,6 +13,7 @@ import {
 } from '../domain/vocabulaires'
 import type { DepsLieux } from '../use-cases/deps'
 import { enCsv, exporter } from '../use-cases/exporter-lieux'
+import { routesDataInclusion } from './data-inclusion.routes'
 import { type FiltresApi, filtresApi, lireFiltresRapide, objetRequete, RAYON_MAX_KM } from './filtres-api'
 import { paramsId } from './lieu.form'
 import { empreinte, memoireDesReponses } from './memoire-reponses'
@@ -280,6 +281,7 @@ export async function apiLieuxRoutes(app: FastifyInstance, { deps }: { deps: Dep
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 })
   routeListe(app, deps)
   routeExport(app, deps)
+  routesDataInclusion(app, deps)
   routeLieu(app, deps)
   routeCommunes(app, deps)
 }

@@ -11,4 +11,6 @@ export interface DepsLieux {
   catalogue: CatalogueLieux
   /** The address base and Acceslibre; a missing one is disabled (see domain/ports.ts). */
   connecteurs?: ConnecteursLieux
+  /** Public address of the app (links in e-mails and in the data·inclusion export). */
+  baseUrl?: string
 }

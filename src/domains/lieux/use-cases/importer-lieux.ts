@@ -11,6 +11,7 @@ import { ligneStandardFranceServices } from '../domain/france-services'
 import { analyserLigne, colonnesInconnues, type LigneAnalysee } from '../domain/import-ligne'
 import { type DonneesLieu, differences, type Lieu, type Probleme } from '../domain/lieu'
 import type { DepsLieux } from './deps'
+import { type Geocodage, geocoderEnLot, placer, SANS_GEOCODAGE } from './geocoder-lieux'
 import { lireFichierLieux } from './lire-fichier'
 
 export type StatutLigne = 'cree' | 'mis_a_jour' | 'inchange' | 'rejete'
@@ -50,11 +51,13 @@ export interface EntreeImport {
   dateListe?: string
   /** Places created by this import are managed by this structure. */
   structureId?: string | null
+  /** Largest file read, in bytes (20 MB through the page; the command line reads the national file). */
+  tailleMax?: number
 }
 
 const aujourdhui = (d: Date) => d.toISOString().slice(0, 10)
 
-type LigneLue = LigneAnalysee & { brute: Record<string, unknown> }
+type LigneLue = LigneAnalysee & { brute: Record<string, unknown>; geocodage?: Geocodage }
 type FichierLu = Extract<ReturnType<typeof lireFichierLieux>, { ok: true }>
 type EntreeHistorique = Parameters<typeof ajouterHistorique>[1][number]
 
@@ -80,6 +83,41 @@ function analyserLignes(lu: FichierLu, e: EntreeImport, deps: DepsLieux, mainten
     a.problemes.unshift(...(franceServices?.[i]?.avertissements ?? []))
     return { ...a, brute: lu.lignes[i] ?? {} }
   })
+}
+
+const LIBELLES_PRECISION = {
+  numero: 'au numéro',
+  voie: 'à la voie',
+  'lieu-dit': 'au lieu-dit',
+  commune: 'à la commune seulement',
+} as const
+
+/**
+ * Rows the file gives no point for (put at their commune's centre, or nowhere) are sent in one batch
+ * to the address base, before the transaction: a row it places gets the base's point and precision
+ * (`adresse`); the others keep the commune centre, « position approximative ».
+ */
+async function geocoderLesLignesSansPoint(deps: DepsLieux, analysees: LigneLue[]): Promise<void> {
+  const sansPoint = analysees.flatMap((a, index) =>
+    a.lieu && (a.lieu.origineCoordonnees === 'commune' || a.lieu.origineCoordonnees === 'aucune')
+      ? [{ index, lieu: a.lieu }]
+      : [],
+  )
+  const positions = await geocoderEnLot(deps.connecteurs?.adresses, sansPoint)
+  for (const [index, p] of positions) {
+    const a = analysees[index]
+    if (!a?.lieu) continue
+    const place = placer(a.lieu, p)
+    a.lieu = place.donnees
+    a.geocodage = place.geocodage
+    // The report says where the point now comes from, instead of « centre de la commune retenu ».
+    a.problemes = a.problemes.filter((x) => x.champ !== 'latitude')
+    a.problemes.push({
+      champ: 'latitude',
+      gravite: 'avertissement',
+      message: `pas de coordonnées : placé par la Base adresse nationale (${LIBELLES_PRECISION[p.precision]}, score ${p.score.toFixed(2).replace('.', ',')})`,
+    })
+  }
 }
 
 /** Two rows with the same id and source in one file: the second is refused, never merged silently. */
@@ -170,6 +208,7 @@ async function enregistrerLignes(
         problemes: a.problemes,
         ligneBrute: a.brute,
         structureId: e.structureId ?? null,
+        ...a.geocodage,
         a,
       })
     } else {
@@ -178,6 +217,7 @@ async function enregistrerLignes(
       else {
         statut = 'mis_a_jour'
         const valeurs = Object.fromEntries(Object.keys(diff).map((k) => [k, a.lieu![k as keyof DonneesLieu]]))
+        if ('origineCoordonnees' in diff) Object.assign(valeurs, a.geocodage ?? SANS_GEOCODAGE)
         await mettreAJourLieu(
           tx,
           existant.id,
@@ -221,7 +261,7 @@ async function enregistrerLignes(
 export const makeImporterLieux =
   (deps: DepsLieux) =>
   async (e: EntreeImport): Promise<ResultatImport> => {
-    const lu = lireFichierLieux(e.contenu, e.fichier)
+    const lu = lireFichierLieux(e.contenu, e.fichier, e.tailleMax)
     if (!lu.ok) return { ok: false, erreur: lu.erreur }
     if (lu.lignes.length === 0) return { ok: false, erreur: 'Le fichier ne contient aucun lieu.' }
     if (lu.lignes.length > 100_000)
@@ -242,6 +282,7 @@ export const makeImporterLieux =
       parChamp: {},
     }
     refuserLesDoublons(analysees)
+    await geocoderLesLignesSansPoint(deps, analysees)
     const resultat = await deps.db.transaction((tx) =>
       enregistrerLignes(tx, analysees, rapport, e, maintenant),
     )

@@ -12,11 +12,13 @@ const TAILLE_MAX = 20 * 1024 * 1024
 /**
  * A file of places: JSON (an array of objects keyed by the standard's columns, or `{ "lieux": [...] }`)
  * or CSV (comma or semicolon, UTF-8 with or without BOM). The national France Services list is
- * recognised by its columns.
+ * recognised by its columns. Sent through the page, a file weighs 20 MB at most; the command line
+ * reads the whole country's file (`tailleMax`).
  */
-export function lireFichierLieux(contenu: Buffer, nomFichier: string): FichierLu {
+export function lireFichierLieux(contenu: Buffer, nomFichier: string, tailleMax = TAILLE_MAX): FichierLu {
   if (contenu.length === 0) return { ok: false, erreur: 'Le fichier est vide.' }
-  if (contenu.length > TAILLE_MAX) return { ok: false, erreur: 'Le fichier dépasse 20 Mo.' }
+  if (contenu.length > tailleMax)
+    return { ok: false, erreur: `Le fichier dépasse ${Math.round(tailleMax / 1024 / 1024)} Mo.` }
   const texte = contenu.toString('utf8').replace(/^\uFEFF/, '')
   if (texte.includes('\uFFFD'))
     return {

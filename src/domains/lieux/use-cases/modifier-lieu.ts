@@ -6,6 +6,7 @@ import type { ErreurLieux } from '../domain/erreurs'
 import { type DonneesLieu, differences, type Lieu } from '../domain/lieu'
 import type { LieuFormulaire } from '../http/lieu.form'
 import type { DepsLieux } from './deps'
+import { type Geocodage, geocoderUnLieu, SANS_GEOCODAGE } from './geocoder-lieux'
 
 export interface Acteur {
   compteId: string
@@ -20,6 +21,8 @@ export interface Acteur {
 export const makeModifierLieu =
   (deps: DepsLieux) =>
   async (e: { id: string; formulaire: LieuFormulaire; par: Acteur }): Promise<Result<Lieu, ErreurLieux>> => {
+    // The address base is asked before the transaction: a slow answer never holds a lock.
+    const position = await positionDeLAdresse(deps, e.id, e.formulaire)
     return deps.db.transaction(async (tx) => {
       const lieu = await trouverLieu(tx, e.id)
       if (!lieu) return err({ code: 'LIEU_INTROUVABLE' as const })
@@ -33,7 +36,16 @@ export const makeModifierLieu =
       let origine: DonneesLieu['origineCoordonnees'] = coordonneesChangent
         ? 'saisie'
         : lieu.origineCoordonnees
-      if (latitude === null || longitude === null) {
+      let geocodage: Geocodage = {
+        precisionGeocodage: lieu.precisionGeocodage ?? null,
+        scoreGeocodage: lieu.scoreGeocodage ?? null,
+      }
+      if (position) {
+        latitude = position.latitude
+        longitude = position.longitude
+        origine = 'adresse'
+        geocodage = { precisionGeocodage: position.precision, scoreGeocodage: position.score }
+      } else if (latitude === null || longitude === null) {
         const c = deps.communes.localiser({
           codeInsee: f.code_insee,
           codePostal: f.code_postal,
@@ -43,6 +55,7 @@ export const makeModifierLieu =
         longitude = c?.longitude ?? null
         origine = c ? 'commune' : 'aucune'
       }
+      if (origine !== 'adresse') geocodage = SANS_GEOCODAGE
       const apres: DonneesLieu = {
         idSource: lieu.idSource,
         source: lieu.source,
@@ -89,19 +102,49 @@ export const makeModifierLieu =
           structureId = nouvelle
         }
       }
-      if (Object.keys(diff).length === 0) return ok(lieu)
+      const geocodageChange = geocodage.scoreGeocodage !== (lieu.scoreGeocodage ?? null)
+      if (Object.keys(diff).length === 0 && !geocodageChange) return ok(lieu)
       const champsModifies = new Set(Object.keys(diff))
       const problemes = lieu.problemes.filter((p) => !champsModifies.has(versPropriete(p.champ)))
-      await mettreAJourLieu(tx, lieu.id, { ...apres, structureId, problemes }, maintenant)
+      await mettreAJourLieu(tx, lieu.id, { ...apres, ...geocodage, structureId, problemes }, maintenant)
       await ajouterHistorique(
         tx,
         [{ lieuId: lieu.id, acteurId: e.par.compteId, origine: 'formulaire', changements: diff }],
         maintenant,
       )
       deps.catalogue.invalider()
-      return ok({ ...lieu, ...apres, structureId, problemes, modifieLe: maintenant })
+      return ok({ ...lieu, ...apres, ...geocodage, structureId, problemes, modifieLe: maintenant })
     })
   }
+
+/**
+ * The point of the address typed, when the address base should be asked: the manager did not place
+ * the place by hand, and the address changed or the place has no exact point yet (commune centre,
+ * no point, or the position was emptied). Undefined otherwise, or when the base finds nothing good.
+ */
+async function positionDeLAdresse(deps: DepsLieux, id: string, f: LieuFormulaire) {
+  if (!deps.connecteurs?.adresses) return undefined
+  const lieu = await trouverLieu(deps.db, id)
+  if (!lieu) return undefined
+  const placeALaMain = f.latitude !== null && (f.latitude !== lieu.latitude || f.longitude !== lieu.longitude)
+  if (placeALaMain) return undefined
+  const adresseChange =
+    f.adresse !== lieu.adresse ||
+    f.complement_adresse !== lieu.complementAdresse ||
+    f.code_postal !== lieu.codePostal ||
+    f.commune !== lieu.commune
+  const sansPointExact =
+    f.latitude === null || lieu.origineCoordonnees === 'commune' || lieu.origineCoordonnees === 'aucune'
+  if (!adresseChange && !sansPointExact) return undefined
+  return geocoderUnLieu(deps.connecteurs.adresses, {
+    ...lieu,
+    adresse: f.adresse,
+    complementAdresse: f.complement_adresse,
+    codePostal: f.code_postal,
+    commune: f.commune,
+    codeInsee: f.code_insee,
+  })
+}
 
 function versPropriete(colonne: string): string {
   return colonne.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
