@@ -3,8 +3,11 @@
  * kept in a local queue (localStorage) with its client-generated id, then sent to
  * /activites/synchronisation when the network comes back; the server answers « déjà
  * enregistrée » for an id it already has, so a retried or doubled sync never duplicates.
- * With network, the form is posted normally (the page works without this script).
+ * With network, the form is posted normally (the page works without this script); "with network"
+ * is checked by a request to the server, not only by `navigator.onLine` (partage/reseau.ts).
  */
+import { serveurJoignable } from './partage/reseau'
+import { enregistrerTravailleur, fichiersDeLaPage } from './partage/travailleur'
 
 const CLE = 'escale.activites.file'
 type Champs = Record<string, string | string[]>
@@ -103,10 +106,20 @@ async function synchroniser(): Promise<void> {
 }
 
 if (form) {
+  /** Set once the server answered the check: the next submit leaves for it as a plain form. */
+  let verifie = false
   form.addEventListener('submit', (e) => {
-    if (navigator.onLine) return
+    if (verifie) return
     e.preventDefault()
-    if (!form.reportValidity()) return
+    const bouton = (e as SubmitEvent).submitter
+    void serveurJoignable().then((joignable) => {
+      if (!joignable) return garder()
+      verifie = true
+      form.requestSubmit(bouton instanceof HTMLButtonElement ? bouton : null)
+    })
+  })
+  function garder(): void {
+    if (!form?.reportValidity()) return
     const champs = champsDe(form)
     const f = lire()
     if (!f.some((x) => x.champs.id === champs.id)) f.push({ champs })
@@ -116,7 +129,7 @@ if (form) {
     if (id) id.value = nouvelId()
     afficher('Activité gardée sur cet appareil : elle sera envoyée au retour du réseau.')
     etat?.focus()
-  })
+  }
   window.addEventListener('online', () => void synchroniser())
   bouton?.addEventListener('click', () => void synchroniser())
   etat?.setAttribute('tabindex', '-1')
@@ -125,17 +138,8 @@ if (form) {
 }
 
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker
-    .register('/activites/sw.js', { scope: '/activites/' })
-    .then(async () => {
-      const pret = await navigator.serviceWorker.ready
-      const urls = [
-        ...Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map((l) => l.getAttribute('href')),
-        ...Array.from(document.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')),
-      ].filter((u): u is string => !!u)
-      pret.active?.postMessage({ type: 'precharger', urls })
-    })
+  const urls = fichiersDeLaPage()
+  enregistrerTravailleur('/activites/sw.js', '/activites/', urls)
+    .then((actif) => actif?.postMessage({ type: 'precharger', urls }))
     .catch(() => undefined)
 }
-
-export {}

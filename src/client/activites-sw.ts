@@ -3,9 +3,11 @@
  * form page and its static files so that a conseiller can open it and record without network.
  * Recording itself goes through the island's local queue (activites-saisie.ts), never through here.
  */
-import { sw } from './partage/portee-service-worker'
+import { effacerAutresVersions, sw, versionDuTravailleur } from './partage/portee-service-worker'
 
-const CACHE = 'escale-activites-v1'
+const PREFIXE = 'escale-activites-'
+/** One cache per deployment (the worker's `?v=`): the previous ones are deleted on activation. */
+const CACHE = `${PREFIXE}${versionDuTravailleur()}`
 const FORMULAIRE = '/activites/nouvelle'
 
 sw.addEventListener('install', (e) => {
@@ -19,7 +21,7 @@ sw.addEventListener('install', (e) => {
 })
 
 sw.addEventListener('activate', (e) => {
-  e.waitUntil(sw.clients.claim())
+  e.waitUntil(effacerAutresVersions(PREFIXE, [CACHE]).then(() => sw.clients.claim()))
 })
 
 /** The page tells which hashed files it uses (stylesheets, scripts): they are kept for offline use. */

@@ -8,6 +8,8 @@
  * page and hands it back here (`initialiserEtape`).
  */
 import { copieLocalePresente } from './diagnostic-partage/copie-locale'
+import { serveurJoignable } from './partage/reseau'
+import { enregistrerTravailleur, fichiersDeLaPage } from './partage/travailleur'
 
 interface ModuleHorsLigne {
   demarrer(o: { initialiserEtape: (racine: HTMLElement) => void }): void
@@ -47,8 +49,11 @@ function remplirMesures(): void {
   if (champ) champ.value = JSON.stringify(mesures)
 }
 
-/** Online with nothing waiting to be sent: the server takes the answer, as without this script. */
-const versLeServeur = () => navigator.onLine && !copieLocalePresente()
+/**
+ * Online with nothing waiting to be sent: the server takes the answer, as without this script.
+ * "Online" is confirmed by a request (partage/reseau.ts): a network that does not answer is none.
+ */
+const versLeServeur = async () => !copieLocalePresente() && (await serveurJoignable())
 
 /** Sends the exercise as done (or not): the server records it and shows the next step. */
 function terminer(reussi: boolean, message: string): void {
@@ -60,7 +65,10 @@ function terminer(reussi: boolean, message: string): void {
   annoncer(message)
   remplirMesures()
   // A short pause so that the person sees (and a screen reader says) that it worked.
-  window.setTimeout(() => (versLeServeur() ? form.submit() : horsLigne(form, null)), 900)
+  window.setTimeout(
+    () => void versLeServeur().then((oui) => (oui ? form.submit() : horsLigne(form, null))),
+    900,
+  )
 }
 
 let chargement: Promise<ModuleHorsLigne> | undefined
@@ -110,6 +118,8 @@ window.addEventListener('online', () => {
   if (bouton instanceof HTMLButtonElement && bouton.form === form) form.requestSubmit(bouton)
   else form.submit()
 })
+/** Set once the server answered the check: the next submit of that form leaves for it. */
+let verifie: HTMLFormElement | undefined
 document.addEventListener('submit', (e) => {
   const form = e.target as HTMLFormElement
   if (!form.closest(SELECTEUR_ETAPE)) return
@@ -117,9 +127,14 @@ document.addEventListener('submit', (e) => {
     remplirMesures()
     envoye = true
   }
-  if (versLeServeur()) return
+  if (verifie === form) return
   e.preventDefault()
-  horsLigne(form, (e as SubmitEvent).submitter)
+  const bouton = (e as SubmitEvent).submitter
+  void versLeServeur().then((oui) => {
+    if (!oui) return horsLigne(form, bouton)
+    verifie = form
+    form.requestSubmit(bouton instanceof HTMLButtonElement && bouton.form === form ? bouton : null)
+  })
 })
 
 function annoncer(texte: string): void {
@@ -370,21 +385,13 @@ function initialiserEtape(r: HTMLElement): void {
 function preparerHorsLigne(r: HTMLElement): void {
   const module = r.dataset.moduleHorsLigne
   if (!module || !('serviceWorker' in navigator)) return
-  navigator.serviceWorker
-    .register('/diagnostic/sw.js', { scope: '/diagnostic/' })
-    .then(async () => {
-      const pret = await navigator.serviceWorker.ready
-      const fichiers = [
-        ...Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map((l) => l.getAttribute('href')),
-        ...Array.from(document.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')),
-        module,
-      ].filter((u): u is string => !!u)
-      const pages = [
-        '/diagnostic/etape',
-        ...(r.dataset.etape === 'lien' ? [] : ['/diagnostic/exercice/horaires']),
-      ]
-      pret.active?.postMessage({ type: 'precharger', fichiers, pages })
-    })
+  const fichiers = [...fichiersDeLaPage(), module]
+  const pages = [
+    '/diagnostic/etape',
+    ...(r.dataset.etape === 'lien' ? [] : ['/diagnostic/exercice/horaires']),
+  ]
+  enregistrerTravailleur('/diagnostic/sw.js', '/diagnostic/', fichiers)
+    .then((actif) => actif?.postMessage({ type: 'precharger', fichiers, pages }))
     .catch(() => undefined)
 }
 

@@ -5,8 +5,11 @@
  * exercise and the step page itself. Without network it serves them from its caches. It computes
  * and records nothing: the page's island runs the engine and keeps the answers.
  */
-import { CACHE_FICHIERS, CACHE_PAGES, DUREE_PAGE_GARDEE_MS } from './diagnostic-partage/copie-locale'
-import { sw } from './partage/portee-service-worker'
+import { CACHE_PAGES, DUREE_PAGE_GARDEE_MS, PREFIXE_CACHE_FICHIERS } from './diagnostic-partage/copie-locale'
+import { effacerAutresVersions, sw, versionDuTravailleur } from './partage/portee-service-worker'
+
+/** This deployment's files; those of the previous ones are deleted on activation. */
+const CACHE_FICHIERS = `${PREFIXE_CACHE_FICHIERS}${versionDuTravailleur()}`
 
 const ETAPE = '/diagnostic/etape'
 const HORAIRES = '/diagnostic/exercice/horaires'
@@ -17,17 +20,9 @@ sw.addEventListener('install', (e) => {
 })
 
 sw.addEventListener('activate', (e) => {
+  // The kept step page (personal, one entry) survives a deployment: a test under way goes on.
   e.waitUntil(
-    caches
-      .keys()
-      .then((noms) =>
-        Promise.all(
-          noms
-            .filter((n) => n.startsWith('escale-diagnostic-') && n !== CACHE_PAGES && n !== CACHE_FICHIERS)
-            .map((n) => caches.delete(n)),
-        ),
-      )
-      .then(() => sw.clients.claim()),
+    effacerAutresVersions('escale-diagnostic-', [CACHE_PAGES, CACHE_FICHIERS]).then(() => sw.clients.claim()),
   )
 })
 

@@ -140,8 +140,9 @@ async function attendreLeCache(page: Page): Promise<void> {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller)
   await page.waitForFunction(
     async (m) =>
-      !!(await (await caches.open('escale-diagnostic-fichiers-v1')).match(m!)) &&
-      !!(await (await caches.open('escale-diagnostic-fichiers-v1')).match('/diagnostic/exercice/horaires')) &&
+      // The files' cache is named after the deployment (`escale-diagnostic-fichiers-<version>`).
+      !!(await caches.match(m!)) &&
+      !!(await caches.match('/diagnostic/exercice/horaires')) &&
       !!(await (await caches.open('escale-diagnostic-pages-v1')).match('/diagnostic/etape')),
     module,
     { timeout: 15_000 },

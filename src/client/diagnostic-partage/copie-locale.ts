@@ -7,8 +7,11 @@
 export const CLE_COPIE = 'escale.diagnostic.hors-ligne'
 /** The step page kept for a reload without network: personal (token, answers), erased with the copy. */
 export const CACHE_PAGES = 'escale-diagnostic-pages-v1'
-/** Hashed files, pictograms and the static "horaires" page of the link exercise: nothing personal. */
-export const CACHE_FICHIERS = 'escale-diagnostic-fichiers-v1'
+/**
+ * Hashed files, pictograms and the static "horaires" page of the link exercise: nothing personal.
+ * One cache per deployment, named after the worker's version (`escale-diagnostic-fichiers-<v>`).
+ */
+export const PREFIXE_CACHE_FICHIERS = 'escale-diagnostic-fichiers-'
 
 /**
  * R4 (`INACTIVITE_MINUTES`, 30 minutes): a kept step page older than that is dropped. Written out
