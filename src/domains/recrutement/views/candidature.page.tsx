@@ -1,15 +1,8 @@
 import Html from '@kitajs/html'
 import type { Valeurs } from '../../../platform/http/formulaire'
 import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
-import {
-  Badge,
-  Case,
-  dateFr,
-  decritPar,
-  ErreurChamp,
-  LibelleChamp,
-  ZoneTexte,
-} from '../../../platform/layout/champs'
+import { ChampCommune } from '../../../platform/layout/champ-commune'
+import { Badge, Case, ChampFichier, dateFr, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -25,7 +18,7 @@ import {
   type StatutMiseEnRelation,
 } from '../domain/statuts'
 import { SITUATIONS } from '../http/recrutement.form'
-import { lierChamps } from './formulaire'
+import { lierCases, lierChamps } from './formulaire'
 import type { VueCandidature, VueMiseEnRelation } from './modeles'
 
 export function valeursDeCandidature(c: VueCandidature): Valeurs {
@@ -61,10 +54,9 @@ export function ChampsCandidature({ v, e, avecEmail, avecCv }: PropsChamps) {
       <ChampsLieuEtDate v={v} e={e} avecEmail={avecEmail} avecCv={avecCv} />
       <ChampsParcours v={v} e={e} avecEmail={avecEmail} avecCv={avecCv} />
       <Case
-        nom="coordonnees_visibles"
+        {...lierCases(v, e)('coordonnees_visibles')}
         libelle="Les structures de mon secteur peuvent voir mon e-mail et mon téléphone"
         aide="Sinon, elles voient votre profil sans vos coordonnées, et vous êtes prévenu par e-mail quand l’une d’elles s’intéresse à vous."
-        coche={v.coordonnees_visibles === 'oui'}
       />
     </>
   )
@@ -237,12 +229,7 @@ function ChampsLieuEtDate({ v, e }: PropsChamps) {
   const champ = lierChamps(v, e)
   return (
     <GroupeChamps id="candidature-lieu" legende="Où et quand">
-      <Champ
-        {...champ('code_commune')}
-        libelle="Code INSEE de votre commune"
-        aide="5 caractères, par exemple 05061 pour Gap, 13055 pour Marseille."
-        maxlength={5}
-      />
+      <ChampCommune nom="code_commune" libelle="Votre commune" valeurs={v} erreur={e.code_commune} />
       <ChoixListe
         {...champ('rayon_km')}
         libelle="Jusqu’où pouvez-vous vous déplacer pour travailler ?"
@@ -271,9 +258,8 @@ function ChampsParcours({ v, e, avecCv }: PropsChamps) {
       />
       <ZoneTexte {...champ('diplomes')} libelle="Diplômes" requis={false} maxlength={1000} />
       <Case
-        nom="diplome_mediation_numerique"
+        {...lierCases(v, e)('diplome_mediation_numerique')}
         libelle="J’ai un diplôme de la médiation numérique"
-        coche={v.diplome_mediation_numerique === 'oui'}
       />
       <ZoneTexte
         {...champ('experience_public')}
@@ -300,10 +286,12 @@ function ChampsParcours({ v, e, avecCv }: PropsChamps) {
         maxlength={2500}
       />
       {avecCv ? (
-        <ChampCv
+        <ChampFichier
+          nom="cv"
           libelle="CV"
           aide="Un fichier PDF de 2 Mo au plus, conservé six mois."
           requis={false}
+          accepte={PDF}
           erreur={e.cv}
         />
       ) : (
@@ -313,40 +301,22 @@ function ChampsParcours({ v, e, avecCv }: PropsChamps) {
   )
 }
 
+/** What the CV field offers in the browser's picker (the server checks the file itself). */
+const PDF = 'application/pdf,.pdf'
+
 /** Uploading a CV (PDF, 2 MB at most): read by the routes' upload plugin, kept six months. */
 function DepotCv({ csrf, e }: { csrf: string; e: ErreursFormulaire }) {
   return (
     <form method="post" action="/candidat/cv" enctype="multipart/form-data" novalidate>
       <Csrf jeton={csrf} />
-      <ChampCv
+      <ChampFichier
+        nom="cv"
         libelle="Déposer un CV"
         aide="Un fichier PDF de 2 Mo au plus, conservé six mois. Il remplace le précédent."
+        accepte={PDF}
         erreur={e.cv}
       />
       <Bouton variante="secondaire">Envoyer le CV</Bouton>
     </form>
-  )
-}
-
-/**
- * The CV file field (the only file input of the application; the platform's fields are text). Its
- * label, hint and error are the shared ones, so the field reads like every other.
- */
-function ChampCv(p: { libelle: string; aide: string; requis?: boolean; erreur?: string | undefined }) {
-  const champ = { nom: 'cv', ...p }
-  return (
-    <div class={`fr-input-group${p.erreur ? ' fr-input-group--error' : ''}`}>
-      <LibelleChamp {...champ} />
-      <input
-        class="fr-input"
-        type="file"
-        id="cv"
-        name="cv"
-        accept="application/pdf,.pdf"
-        aria-describedby={decritPar(champ)}
-        aria-invalid={p.erreur ? 'true' : undefined}
-      />
-      <ErreurChamp nom="cv" erreur={p.erreur} />
-    </div>
   )
 }
