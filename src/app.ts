@@ -60,7 +60,7 @@ import { Navigation } from './platform/layout/navigation'
 import { boiteMailRoutes } from './platform/outbox/boite-mail'
 import { brancherAcceslibre } from './platform/connecteurs/acceslibre'
 import { brancherAdresses } from './platform/connecteurs/adresses'
-import { brancherEntreprises } from './platform/connecteurs/entreprises'
+import { brancherEntreprises, type ConsulterEntreprises } from './platform/connecteurs/entreprises'
 import { type Connecteur, modeConnecteur } from './platform/connecteurs/registre'
 import { pagesRoutes } from './platform/pages/routes'
 import { ouvrirPartage } from './platform/partage/partage'
@@ -231,7 +231,7 @@ async function enregistrerDomaines(c: Contexte) {
     connecteurs: { adresses: adresses.port, acceslibre: acceslibre.port },
   })
   await brancherDiagnostic(c, lieux)
-  await brancherRecrutement(c, lieux)
+  await brancherRecrutement(c, lieux, entreprises.port)
   await enregistrerFormation(app, {
     db: base.db,
     horloge,
@@ -294,7 +294,11 @@ async function brancherDiagnostic({ app, config, base, horloge }: Contexte, lieu
   })
 }
 
-async function brancherRecrutement({ app, base, horloge, deps }: Contexte, lieux: PortLieux) {
+async function brancherRecrutement(
+  { app, base, horloge, deps }: Contexte,
+  lieux: PortLieux,
+  entreprises: ConsulterEntreprises,
+) {
   await enregistrerRecrutement(app, {
     db: base.db,
     horloge,
@@ -310,6 +314,7 @@ async function brancherRecrutement({ app, base, horloge, deps }: Contexte, lieux
         })),
     },
     inscrireEnFormation: inscrireConseiller,
+    entreprises,
   })
 }
 

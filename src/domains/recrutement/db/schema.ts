@@ -88,6 +88,16 @@ export const structures = pgTable(
     nom: text('nom').notNull(),
     siret: text('siret'),
     rna: text('rna'),
+    /**
+     * Company register check of the SIRET (issue 19): `verifiee`; `a_verifier` when the register did not
+     * answer (a daily task asks again); `refusee` when that later answer says closed or unknown; null
+     * without SIRET (RNA only).
+     */
+    verificationRegistre: text('verification_registre', { enum: ['verifiee', 'a_verifier', 'refusee'] }),
+    /** INSEE legal category the register gives (4 digits), and the public/private it decides. */
+    categorieJuridique: text('categorie_juridique'),
+    categorieRegistre: text('categorie_registre', { enum: ['public', 'prive'] }),
+    registreVerifieLe: timestamp('registre_verifie_le', { withTimezone: true }),
     type: text('type').notNull(),
     adresse: text('adresse').notNull().default(''),
     codeCommune: text('code_commune').notNull(),

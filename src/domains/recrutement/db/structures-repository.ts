@@ -115,3 +115,12 @@ export async function enregistrerDecision(
   if (!row) throw new Error('décision non enregistrée')
   return row
 }
+
+/** Structures whose SIRET the company register has not confirmed yet (it did not answer at filing). */
+export async function structuresAVerifierAuRegistre(db: Database): Promise<{ id: string; siret: string }[]> {
+  const rows = await db
+    .select({ id: structures.id, siret: structures.siret })
+    .from(structures)
+    .where(eq(structures.verificationRegistre, 'a_verifier'))
+  return rows.flatMap((r) => (r.siret ? [{ id: r.id, siret: r.siret }] : []))
+}

@@ -21,6 +21,9 @@ export type ErreurRecrutement =
   | { code: 'DATE_PASSEE'; libelle: string }
   | { code: 'DATE_TROP_LOINTAINE'; libelle: string; mois: number }
   | { code: 'STRUCTURE_NON_MODIFIABLE' }
+  | { code: 'IDENTIFIANT_MANQUANT' }
+  | { code: 'SIRET_INCONNU' }
+  | { code: 'ETABLISSEMENT_FERME' }
 
 export function messageErreur(e: ErreurRecrutement): string {
   switch (e.code) {
@@ -54,6 +57,12 @@ export function messageErreur(e: ErreurRecrutement): string {
       return 'Ce candidat est déjà recruté par une structure.'
     case 'HORS_PERIMETRE':
       return 'Ce dossier n’est pas dans votre périmètre.'
+    case 'IDENTIFIANT_MANQUANT':
+      return 'Saisissez le SIRET de la structure, ou son numéro RNA si c’est une association sans SIRET.'
+    case 'SIRET_INCONNU':
+      return 'Ce SIRET n’est pas dans le registre des entreprises : vérifiez-le sur l’avis de situation au répertoire Sirene.'
+    case 'ETABLISSEMENT_FERME':
+      return 'Cet établissement est fermé au registre des entreprises : saisissez le SIRET d’un établissement en activité.'
     case 'COMMUNE_INCONNUE':
       return 'Cette commune est introuvable : saisissez son code INSEE à 5 caractères.'
     case 'CV_INVALIDE':

@@ -195,7 +195,7 @@ describe.each(MOTEURS)(
 
     const structure = (email: string, commune = '84007') => ({
       nom: `Centre social ${email.split('@')[0]}`,
-      identifiant: 'W123456789',
+      rna: 'W123456789',
       type: 'association',
       adresse: '1 rue de la Paix',
       code_commune: commune,
@@ -298,7 +298,7 @@ describe.each(MOTEURS)(
 
       const champs = {
         nom: 'Mairie à compléter',
-        identifiant: '73282932000074',
+        siret: '73282932000074',
         type: 'commune',
         adresse: 'Place de la mairie',
         code_commune: '13055',

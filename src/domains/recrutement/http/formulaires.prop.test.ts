@@ -175,7 +175,8 @@ describe.each(MOTEURS)(
           action: '/structure/candidature',
           champs: [
             'nom',
-            'identifiant',
+            'siret',
+            'rna',
             'type',
             'adresse',
             'code_commune',

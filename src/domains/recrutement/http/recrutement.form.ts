@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { avecCommunes, champCommune } from '../../../platform/geo/champ-commune'
 import { dateSaisie } from '../../../platform/http/dates'
 import { RAYONS_KM } from '../domain/classement'
 import { TYPES_STRUCTURE } from '../domain/financement'
-import { rnaValide, siretValide } from '../domain/identifiants'
+import { type LectureIdentifiant, lireRna, lireSiret } from '../domain/registre'
 import { MOTIFS_FIN } from '../domain/statuts'
 
 const texte = (libelle: string, max: number, min = 1) =>
@@ -43,13 +44,8 @@ const telephone = z
       ),
   )
 
-const codeCommune = z
-  .string({ error: 'Saisissez le code INSEE de la commune.' })
-  .trim()
-  .regex(
-    /^(\d{5}|2[AB]\d{3})$/i,
-    'Saisissez le code INSEE de la commune, 5 caractères (par exemple 05061 pour Gap).',
-  )
+/** A commune by name or postal code, stored as its INSEE code (platform/geo/champ-commune.ts). */
+const codeCommune = champCommune({ requis: true })
 
 /** The programme's dates: real calendar days (platform/http/dates.ts) between 2020 and 2100. */
 export const dateIso = (libelle: string) => dateSaisie(libelle, { min: '2020-01-01', max: '2100-12-31' })
@@ -79,49 +75,61 @@ export const SITUATIONS = {
   autre: 'Autre situation',
 } as const
 
-export const candidatureForm = z.object({
-  prenom: texte('votre prénom', 100),
-  nom: texte('votre nom', 100),
-  email,
-  telephone,
-  code_commune: codeCommune,
-  rayon_km: z
-    .string({ error: 'Choisissez jusqu’où vous pouvez vous déplacer.' })
-    .refine((v) => (RAYONS_KM as readonly number[]).includes(Number(v)), {
-      message: 'Choisissez jusqu’où vous pouvez vous déplacer.',
-    })
-    .transform(Number),
-  disponible_le: dateIso('la date de disponibilité'),
-  situation: z.enum(Object.keys(SITUATIONS) as [keyof typeof SITUATIONS], {
-    error: 'Choisissez votre situation.',
+export const candidatureForm = avecCommunes(
+  z.object({
+    prenom: texte('votre prénom', 100),
+    nom: texte('votre nom', 100),
+    email,
+    telephone,
+    code_commune: codeCommune,
+    rayon_km: z
+      .string({ error: 'Choisissez jusqu’où vous pouvez vous déplacer.' })
+      .refine((v) => (RAYONS_KM as readonly number[]).includes(Number(v)), {
+        message: 'Choisissez jusqu’où vous pouvez vous déplacer.',
+      })
+      .transform(Number),
+    disponible_le: dateIso('la date de disponibilité'),
+    situation: z.enum(Object.keys(SITUATIONS) as [keyof typeof SITUATIONS], {
+      error: 'Choisissez votre situation.',
+    }),
+    diplomes: facultatif('les diplômes', 1000),
+    diplome_mediation_numerique: case_,
+    experience_public: facultatif('l’expérience auprès du public', 2000),
+    niveau_pix: z
+      .string()
+      .optional()
+      .refine((v) => !v || ['1', '2', '3'].includes(v), {
+        message: 'Choisissez un niveau PIX de 1 à 3, ou aucun.',
+      })
+      .transform((v) => (v ? Number(v) : undefined)),
+    motivation: texte('votre motivation', 2500, 20),
+    coordonnees_visibles: case_,
   }),
-  diplomes: facultatif('les diplômes', 1000),
-  diplome_mediation_numerique: case_,
-  experience_public: facultatif('l’expérience auprès du public', 2000),
-  niveau_pix: z
+)
+
+/** A text read by one of the register's rules: empty gives '', a refusal its French message. */
+const identifiant = (lire: (texte: string) => LectureIdentifiant) =>
+  z
     .string()
+    .max(30, 'Ce numéro est trop long.')
     .optional()
-    .refine((v) => !v || ['1', '2', '3'].includes(v), {
-      message: 'Choisissez un niveau PIX de 1 à 3, ou aucun.',
+    .transform((v, ctx) => {
+      const r = lire(v ?? '')
+      if (r.ok === false) {
+        ctx.addIssue({ code: 'custom', message: r.message })
+        return z.NEVER
+      }
+      return r.ok === true ? r.valeur : ''
     })
-    .transform((v) => (v ? Number(v) : undefined)),
-  motivation: texte('votre motivation', 2500, 20),
-  coordonnees_visibles: case_,
-})
 
-export const identifiantStructure = z
-  .string({ error: 'Saisissez le SIRET ou le numéro RNA de la structure.' })
-  .trim()
-  .min(1, 'Saisissez le SIRET ou le numéro RNA de la structure.')
-  .max(20, 'Le SIRET a 14 chiffres, le numéro RNA commence par W suivi de 9 chiffres.')
-  .refine((v) => siretValide(v) || rnaValide(v), {
-    message:
-      'Ce SIRET n’est pas valide (14 chiffres, clé de contrôle) ; un numéro RNA commence par W suivi de 9 chiffres.',
-  })
+/** SIRET and RNA number are two fields (issue 19): an RNA number is never taken for a SIRET. */
+export const siretStructure = identifiant(lireSiret)
+export const rnaStructure = identifiant(lireRna)
 
-export const structureForm = z.object({
+const champsStructure = z.object({
   nom: texte('le nom de la structure', 200),
-  identifiant: identifiantStructure,
+  siret: siretStructure,
+  rna: rnaStructure,
   type: z.enum(TYPES_STRUCTURE, { error: 'Choisissez le type de structure.' }),
   adresse: texte('l’adresse', 300),
   code_commune: codeCommune,
@@ -142,8 +150,12 @@ export const structureForm = z.object({
     .refine((v) => v === 'oui', { message: 'Confirmez l’engagement de la structure.' }),
 })
 
+export const structureForm = avecCommunes(champsStructure)
+
 /** The manager edits the application: the contact e-mail is their account, the commitment is given. */
-export const complementStructureForm = structureForm.omit({ contact_email: true, engagement: true })
+export const complementStructureForm = avecCommunes(
+  champsStructure.omit({ contact_email: true, engagement: true }),
+)
 
 export const abandonForm = z.object({
   confirmation: z

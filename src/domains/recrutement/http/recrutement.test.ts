@@ -295,7 +295,7 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
     const nav = new Navigateur(t.app)
     const structure = {
       nom: 'Association Les Clés',
-      identifiant: '73282932000075',
+      siret: '73282932000075',
       type: 'association',
       adresse: '1 rue de la Paix',
       code_commune: '84007',
@@ -312,10 +312,10 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
     }
     const faux = await nav.soumettre('/candidature/structure', '/candidature/structure', structure)
     expect(faux.statusCode).toBe(400)
-    expect(faux.body).toContain('Ce SIRET n’est pas valide')
+    expect(faux.body).toContain('Ce SIRET n’existe pas : un chiffre est faux')
     const ok = await nav.soumettre('/candidature/structure', '/candidature/structure', {
       ...structure,
-      identifiant: '73282932000074',
+      siret: '73282932000074',
     })
     expect(ok.statusCode).toBe(303)
     const [s] = lignes<{ statut: string; siret: string }>(
@@ -325,7 +325,7 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
     const doublon = await nav.soumettre('/candidature/structure', '/candidature/structure', {
       ...structure,
       nom: 'Doublon',
-      identifiant: '73282932000074',
+      siret: '73282932000074',
     })
     expect(doublon.statusCode).toBe(422)
     const [{ n } = { n: 0 }] = lignes<{ n: number }>(
@@ -358,7 +358,8 @@ describe.each(MOTEURS)('recrutement : formulaires publics (%s)', (moteur) => {
           'situation',
           'motivation',
           'niveau_pix',
-          'identifiant',
+          'siret',
+          'rna',
           'type',
           'postes_souhaites',
           'date_debut',

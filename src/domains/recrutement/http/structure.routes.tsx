@@ -48,6 +48,7 @@ import {
   signatureForm,
   uuid,
 } from './recrutement.form'
+import { etapeVerificationSiret } from './verification-siret'
 
 const gardeGestionnaire = exigerRole('gestionnaire')
 const gestionnaire = { preHandler: gardeGestionnaire }
@@ -111,6 +112,10 @@ export function routesEspaceStructure(app: FastifyInstance, { deps }: ContexteRo
       return reply.redirect('/structure', 303)
     }
     const avis = s.statut === 'a_completer' ? await avisDe(deps.db, s.id) : undefined
+    // `?verifier_siret=`: the register fills name, address and commune over the stored values.
+    const etape = v
+      ? { valeurs: v }
+      : await etapeVerificationSiret(deps, request.query, valeursDeStructure(s))
     return reply.page(
       (ctx) => ({
         titre: 'Compléter la candidature',
@@ -120,9 +125,10 @@ export function routesEspaceStructure(app: FastifyInstance, { deps }: ContexteRo
         contenu: (
           <StructureFormPage
             csrf={ctx.csrf}
-            v={v ?? valeursDeStructure(s)}
+            v={etape.valeurs}
             e={e}
             complement={{ commentairePrefecture: avis?.commentaire }}
+            etapeSiret={etape}
           />
         ),
       }),

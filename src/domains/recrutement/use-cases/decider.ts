@@ -133,7 +133,8 @@ async function chiffrer(
   s: StructureRow,
   input: DemandeDecision,
 ): Promise<Result<Chiffrage, ErreurRecrutement>> {
-  const categorie = categorieDe(s.type)
+  // The legal category the company register gave decides; the declared type until it has answered.
+  const categorie = s.categorieRegistre ?? categorieDe(s.type)
   const taux = tauxApplicable(await tauxDe(tx, phase.id), categorie, s.codeDepartement)
   if (!taux) return err({ code: 'AUCUN_TAUX', categorie })
   const postes = input.avis === 'validee' ? input.postesAccordes : 0

@@ -1,3 +1,4 @@
+import type { ConsulterEntreprises } from '../../../platform/connecteurs/entreprises/port'
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
 import type { PortComptes } from '../../comptes'
@@ -30,6 +31,8 @@ export interface DepsRecrutement {
   comptes: PortComptes
   lieux: PortLieux
   inscrireEnFormation: InscrireEnFormation
+  /** The company register (issue 19); absent, every SIRET waits for a later check. */
+  entreprises?: ConsulterEntreprises
 }
 
 export const aujourdhui = (d: Date) => d.toISOString().slice(0, 10)

@@ -14,7 +14,6 @@ import {
   trouverStructure,
 } from '../db/structures-repository'
 import type { ErreurRecrutement } from '../domain/erreurs'
-import { normaliserSiret } from '../domain/identifiants'
 import { type StatutStructure, structurePeutPasser } from '../domain/statuts'
 import {
   emailNouvelleStructure,
@@ -24,10 +23,14 @@ import {
 } from '../emails'
 import { refusDate } from './candidatures'
 import { aujourdhui, type DepsRecrutement } from './deps'
+import { verifierAuRegistre } from './registre'
 
 export interface DonneesStructure {
   nom: string
-  identifiant: string
+  /** Checked by the form (key digit); '' when absent. */
+  siret: string
+  /** W + 9 digits, checked by the form; '' when absent. */
+  rna: string
   type: string
   adresse: string
   code_commune: string
@@ -53,11 +56,14 @@ export const makeDeposerStructure =
   (deps: DepsRecrutement) =>
   async (
     d: DonneesStructure,
-  ): Promise<Result<{ structureId: string }, ErreurRecrutement & { champ?: string }>> => {
+  ): Promise<Result<{ structureId: string; aVerifier: boolean }, ErreurRecrutement & { champ?: string }>> => {
     const c = referentielCommunes().parCode(d.code_commune.trim())
     if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
     const date = refusDate('date_debut', 'La date de début souhaitée', d.date_debut, deps.horloge())
     if (date) return err(date)
+    // Asked before the transaction: an outside call never holds a lock nor the embedded engine.
+    const registre = await verifierAuRegistre(deps, d)
+    if (!registre.ok) return registre
     const vague = await vagueOuverte(deps.db)
     // Read before the transaction: on the embedded engine a query outside it would wait for it.
     const prefectures = await emailsPrefecture(deps.comptes, c.departement)
@@ -65,6 +71,7 @@ export const makeDeposerStructure =
       return await deps.db.transaction(async (tx) => {
         const s = await creerStructure(tx, {
           ...champsDuFormulaire(d, c),
+          ...registre.value,
           contactEmail: d.contact_email.toLowerCase(),
           statut: 'deposee',
           vagueId: vague?.id ?? null,
@@ -91,7 +98,7 @@ export const makeDeposerStructure =
               dateLimite: vague?.dateLimiteAvis,
             }),
           })
-        return ok({ structureId: s.id })
+        return ok({ structureId: s.id, aVerifier: registre.value.verificationRegistre === 'a_verifier' })
       })
     } catch (e) {
       if (e instanceof EmailDejaUtilise) return err({ code: 'EMAIL_DEJA_UTILISE', champ: 'contact_email' })
@@ -198,11 +205,10 @@ export const makeAbandonnerStructure =
 
 /** The structure's fields as its application form gives them (filing and later edits alike). */
 function champsDuFormulaire(d: Omit<DonneesStructure, 'contact_email'>, c: Commune) {
-  const identifiant = normaliserSiret(d.identifiant).toUpperCase()
   return {
     nom: d.nom,
-    siret: /^\d{14}$/.test(identifiant) ? identifiant : null,
-    rna: /^W/.test(identifiant) ? identifiant : null,
+    siret: d.siret || null,
+    rna: d.rna || null,
     type: d.type,
     adresse: d.adresse,
     codeCommune: c.code,
@@ -248,6 +254,10 @@ export const makeCompleterStructure =
       avant.dateDebutSouhaitee,
     )
     if (date) return err(date)
+    // A SIRET the register already confirmed is not asked again; a new one (or one still to check) is.
+    const dejaVerifie = d.siret && d.siret === avant.siret && avant.verificationRegistre === 'verifiee'
+    const registre = dejaVerifie ? undefined : await verifierAuRegistre(deps, d)
+    if (registre && !registre.ok) return registre
     const prefectures = await emailsPrefecture(deps.comptes, c.departement)
     return deps.db.transaction(async (tx) => {
       const s = await trouverStructure(tx, input.structureId, true)
@@ -257,6 +267,7 @@ export const makeCompleterStructure =
       const completee = s.statut === 'a_completer'
       await majStructure(tx, s.id, {
         ...champsDuFormulaire(d, c),
+        ...registre?.value,
         statut: 'deposee',
       })
       if (completee)

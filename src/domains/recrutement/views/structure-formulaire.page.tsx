@@ -1,5 +1,6 @@
 import type { Valeurs } from '../../../platform/http/formulaire'
 import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { ChampCommune } from '../../../platform/layout/champ-commune'
 import { Case, ZoneTexte } from '../../../platform/layout/champs'
 import {
   Champ,
@@ -11,6 +12,7 @@ import {
 import { LIBELLES_TYPE_STRUCTURE, TYPES_STRUCTURE } from '../domain/financement'
 import { lierChamps } from './formulaire'
 import type { VueStructure } from './modeles'
+import { EtapeVerificationSiret, type VueVerificationSiret } from './verification-siret'
 
 interface PropsChamps {
   v: Valeurs
@@ -21,7 +23,8 @@ interface PropsChamps {
 export function valeursDeStructure(s: VueStructure): Valeurs {
   return {
     nom: s.nom,
-    identifiant: s.siret ?? s.rna ?? '',
+    siret: s.siret ?? '',
+    rna: s.rna ?? '',
     type: s.type,
     adresse: s.adresse,
     code_commune: s.codeCommune,
@@ -49,6 +52,8 @@ export function StructureFormPage(p: {
   v: Valeurs
   e: ErreursFormulaire
   complement?: { commentairePrefecture: string | undefined } | undefined
+  /** The « Vérifier le SIRET » step (views/verification-siret.tsx); absent when a post is shown again. */
+  etapeSiret?: { siret?: string; verification?: VueVerificationSiret } | undefined
 }) {
   const { v, e, complement } = p
   return (
@@ -82,6 +87,15 @@ export function StructureFormPage(p: {
               préfecture de votre département examine votre candidature, puis le comité national décide.
             </p>
           </>
+        )}
+        {p.etapeSiret ? (
+          <EtapeVerificationSiret
+            action={complement ? '/structure/candidature' : '/candidature/structure'}
+            siret={p.etapeSiret.siret}
+            verification={p.etapeSiret.verification}
+          />
+        ) : (
+          ''
         )}
         <p class="fr-text--sm">Tous les champs sont obligatoires, sauf mention contraire.</p>
         <ResumeErreurs erreurs={e} />
@@ -119,9 +133,18 @@ function ChampsStructure({ v, e }: PropsChamps) {
     <GroupeChamps id="structure-identite" legende="La structure">
       <Champ {...champ('nom')} libelle="Nom de la structure" autocomplete="organization" />
       <Champ
-        {...champ('identifiant')}
-        libelle="SIRET ou numéro RNA"
-        aide="SIRET : 14 chiffres. Association sans SIRET : numéro RNA, W suivi de 9 chiffres."
+        {...champ('siret')}
+        libelle="SIRET (sauf association sans SIRET)"
+        aide="14 chiffres. Une association sans SIRET donne son numéro RNA ci-dessous."
+        requis={false}
+        inputmode="numeric"
+        maxlength={20}
+      />
+      <Champ
+        {...champ('rna')}
+        libelle="Numéro RNA (associations, facultatif)"
+        aide="W suivi de 9 chiffres, au répertoire national des associations."
+        requis={false}
         maxlength={20}
       />
       <ChoixListe
@@ -131,12 +154,7 @@ function ChampsStructure({ v, e }: PropsChamps) {
         videLibelle="Choisir"
       />
       <Champ {...champ('adresse')} libelle="Adresse" autocomplete="street-address" />
-      <Champ
-        {...champ('code_commune')}
-        libelle="Code INSEE de la commune"
-        aide="5 caractères, par exemple 84007 pour Avignon."
-        maxlength={5}
-      />
+      <ChampCommune nom="code_commune" libelle="Commune" valeurs={v} erreur={e.code_commune} />
     </GroupeChamps>
   )
 }
