@@ -215,3 +215,13 @@ export async function rattacherLieux(db: Database, ids: readonly string[], struc
     .set({ structureId, modifieLe: le })
     .where(inArray(lieux.id, ids as string[]))
 }
+
+/** Demo data: gives places an Acceslibre record (by their producer's id), as a manager would. */
+export async function definirFichesAccesLibre(
+  db: Database,
+  fiches: Readonly<Record<string, string>>,
+  le: Date,
+) {
+  for (const [idSource, url] of Object.entries(fiches))
+    await db.update(lieux).set({ ficheAccesLibre: url, modifieLe: le }).where(eq(lieux.idSource, idSource))
+}
