@@ -42,7 +42,7 @@ export interface BlocTableauDeBord {
   /** Stable anchor (`tdb-activites-conseiller`), also what tests look for. */
   id: string
   titre: string
-  /** A deadline in words, relative to today (« dans 3 jours »). */
+  /** A deadline: « <libelle> 3 mars 2026 (dans 3 jours) » (the libelle ends with « avant le »). */
   echeance?: { libelle: string; date: string }
   actions?: readonly ActionBloc[]
   chiffres?: readonly ChiffreBloc[]
@@ -124,14 +124,12 @@ function Bloc({ bloc, aujourdhui }: { bloc: BlocTableauDeBord; aujourdhui: strin
       </h2>
       {bloc.echeance ? (
         <p class="fr-mb-2w">
-          {Html.escapeHtml(bloc.echeance.libelle)} : <strong safe>{jourEnLettres(bloc.echeance.date)}</strong>{' '}
+          {Html.escapeHtml(bloc.echeance.libelle)} <strong safe>{jourEnLettres(bloc.echeance.date)}</strong>{' '}
           <span safe>({ecartEnJours(bloc.echeance.date, aujourdhui)})</span>
         </p>
       ) : (
         ''
       )}
-      {bloc.actions?.length ? <Actions actions={bloc.actions} /> : ''}
-      {bloc.chiffres?.length ? <Chiffres chiffres={bloc.chiffres} /> : ''}
       {bloc.message ? (
         <p class="fr-mb-2w" safe>
           {bloc.message}
@@ -139,6 +137,8 @@ function Bloc({ bloc, aujourdhui }: { bloc: BlocTableauDeBord; aujourdhui: strin
       ) : (
         ''
       )}
+      {bloc.actions?.length ? <Actions actions={bloc.actions} /> : ''}
+      {bloc.chiffres?.length ? <Chiffres chiffres={bloc.chiffres} /> : ''}
       {bloc.liste ? <Liste {...bloc.liste} /> : ''}
     </section>
   )

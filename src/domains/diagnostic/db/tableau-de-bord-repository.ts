@@ -29,10 +29,12 @@ export async function sessionsOuvertes(
       libelle: diagnosticSessions.libelle,
       creeLe: diagnosticSessions.creeLe,
       expireLe: diagnosticSessions.expireLe,
+      // Spelled out: in a one-table select Drizzle leaves a column unqualified, which the subquery
+      // would read as its own.
       enCours: sql<number>`(select count(*) from diagnostic_passations p
-        where p.session_id = ${diagnosticSessions.id} and p.termine_le is null)::int`,
+        where p.session_id = diagnostic_sessions.id and p.termine_le is null)::int`,
       termines: sql<number>`(select count(*) from diagnostic_passations p
-        where p.session_id = ${diagnosticSessions.id} and p.termine_le is not null)::int`,
+        where p.session_id = diagnostic_sessions.id and p.termine_le is not null)::int`,
     })
     .from(diagnosticSessions)
     .where(

@@ -1,28 +1,12 @@
-import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, gte, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../../platform/db/database'
-import { inscriptions, parcours, sessionsFormation } from './schema'
+import { inscriptions, sessionsFormation } from './schema'
 
 /**
- * Reads of the home blocks (`/espace`): a person's enrolments through
- * `inscriptions_compte_parcours_uq`, a provider's sessions through `sessions_organisme_idx` and their
- * enrolments through `inscriptions_session_idx`; the national counts group a table of a few thousand rows.
+ * Reads of the home blocks (`/espace`): a provider's sessions through `sessions_organisme_idx` and their
+ * enrolments through `inscriptions_session_idx`; the national counts group a table of a few thousand
+ * rows. (A person's own enrolments are `inscriptionsDuCompte` of formation-repository.)
  */
-
-export async function inscriptionsDuCompte(db: Database, compteId: string) {
-  return db
-    .select({
-      parcours: parcours.libelle,
-      statut: inscriptions.statut,
-      debut: sessionsFormation.debut,
-      fin: sessionsFormation.fin,
-      lieu: sessionsFormation.lieu,
-    })
-    .from(inscriptions)
-    .innerJoin(parcours, eq(parcours.id, inscriptions.parcoursId))
-    .leftJoin(sessionsFormation, eq(sessionsFormation.id, inscriptions.sessionId))
-    .where(eq(inscriptions.compteId, compteId))
-    .orderBy(asc(parcours.libelle))
-}
 
 /** A provider's sessions that have not ended, soonest first, with their enrolments. */
 export async function sessionsAVenir(
@@ -38,8 +22,10 @@ export async function sessionsAVenir(
       libelle: sessionsFormation.libelle,
       debut: sessionsFormation.debut,
       capacite: sessionsFormation.capacite,
+      // Spelled out: in a one-table select Drizzle leaves a column unqualified, which the subquery
+      // would read as its own.
       inscrits: sql<number>`(select count(*) from formation_inscriptions i
-        where i.session_id = ${sessionsFormation.id} and i.statut <> 'abandon')::int`,
+        where i.session_id = formation_sessions.id and i.statut <> 'abandon')::int`,
     })
     .from(sessionsFormation)
     .where(

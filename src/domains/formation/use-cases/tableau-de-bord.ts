@@ -6,11 +6,8 @@ import {
   jourEnLettres,
   type SourceTableauDeBord,
 } from '../../../platform/layout/tableau-de-bord'
-import {
-  inscriptionsDuCompte,
-  inscriptionsNationales,
-  sessionsAVenir,
-} from '../db/tableau-de-bord-repository'
+import { inscriptionsDuCompte } from '../db/formation-repository'
+import { inscriptionsNationales, sessionsAVenir } from '../db/tableau-de-bord-repository'
 
 const SESSIONS_LISTEES = 5
 const STATUTS = { inscrit: 'En cours', termine: 'Terminée', abandon: 'Abandonnée' } as const
@@ -45,11 +42,11 @@ async function blocConseiller(db: Database, compteId: string): Promise<BlocTable
     liste: {
       titre: 'Mes parcours',
       vide: '',
-      lignes: lignes.map((l) => ({
-        texte: l.parcours,
-        badge: { texte: STATUTS[l.statut], type: l.statut === 'termine' ? 'success' : 'info' },
-        detail: l.debut
-          ? `Session du ${jourEnLettres(l.debut)} au ${jourEnLettres(l.fin ?? l.debut)}${l.lieu ? ` · ${l.lieu}` : ''}`
+      lignes: lignes.map(({ inscription: i, parcours, session: s }) => ({
+        texte: parcours.libelle,
+        badge: { texte: STATUTS[i.statut], type: i.statut === 'termine' ? 'success' : 'info' },
+        detail: s
+          ? `Session du ${jourEnLettres(s.debut)} au ${jourEnLettres(s.fin)}${s.lieu ? ` · ${s.lieu}` : ''}`
           : 'Session à venir : l’organisme de formation vous l’indiquera',
       })),
     },

@@ -52,7 +52,7 @@ describe.each(MOTEURS)('tableau de bord : recrutement par rôle (%s)', (moteur) 
 
   it('la préfecture voit les dossiers de son département qui attendent son avis et l’échéance de la vague', async () => {
     const b = texteDuBloc((await n.prefecture.get('/espace')).body, 'tdb-recrutement-prefecture')
-    expect(b).toContain('Avis attendus pour Vague de printemps avant le : 18 mars 2026 (dans 3 jours)')
+    expect(b).toContain('Avis attendus pour Vague de printemps avant le 18 mars 2026 (dans 3 jours)')
     expect(b).toContain('2 dossiers attendent votre avis')
     // Oldest first; neither the one already proposed nor the Vaucluse one.
     expect(b.indexOf('Centre social Belle de Mai')).toBeLessThan(b.indexOf('Mairie de Marseille'))
