@@ -4,10 +4,20 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { routesEtreRappele } from './http/etre-rappele.routes'
+import { routesFile } from './http/file.routes'
 import type { DepsSolidarite } from './use-cases/deposer'
 
 export type { DepsSolidarite } from './use-cases/deposer'
 
 export async function enregistrerSolidarite(app: FastifyInstance, deps: DepsSolidarite) {
-  await app.register(async (scope) => routesEtreRappele(scope, deps))
+  await app.register(async (scope) => {
+    routesEtreRappele(scope, deps)
+    routesFile(scope, deps)
+  })
+  app.navigation.ajouterMenu({
+    libelle: 'File des rappels',
+    href: '/solidarite',
+    roles: ['mediateur'],
+    ordre: 20,
+  })
 }

@@ -97,6 +97,12 @@ function AutreTerritoire({ territoire }: { territoire: Territoire }) {
   )
 }
 
+const PRECISIONS = [
+  ['arnaque_en_cours', 'C’est une arnaque en cours : on me demande de l’argent ou mes codes en ce moment'],
+  ['isolement', 'Personne autour de moi ne peut m’aider'],
+  ['reponse_sms', 'J’entends mal : je préfère qu’on m’écrive par SMS'],
+] as const
+
 /** The procedure, its deadline, and what makes the request more urgent or changes how to answer. */
 function Precisions({ e, v }: { e: ErreursFormulaire; v: Record<string, string> }) {
   return (
@@ -122,21 +128,9 @@ function Precisions({ e, v }: { e: ErreursFormulaire; v: Record<string, string> 
         />
       </GroupeChamps>
       <GroupeChamps id="precisions" legende="Pour mieux vous aider" legendeDiscrete>
-        <Case
-          nom="arnaque_en_cours"
-          libelle="C’est une arnaque en cours : on me demande de l’argent ou mes codes en ce moment"
-          coche={v.arnaque_en_cours === 'oui'}
-        />
-        <Case
-          nom="isolement"
-          libelle="Personne autour de moi ne peut m’aider"
-          coche={v.isolement === 'oui'}
-        />
-        <Case
-          nom="reponse_sms"
-          libelle="J’entends mal : je préfère qu’on m’écrive par SMS"
-          coche={v.reponse_sms === 'oui'}
-        />
+        {PRECISIONS.map(([nom, libelle]) => (
+          <Case nom={nom} libelle={libelle} coche={v[nom] === 'oui'} />
+        ))}
         <ChoixListe
           nom="langue"
           libelle="Langue de l’appel"
