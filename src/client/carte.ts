@@ -19,6 +19,8 @@ interface LieuApi {
 async function poserContours(carte: L.Map, conteneur: HTMLElement): Promise<void> {
   conteneur.dataset.fondAffiche = 'contours'
   carte.attributionControl.addAttribution('Contours © IGN (Licence Ouverte)')
+  // Without streets, a close view of one place shows nothing around it: the département instead.
+  if (conteneur.dataset.lieu && carte.getZoom() > 9) carte.setZoom(9)
   const fond = await fetch(conteneur.dataset.fond ?? '').then((r) => (r.ok ? r.json() : undefined))
   if (fond)
     L.geoJSON(fond as GeoJSON.GeoJsonObject, {

@@ -134,7 +134,14 @@ export function lireCommunes(
   const copie: Record<string, unknown> = { ...source }
   const erreurs: Record<string, string> = {}
   for (const [nom, options] of Object.entries(champs)) {
-    const r = resoudreCommune({ texte: chaine(source[nom + SUFFIXE_SAISIE]), code: chaine(source[nom]) }, ref)
+    const texte = chaine(source[nom + SUFFIXE_SAISIE])
+    const code = chaine(source[nom])?.trim() ?? ''
+    // A code sent alone (an older queued report) goes on as is: the form's rules know their refusals.
+    if (texte === undefined && CODE_INSEE.test(code)) {
+      copie[nom] = code
+      continue
+    }
+    const r = resoudreCommune({ texte, code }, ref)
     copie[nom] = r.etat === 'retenue' ? r.commune.code : ''
     delete copie[nom + SUFFIXE_SAISIE]
     const message = messageCommune(r, options)
@@ -157,6 +164,9 @@ export function champCommune(o: OptionsChampCommune = {}) {
         v && typeof v === 'object' && !Array.isArray(v)
           ? (v as { texte?: string; code?: string })
           : { code: chaine(v) }
+      // A code sent alone (an API client, an older form) goes on as is: the use case knows its refusals.
+      const code = entree.code?.trim() ?? ''
+      if (entree.texte === undefined && CODE_INSEE.test(code)) return code
       const r = resoudreCommune(entree)
       const message = messageCommune(r, o)
       if (message) {

@@ -102,6 +102,7 @@ export function NouveauBeneficiairePage(p: {
         <Case
           nom="consentement"
           libelle="La personne accepte que je garde cette fiche pour suivre son accompagnement. Elle sait qu’elle peut en demander une copie ou l’effacement à tout moment."
+          coche={v.consentement === 'oui'}
           erreur={e.consentement}
         />
         <Bouton>Créer la fiche</Bouton>
