@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { baseUrl, lancerChromium, relais, sansChromium, verifierAccessibilite } from './outils'
+import { baseUrl, lancerChromium, menuPrincipal, relais, sansChromium, verifierAccessibilite } from './outils'
 
 async function connexionDemo(page: Page, nom: RegExp) {
   await page.goto('/demo')
@@ -38,10 +38,7 @@ describe.skipIf(sansChromium())('activités : compte rendu et statistiques', () 
     })
     page = await contexte.newPage()
     await connexionDemo(page, /Inès Fabre/)
-    await page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Mes activités' })
-      .click()
+    await (await menuPrincipal(page)).getByRole('link', { name: 'Mes activités' }).click()
     await page.waitForURL('**/activites')
     await verifierAccessibilite(page)
     await page.getByRole('link', { name: 'Enregistrer une activité' }).click()
@@ -98,10 +95,7 @@ describe.skipIf(sansChromium())('activités : compte rendu et statistiques', () 
 
   it('la préfecture consulte les statistiques de son département', async () => {
     await connexionDemo(page, /Nadia Benali/)
-    await page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Statistiques' })
-      .click()
+    await (await menuPrincipal(page)).getByRole('link', { name: 'Statistiques' }).click()
     await page.waitForURL('**/activites/statistiques')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Statistiques du département 13 — Bouches-du-Rhône',

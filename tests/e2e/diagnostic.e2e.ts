@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { MOT_DE_PASSE_DEMO } from '../../src/demo/seed'
-import { baseUrl, lancerChromium, sansChromium, verifierAccessibilite } from './outils'
+import { baseUrl, lancerChromium, menuPrincipal, sansChromium, verifierAccessibilite } from './outils'
 
 type Mode = 'clavier' | 'souris'
 
@@ -284,10 +284,7 @@ describe.skipIf(sansChromium())('diagnostic : faire le point sur ses usages num√
       await page.getByLabel('Mot de passe').fill(MOT_DE_PASSE_DEMO)
       await page.getByRole('button', { name: 'Se connecter' }).click()
       await page.waitForURL('**/espace')
-      await page
-        .getByRole('navigation', { name: 'Menu principal' })
-        .getByRole('link', { name: 'Diagnostics' })
-        .click()
+      await (await menuPrincipal(page)).getByRole('link', { name: 'Diagnostics' }).click()
       await page.waitForURL('**/diagnostic/sessions')
       await verifierAccessibilite(page)
       await page.getByLabel('Nom de la s√©ance (facultatif)').fill('Permanence du jeudi')

@@ -1,25 +1,49 @@
 import net from 'node:net'
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
 import { CHROMIUM } from './serveur'
 
 export const baseUrl = () => inject('baseUrl')
 export const sansChromium = () => inject('chromiumAbsent')
 
+const ARGUMENTS_CHROMIUM = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
 export async function lancerChromium(): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGUMENTS_CHROMIUM })
+}
+
+/**
+ * A browser with a profile on disk, to close and reopen like a person's: what the profile keeps
+ * (persistent cookies, localStorage, service workers and their caches) survives; session cookies
+ * do not.
+ */
+export function ouvrirProfil(dossier: string, baseURL: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dossier, {
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ARGUMENTS_CHROMIUM,
+    baseURL,
+    locale: 'fr-FR',
   })
+}
+
+/**
+ * The main menu. On a phone it is folded behind « Menu » (layout.tsx), which a person opens first;
+ * on a wide screen it is the bar under the header.
+ */
+export async function menuPrincipal(page: Page): Promise<Locator> {
+  const replie = page.locator('details.escale-menu-replie')
+  if ((await replie.isVisible()) && (await replie.getAttribute('open')) === null)
+    await replie.locator('summary').click()
+  return page.getByRole('navigation', { name: 'Menu principal' })
 }
 
 /** WCAG 2.1 A and AA rules of axe-core: zero violations allowed, listed by id when there are some. */

@@ -1,8 +1,9 @@
 import Html from '@kitajs/html'
 import type { Utilisateur } from '../auth/utilisateur'
+import { classesBouton } from './boutons'
 import { ATTRIBUT_CHAMP_COMMUNE } from './champ-commune'
 import { type Ariane, FilAriane, type TypeAlerte } from './components'
-import type { Navigation } from './navigation'
+import type { EntreeMenu, Navigation } from './navigation'
 
 export interface Flash {
   type: TypeAlerte
@@ -175,27 +176,48 @@ function EnTete({ ctx }: { ctx: ContextePage }) {
           </div>
         </div>
       </div>
-      <div class="fr-header__menu escale-menu">
+      <div class="fr-header__menu escale-menu" id="navigation-principale">
         <div class="fr-container">
-          <nav class="fr-nav" id="navigation-principale" aria-label="Menu principal">
-            <ul class="fr-nav__list">
-              {menu.map((e) => (
-                <li class="fr-nav__item">
-                  <a
-                    class="fr-nav__link"
-                    href={e.href}
-                    aria-current={e.href === courant ? 'page' : undefined}
-                    safe
-                  >
-                    {e.libelle}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {/* Phones: the menu folds behind one button, with or without JavaScript (a disclosure the
+              browser opens itself). Wider screens: the usual DSFR bar. Only one of the two is displayed
+              (escale.css), so assistive technologies never meet the menu twice. */}
+          {menu.length > 0 ? (
+            <details class="escale-menu-replie">
+              <summary
+                class={classesBouton({ variante: 'tertiaire-sans-bordure', icone: 'fr-icon-menu-fill' })}
+              >
+                Menu
+              </summary>
+              <MenuPrincipal menu={menu} courant={courant} />
+            </details>
+          ) : (
+            ''
+          )}
+          <MenuPrincipal menu={menu} courant={courant} classe="escale-menu-deplie" />
         </div>
       </div>
     </header>
+  )
+}
+
+function MenuPrincipal(p: { menu: readonly EntreeMenu[]; courant: string | undefined; classe?: string }) {
+  return (
+    <nav class={p.classe ? `fr-nav ${p.classe}` : 'fr-nav'} aria-label="Menu principal">
+      <ul class="fr-nav__list">
+        {p.menu.map((e) => (
+          <li class="fr-nav__item">
+            <a
+              class="fr-nav__link"
+              href={e.href}
+              aria-current={e.href === p.courant ? 'page' : undefined}
+              safe
+            >
+              {e.libelle}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }
 
