@@ -2,6 +2,7 @@ import Html from '@kitajs/html'
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { Badge, Case, dateFr } from '../../../platform/layout/champs'
 import { Champ, Csrf, Tableau } from '../../../platform/layout/components'
+import { nombreDe } from '../../../platform/pluriel'
 import { euros } from '../domain/financement'
 import {
   LIBELLES_MOTIF_FIN,
@@ -128,9 +129,9 @@ function CarteConvention({
     <section class="fr-mt-4w">
       <h2 class="fr-h4">Convention {Html.escapeHtml(c.numero)}</h2>
       <p>
-        {c.postes} poste(s), {Html.escapeHtml(euros(c.montantEuros))} ({Html.escapeHtml(euros(c.tauxEuros))}{' '}
-        par poste), à partir du {Html.escapeHtml(dateFr(c.debut))} pour {c.dureeMois} mois — version{' '}
-        {c.version}.
+        {nombreDe(c.postes, 'poste')}, {Html.escapeHtml(euros(c.montantEuros))} (
+        {Html.escapeHtml(euros(c.tauxEuros))} par poste), à partir du {Html.escapeHtml(dateFr(c.debut))} pour{' '}
+        {c.dureeMois} mois — version {c.version}.
       </p>
       <p>
         <a

@@ -9,6 +9,7 @@ import {
   ResumeErreurs,
   Tableau,
 } from '../../../platform/layout/components'
+import { accord, nombreDe } from '../../../platform/pluriel'
 import {
   type Couverture,
   classeDistance,
@@ -82,7 +83,9 @@ export function ListePrefecturePage(p: {
           <span safe>{s.codeCommune}</span>,
           <span>{s.postesSouhaites}</span>,
           <span safe>{LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut}</span>,
-          <span>{avis ? `${LIBELLES_AVIS[avis.avis]} (${avis.postesProposes} poste(s))` : 'À donner'}</span>,
+          <span>
+            {avis ? `${LIBELLES_AVIS[avis.avis]} (${nombreDe(avis.postesProposes, 'poste')})` : 'À donner'}
+          </span>,
         ])}
       />
     </>
@@ -135,7 +138,7 @@ export function FicheStructure({ s, lieux }: { s: VueStructure; lieux?: readonly
                       {`${l.nom}${l.genre === 'france_services' ? ' (France Services)' : ''} — ${l.distanceKm.toFixed(1).replace('.', ',')} km`}
                     </li>
                   ))}
-                {lieux.length > 15 ? <li safe>{`et ${lieux.length - 15} autre(s)`}</li> : ''}
+                {lieux.length > 15 ? <li safe>{`et ${nombreDe(lieux.length - 15, 'autre')}`}</li> : ''}
               </ul>
             )}
           </dd>
@@ -147,16 +150,18 @@ export function FicheStructure({ s, lieux }: { s: VueStructure; lieux?: readonly
   )
 }
 
-export function AvisPage(p: {
+/** What the prefecture's and the national committee's pages of one structure receive. */
+interface PropsDossierStructure {
   csrf: string
   structure: VueStructure
   avis: VueAvis | undefined
   lieux?: readonly LieuProche[] | undefined
   v: Valeurs
   e: ErreursFormulaire
-}) {
-  const champ = lierChamps(p.v, p.e)
-  const s = p.structure
+}
+
+/** The structure's name and status, at the top of its file. */
+function EnTeteStructure({ s }: { s: VueStructure }) {
   return (
     <>
       <h1 class="fr-mt-4w" safe>
@@ -165,6 +170,16 @@ export function AvisPage(p: {
       <p>
         Statut : <Badge texte={LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut} />
       </p>
+    </>
+  )
+}
+
+export function AvisPage(p: PropsDossierStructure) {
+  const champ = lierChamps(p.v, p.e)
+  const s = p.structure
+  return (
+    <>
+      <EnTeteStructure s={s} />
       <FicheStructure s={s} lieux={p.lieux} />
       <h2 class="fr-h4 fr-mt-4w">Avis de la préfecture</h2>
       <ResumeErreurs erreurs={p.e} />
@@ -226,7 +241,7 @@ export function CartePage(p: PropsCarte) {
       </h1>
       <p>
         {Html.escapeHtml(
-          `${part.toLocaleString('fr-FR')} % de la population (${c.populationCouverte.toLocaleString('fr-FR')} sur ${c.populationTotale.toLocaleString('fr-FR')} habitants) vit à ${RAYON_COUVERTURE_KM} km ou moins d’un poste proposé. ${c.oubliees.length} commune(s) n’ont ni poste proposé ni lieu existant à moins de ${RAYON_COUVERTURE_KM} km.`,
+          `${part.toLocaleString('fr-FR')} % de la population (${c.populationCouverte.toLocaleString('fr-FR')} sur ${c.populationTotale.toLocaleString('fr-FR')} habitants) vit à ${RAYON_COUVERTURE_KM} km ou moins d’un poste proposé. ${nombreDe(c.oubliees.length, 'commune')} ${accord(c.oubliees.length, 'n’a', 'n’ont')} ni poste proposé ni lieu existant à moins de ${RAYON_COUVERTURE_KM} km.`,
         )}
       </p>
       <CarteCouverture {...p} />
@@ -400,27 +415,15 @@ export function ComitePage(p: { jauge: Jauge; lignes: readonly VueStructureAvecA
   )
 }
 
-export function DecisionPage(p: {
-  csrf: string
-  structure: VueStructure
-  avis: VueAvis | undefined
-  lieux?: readonly LieuProche[] | undefined
-  v: Valeurs
-  e: ErreursFormulaire
-}) {
+export function DecisionPage(p: PropsDossierStructure) {
   const champ = lierChamps(p.v, p.e)
   const s = p.structure
   return (
     <>
-      <h1 class="fr-mt-4w" safe>
-        {s.nom}
-      </h1>
-      <p>
-        Statut : <Badge texte={LIBELLES_STATUT_STRUCTURE[s.statut as StatutStructure] ?? s.statut} />
-      </p>
+      <EnTeteStructure s={s} />
       {p.avis ? (
         <p safe>
-          {`Avis de la préfecture : ${LIBELLES_AVIS[p.avis.avis].toLowerCase()}, rang ${p.avis.rang}, ${p.avis.postesProposes} poste(s) proposé(s). « ${p.avis.commentaire} »`}
+          {`Avis de la préfecture : ${LIBELLES_AVIS[p.avis.avis].toLowerCase()}, rang ${p.avis.rang}, ${nombreDe(p.avis.postesProposes, 'poste proposé', 'postes proposés')}. « ${p.avis.commentaire} »`}
         </p>
       ) : (
         ''
