@@ -45,7 +45,7 @@ import {
   structuresDesDepartements,
   territoireDeStructure,
 } from './domains/recrutement'
-import { enregistrerSolidarite } from './domains/solidarite'
+import { enregistrerSolidarite, sourceTableauDeBordSolidarite } from './domains/solidarite'
 import { assetsPlugin, dossierConstruit, loadManifest } from './platform/assets/assets'
 import type { Portee } from './platform/auth/roles'
 import { creerCoffre } from './platform/coffre'
@@ -245,6 +245,7 @@ async function enregistrerDomaines(c: Contexte) {
       horloge,
       coffre: creerCoffre(config.solidariteSecret, 'solidarite-telephones'),
       baseUrl: config.baseUrl,
+      donneesDemo: config.demoData,
     })
 }
 
@@ -270,6 +271,7 @@ function sourcesTableauDeBord({ config, base }: Contexte) {
     sourceTableauDeBordFormation({ db }),
     sourceTableauDeBordLieux(),
     ...(config.aidantsConnect ? [sourceTableauDeBordAidants({ db })] : []),
+    ...(config.solidarite ? [sourceTableauDeBordSolidarite({ db })] : []),
   ]
 }
 
