@@ -102,6 +102,8 @@ async function demarrerApplication(): Promise<Application> {
       DATA_DIR: donnees,
       DEMO_DATA: '1',
       LOG_LEVEL: 'warn',
+      // Map tiles never come from outside during a measure (they are images after the first load).
+      CARTE_TUILES: process.env.CARTE_TUILES ?? 'aucune',
     },
   })
   const garder = (d: Buffer) => {
