@@ -38,12 +38,28 @@ if (champ && liste) {
 }
 
 const bloc = document.getElementById('pres-de-moi')
-const bouton = document.getElementById('bouton-pres-de-moi')
+const bouton = document.getElementById('bouton-pres-de-moi') as HTMLButtonElement | null
 const etat = document.getElementById('pres-de-moi-etat')
+
+/** What went wrong, in words, and what to do instead (the codes of GeolocationPositionError). */
+const ECHECS: Record<number, string> = {
+  1: 'Vous n’avez pas autorisé l’accès à votre position. Autorisez-le dans votre navigateur, ou saisissez votre commune ou votre code postal.',
+  2: 'Votre position n’est pas disponible sur cet appareil en ce moment. Saisissez votre commune ou votre code postal.',
+  3: 'Votre position a mis trop de temps à arriver. Réessayez, ou saisissez votre commune ou votre code postal.',
+}
+
+function dire(texte: string, erreur: boolean): void {
+  if (!etat) return
+  etat.textContent = texte
+  etat.classList.toggle('fr-error-text', erreur)
+  etat.classList.toggle('fr-info-text', !erreur)
+}
+
 if (bloc && bouton && etat && 'geolocation' in navigator && champ) {
   bloc.hidden = false
   bouton.addEventListener('click', () => {
-    etat.textContent = 'Recherche de votre position…'
+    bouton.disabled = true
+    dire('Recherche de votre position… Votre navigateur peut vous demander l’autorisation.', false)
     navigator.geolocation.getCurrentPosition(
       (p) => {
         const form = champ.form
@@ -53,12 +69,12 @@ if (bloc && bouton && etat && 'geolocation' in navigator && champ) {
         lat.value = p.coords.latitude.toFixed(5)
         lon.value = p.coords.longitude.toFixed(5)
         champ.value = ''
-        etat.textContent = 'Position trouvée.'
+        dire('Position trouvée : recherche des lieux autour de vous…', false)
         form.submit()
       },
-      () => {
-        etat.textContent =
-          'Votre position n’est pas disponible : saisissez votre commune ou votre code postal.'
+      (e) => {
+        bouton.disabled = false
+        dire(ECHECS[e.code] ?? ECHECS[2] ?? '', true)
       },
       { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
     )

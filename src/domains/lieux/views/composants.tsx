@@ -169,26 +169,62 @@ function LieuEtDistance(p: { f: RechercheFormulaire; rayons: typeof RAYONS_KM; r
   )
 }
 
-/** « Près de moi »: shown by the client island when the browser can give a position. */
+/**
+ * « Près de moi »: shown by the client island when the browser can give a position. The island
+ * writes what it is doing and what went wrong (refused, unavailable, too long) in the live region.
+ */
 function PresDeMoi() {
   return (
-    <p class="fr-mt-2w fr-mb-0" id="pres-de-moi" hidden>
+    <div class="fr-mt-2w" id="pres-de-moi" hidden>
       <Bouton variante="secondaire" taille="sm" type="button" id="bouton-pres-de-moi">
         Près de moi (utiliser ma position)
       </Bouton>
-      <span class="fr-ml-1w fr-text--sm" id="pres-de-moi-etat" role="status" />
-    </p>
+      <p class="fr-text--sm fr-mt-1w fr-mb-0" id="pres-de-moi-etat" role="status" aria-live="polite" />
+    </div>
   )
 }
 
-/** The filters beyond the need, folded unless one is set. */
-function PlusDeCriteres({ f }: { f: RechercheFormulaire }) {
-  const filtresOuverts =
-    f.publics.length + f.modalites.length + f.dispositifs.length > 0 || f.gratuit || f.ouvert
+/** How many filters narrow the search, for the folded block's title. */
+export function nombreDeFiltres(f: RechercheFormulaire): number {
   return (
-    <details class="fr-mb-2w" open={filtresOuverts}>
-      <summary class="fr-text--bold">Plus de critères</summary>
-      <Filtre nom="ouvert" libelle="Ouvert maintenant" coche={f.ouvert} classe="fr-mt-2w" />
+    f.services.length +
+    f.publics.length +
+    f.modalites.length +
+    f.dispositifs.length +
+    (f.gratuit ? 1 : 0) +
+    (f.ouvert ? 1 : 0)
+  )
+}
+
+/**
+ * Every filter in one block folded under the search, even when some are set (its title counts
+ * them): on a phone the results come right after the search field, not after forty boxes.
+ * A `<details>` folds and unfolds without JavaScript.
+ */
+function Filtres({ f }: { f: RechercheFormulaire }) {
+  const n = nombreDeFiltres(f)
+  return (
+    <details class="lieux-filtres fr-mt-2w fr-mb-2w">
+      <summary class="fr-text--bold">
+        Filtrer les lieux
+        {n > 0 ? (
+          <span
+            class="fr-text--regular"
+            safe
+          >{` (${n} filtre${n > 1 ? 's' : ''} actif${n > 1 ? 's' : ''})`}</span>
+        ) : (
+          ''
+        )}
+      </summary>
+      <CasesACocher
+        id="services-groupe"
+        nom="services"
+        legende="J’ai besoin d’aide pour :"
+        valeurs={SERVICES}
+        coches={f.services}
+        legendeDiscrete
+      />
+      <Filtre nom="ouvert" libelle="Ouvert maintenant" coche={f.ouvert} />
       <Filtre nom="gratuit" libelle="Gratuit" coche={f.gratuit} />
       <CasesACocher
         id="modalites-groupe"
@@ -214,7 +250,7 @@ function PlusDeCriteres({ f }: { f: RechercheFormulaire }) {
         coches={f.dispositifs}
         legendeDiscrete
       />
-      <Bouton variante="secondaire">Appliquer les critères</Bouton>
+      <Bouton variante="secondaire">Appliquer les filtres</Bouton>
     </details>
   )
 }
@@ -232,15 +268,7 @@ export function FormulaireRecherche(p: {
       <input type="hidden" name="lat" id="lat" value={f.lat !== undefined && !f.q ? String(f.lat) : ''} />
       <input type="hidden" name="lon" id="lon" value={f.lon !== undefined && !f.q ? String(f.lon) : ''} />
       <PresDeMoi />
-      <CasesACocher
-        id="services-groupe"
-        nom="services"
-        legende="J’ai besoin d’aide pour :"
-        valeurs={SERVICES}
-        coches={f.services}
-        legendeDiscrete
-      />
-      <PlusDeCriteres f={f} />
+      <Filtres f={f} />
     </form>
   )
 }

@@ -1,7 +1,14 @@
+import { dateLongue } from '../../../platform/http/dates'
 import { Bouton, LienBouton } from '../../../platform/layout/boutons'
 import { LibelleChamp } from '../../../platform/layout/champs'
 import { EtatVide, Pagination, Tableau, urlAvecPage } from '../../../platform/layout/components'
 import type { Lieu } from '../domain/lieu'
+
+/** « 2 problèmes », « 1 problème », or a dash: the errors only, not the warnings. */
+function aVerifier(l: Lieu): string {
+  const n = l.problemes.filter((x) => x.gravite !== 'avertissement').length
+  return n === 0 ? '—' : `${n} problème${n > 1 ? 's' : ''}`
+}
 
 export function GestionLieuxPage(p: {
   lieux: readonly Lieu[]
@@ -53,12 +60,8 @@ export function GestionLieuxPage(p: {
                 {l.nom}
               </a>,
               <span safe>{`${l.codePostal} ${l.commune}`}</span>,
-              <span safe>{l.dateMaj}</span>,
-              <span>
-                {l.problemes.filter((x) => x.gravite !== 'avertissement').length > 0
-                  ? `${l.problemes.filter((x) => x.gravite !== 'avertissement').length} problème(s)`
-                  : '—'}
-              </span>,
+              <span safe>{dateLongue(l.dateMaj)}</span>,
+              <span>{aVerifier(l)}</span>,
             ])}
           />
           <Pagination

@@ -100,9 +100,14 @@ export function RecherchePage({ v }: { v: VueRecherche }) {
   return (
     <>
       <h1 class="fr-mt-4w">Trouver de l’aide près de chez moi</h1>
-      <p class="fr-text--lead">
-        Des lieux où l’on vous aide à utiliser le numérique et à faire vos démarches, souvent gratuitement.
-      </p>
+      {/* Once a search is made, its results matter more than the introduction (phones: issue 17.4). */}
+      {v.autour || v.introuvable ? (
+        ''
+      ) : (
+        <p class="fr-text--lead">
+          Des lieux où l’on vous aide à utiliser le numérique et à faire vos démarches, souvent gratuitement.
+        </p>
+      )}
       <FormulaireRecherche action="/lieux" f={v.f} rayons={RAYONS_KM} rayon={v.rayon} />
       {v.autour && v.total > 0 ? (
         <p>
