@@ -9,6 +9,7 @@ import { CODE_PARCOURS_AIDANTS } from './domain/formation'
 import { formationRoutes } from './http/routes'
 import type { DepsFormation } from './use-cases/formation'
 
+export { nommeursObjetsFormation } from './db/journal-objets'
 export { seedFormation } from './demo'
 export type { DepsFormation } from './use-cases/formation'
 export { inscrireConseiller } from './use-cases/formation'

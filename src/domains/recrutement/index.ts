@@ -11,6 +11,7 @@ import { recrutementRoutes } from './http/routes'
 import type { DepsRecrutement } from './use-cases/deps'
 import { makePurgerCv } from './use-cases/purger-cv'
 
+export { nommeursObjetsRecrutement } from './db/journal-objets'
 export type { StructureRow } from './db/structures-repository'
 export { creerStructure } from './db/structures-repository'
 export { structuresDesDepartements } from './db/tableau-de-bord-repository'

@@ -146,7 +146,7 @@ describe.each(MOTEURS)('back-office des comptes (%s)', (moteur) => {
     await admin.get(`/admin/comptes/${c.id}`)
     await admin.post(`/admin/comptes/${c.id}/activation`, { actif: 'oui' })
     const journal = await admin.get('/admin/journal')
-    for (const action of ['role ajoute', 'role retire', 'compte desactive', 'compte reactive'])
+    for (const action of ['Rôle donné', 'Rôle retiré', 'Compte désactivé', 'Compte réactivé'])
       expect(journal.body).toContain(action)
   })
 
@@ -162,4 +162,33 @@ describe.each(MOTEURS)('back-office des comptes (%s)', (moteur) => {
     expect((await admin.get('/admin/comptes/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404)
     expect((await admin.get('/admin/comptes/pas-un-uuid')).statusCode).toBe(404)
   })
+})
+
+describe.each(MOTEURS)('journal d’administration en mots (%s)', (moteur) => {
+  let t: AppDeTest
+  afterEach(async () => t?.fermer())
+
+  it('dit qui a fait quoi sur quoi, sans code ni JSON, et chaque lien mène à une page', async () => {
+    // The demo data write the journal of every domain: committee, prefecture, convention, training.
+    t = await appDeTest(moteur, { DEMO_DATA: '1' })
+    const a = await creerCompteTest(t.base, { habilitations: H.admin(), totp: true })
+    const admin = new Navigateur(t.app)
+    await connecter(admin, t, a)
+    const page = await admin.get('/admin/journal')
+    expect(page.statusCode).toBe(200)
+    const tableau = page.body.slice(page.body.indexOf('<table'), page.body.indexOf('</table>'))
+    const texte = tableau.replace(/<[^>]+>/g, ' ').replace(/&[#\w]+;/g, ' ')
+    expect(texte).toContain('Décision du comité')
+    expect(texte).toContain('Avis de la préfecture')
+    expect(texte).not.toMatch(/[{}]/)
+    expect(texte).not.toMatch(/\w_\w/)
+    expect(texte).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    expect(texte).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+    expect(texte).not.toContain('(s)')
+    const liens = [
+      ...new Set([...tableau.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))),
+    ]
+    expect(liens.length).toBeGreaterThanOrEqual(4)
+    for (const lien of liens) expect((await admin.get(lien)).statusCode, lien).toBe(200)
+  }, 180_000)
 })

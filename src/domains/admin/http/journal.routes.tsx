@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Database } from '../../../platform/db/database'
-import { lireJournal } from '../../../platform/journal/journal'
+import type { NommeursObjets } from '../domain/journal'
+import { makeLireJournal } from '../use-cases/lire-journal'
 import { JournalAdminPage } from '../views/admin.page'
 import { PAR_PAGE } from './comptes.routes'
 
@@ -9,10 +10,14 @@ import { PAR_PAGE } from './comptes.routes'
 const queryJournal = z.object({ avant: z.coerce.number().int().positive().optional().catch(undefined) })
 
 /** `/admin/journal`: every administration action, newest first; it has no edit nor delete. */
-export async function journalAdminRoutes(app: FastifyInstance, { db }: { db: Database }) {
+export async function journalAdminRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; nommer: NommeursObjets },
+) {
+  const lireJournal = makeLireJournal(deps)
   app.get('/admin/journal', async (request, reply) => {
     const { avant } = queryJournal.parse(request.query ?? {})
-    const entrees = await lireJournal(db, PAR_PAGE + 1, avant)
+    const entrees = await lireJournal(PAR_PAGE + 1, avant)
     return reply.page({
       titre: 'Journal d’administration',
       espace: 'pro',

@@ -11,6 +11,7 @@ import {
   urlAvecPage,
 } from '../../../platform/layout/components'
 import { type Habilitation, LIBELLES_ROLES, type Portee } from '../../comptes'
+import type { LigneJournal, ObjetNomme } from '../domain/journal'
 
 type Option = { valeur: string; libelle: string }
 interface CompteListe {
@@ -191,17 +192,19 @@ export function CompteAdminPage(p: {
   )
 }
 
-export function JournalAdminPage(p: {
-  entrees: {
-    id: number
-    le: Date
-    acteurId: string | null
-    action: string
-    cible: string | null
-    details: Record<string, unknown>
-  }[]
-  suivant: number | undefined
-}) {
+/** A name, a link when a page shows the object. */
+function Nomme({ o }: { o: ObjetNomme | undefined }) {
+  if (!o) return <span>—</span>
+  return o.href ? (
+    <a href={o.href} safe>
+      {o.libelle}
+    </a>
+  ) : (
+    <span safe>{o.libelle}</span>
+  )
+}
+
+export function JournalAdminPage(p: { entrees: readonly LigneJournal[]; suivant: number | undefined }) {
   return (
     <>
       <h1 class="fr-mt-4w">Journal d’administration</h1>
@@ -213,15 +216,13 @@ export function JournalAdminPage(p: {
       ) : (
         <Tableau
           legende="Actions d’administration, de la plus récente à la plus ancienne"
-          entetes={['Date', 'Action', 'Auteur', 'Compte concerné', 'Détails']}
+          entetes={['Date', 'Auteur', 'Action', 'Concerne', 'Précisions']}
           lignes={p.entrees.map((e) => [
-            <span safe>{e.le.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</span>,
-            <span safe>{e.action.replace(/_/g, ' ')}</span>,
-            e.acteurId ? <a href={`/admin/comptes/${e.acteurId}`}>voir</a> : <span>système</span>,
-            e.cible ? <a href={`/admin/comptes/${e.cible}`}>voir</a> : <span>—</span>,
-            <code class="fr-text--xs" safe>
-              {JSON.stringify(e.details)}
-            </code>,
+            <span safe>{e.le}</span>,
+            <Nomme o={e.auteur} />,
+            <span safe>{e.action}</span>,
+            <Nomme o={e.objet} />,
+            <span safe>{e.precisions}</span>,
           ])}
         />
       )}
