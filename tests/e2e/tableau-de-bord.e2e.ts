@@ -16,6 +16,20 @@ const ROLES: readonly { personne: string; bloc: RegExp }[] = [
   { personne: 'Aïcha Diallo', bloc: /^Orienter une personne$/ },
 ]
 
+/** A phone-sized browser signed in as this demo person, on their home. */
+async function espaceDe(navigateur: Browser, personne: string) {
+  const contexte = await navigateur.newContext({
+    baseURL: baseUrl(),
+    locale: 'fr-FR',
+    viewport: { width: 412, height: 900 },
+  })
+  const page = await contexte.newPage()
+  await page.goto('/demo')
+  await page.getByRole('button', { name: new RegExp(`en tant que ${personne}`) }).click()
+  await page.waitForURL('**/espace')
+  return { contexte, page }
+}
+
 async function largeurDuDocument(page: Page, largeur: number): Promise<number> {
   await page.setViewportSize({ width: largeur, height: 900 })
   return page.evaluate(() => document.documentElement.scrollWidth)
@@ -31,16 +45,8 @@ describe.skipIf(sansChromium())('« Mon espace » de chaque rôle sur un télép
   it.each(ROLES)(
     '$personne voit d’abord ce qu’il a à faire, sans défilement de côté',
     async ({ personne, bloc }) => {
-      const contexte = await navigateur.newContext({
-        baseURL: baseUrl(),
-        locale: 'fr-FR',
-        viewport: { width: 412, height: 900 },
-      })
-      const page = await contexte.newPage()
+      const { contexte, page } = await espaceDe(navigateur, personne)
       try {
-        await page.goto('/demo')
-        await page.getByRole('button', { name: new RegExp(`en tant que ${personne}`) }).click()
-        await page.waitForURL('**/espace')
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
           `Bonjour ${personne.split(' ')[0]}`,
         )
@@ -61,16 +67,8 @@ describe.skipIf(sansChromium())('« Mon espace » de chaque rôle sur un télép
   )
 
   it('le conseiller a un grand bouton « Enregistrer une activité » libellé, qui mène au formulaire', async () => {
-    const contexte = await navigateur.newContext({
-      baseURL: baseUrl(),
-      locale: 'fr-FR',
-      viewport: { width: 412, height: 900 },
-    })
-    const page = await contexte.newPage()
+    const { contexte, page } = await espaceDe(navigateur, 'Inès Fabre')
     try {
-      await page.goto('/demo')
-      await page.getByRole('button', { name: /en tant que Inès Fabre/ }).click()
-      await page.waitForURL('**/espace')
       const bouton = page.getByRole('link', { name: 'Enregistrer une activité' })
       const boite = await bouton.boundingBox()
       // Today's measure: 48 px high (DSFR large) and wide enough for its label, not a 40 px « + ».
