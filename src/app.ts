@@ -238,7 +238,7 @@ async function enregistrerDomaines(c: Contexte) {
     nomOrganisme: async (id) => (await territoireDeStructure(base.db, id))?.nom ?? '',
   })
   await brancherActivites(c, lieux)
-  if (config.aidantsConnect) await brancherAidants(c)
+  if (config.aidantsConnect) await brancherAidants(c, entreprises.port)
   if (config.solidarite)
     await enregistrerSolidarite(app, {
       db: base.db,
@@ -348,12 +348,16 @@ async function brancherActivites(
   })
 }
 
-async function brancherAidants({ app, config, base, horloge, deps }: Contexte) {
+async function brancherAidants(
+  { app, config, base, horloge, deps }: Contexte,
+  entreprises: ConsulterEntreprises,
+) {
   await enregistrerAidants(app, {
     db: base.db,
     horloge,
     baseUrl: config.baseUrl,
     simulateurs: config.simulateurs,
+    entreprises,
     secret: config.aidantsSecret,
     franceConnect: config.franceConnect,
     // Training recorded in `formation` opens habilitation; without a record the national team decides.

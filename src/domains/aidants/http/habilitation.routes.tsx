@@ -6,6 +6,7 @@ import { demandeVue, messageVue, vaguesDesRegions } from '../db/admin-lectures'
 import { messageErreurHabilitation } from '../domain/erreurs'
 import { ETAPES_HABILITATION, etapeDuChamp, NOMBRE_ETAPES_HABILITATION } from '../domain/habilitation'
 import { type DemandeRow, makeHabilitation } from '../use-cases/habilitation'
+import { controlerSiret, MESSAGE_VERIFICATION_PLUS_TARD } from '../use-cases/registre'
 import { HabilitationPage } from '../views/demande-habilitation.page'
 import { DemandeEnregistreePage, SuiviDemandePage } from '../views/habilitation.page'
 import { champsDuFormulaire, habilitationForm, messageForm, reglesStructure } from './aidants.form'
@@ -65,6 +66,13 @@ export function routesDemandeHabilitation(app: FastifyInstance, { deps }: Contex
       const erreurs: ErreursFormulaire = { ...reglesStructure(corps), ...(f.ok ? {} : f.erreurs) }
       if (!erreurs.region && !regions.some((r) => r.code === corps.region))
         erreurs.region = 'Région : choisissez une région.'
+      // The SIRET, once well-formed and its step reached, is asked to the company register (cached).
+      const siret = typeof corps.siret === 'string' ? corps.siret.replace(/\s/g, '') : ''
+      const registre =
+        !erreurs.siret && siret && etape >= etapeDuChamp('siret')
+          ? await controlerSiret(deps, siret)
+          : undefined
+      if (registre && !registre.ok) erreurs.siret = registre.message
       // Errors of the steps already passed or current; those of later steps wait for their step.
       const etapesEnCause = Object.keys(erreurs)
         .map((champ) => etapeDuChamp(champ) || NOMBRE_ETAPES_HABILITATION)
@@ -84,7 +92,9 @@ export function routesDemandeHabilitation(app: FastifyInstance, { deps }: Contex
         return pageHabilitation(reply, { etape: etape + 1, regions, valeurs })
       if (!f.ok) return pageHabilitation(reply, { etape, regions, valeurs, erreurs: f.erreurs })
       // A draft until the requester confirms the address from the e-mailed link (habilitation.routes).
-      await habilitation.deposer(f.donnees)
+      await habilitation.deposer({ ...f.donnees, ...(registre?.ok ? { registre: registre.registre } : {}) })
+      if (registre?.ok && registre.registre.verification === 'a_verifier')
+        reply.flash('info', MESSAGE_VERIFICATION_PLUS_TARD)
       return reply.redirect('/aidants/habilitation/envoyee', 303)
     },
   )

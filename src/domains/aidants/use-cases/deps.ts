@@ -1,3 +1,4 @@
+import type { ConsulterEntreprises } from '../../../platform/connecteurs/entreprises/port'
 import type { Horloge } from '../../../platform/crypto'
 import type { Database } from '../../../platform/db/database'
 import type { PortComptes } from '../../comptes'
@@ -8,6 +9,8 @@ export interface DepsAidants {
   baseUrl: string
   /** Demo/test mode: the FranceConnect simulator runs on this server and the issuer follows the request's origin. */
   simulateurs: boolean
+  /** The company register (issue 19): the structure's SIRET is checked there; absent, checked later. */
+  entreprises?: ConsulterEntreprises
   secret: string
   franceConnect: { issuer: string | undefined; clientId: string; clientSecret: string }
   /** Training prerequisite, answered by the `formation` domain when it exists (undefined: not known there). */

@@ -39,6 +39,7 @@ import {
   emailRegionOuverte,
 } from '../emails'
 import { comptesDe, type DepsAidants } from './deps'
+import type { RegistreDemande } from './registre'
 
 export type { DemandeRow }
 export interface DonneesDemande {
@@ -56,6 +57,8 @@ export interface DonneesDemande {
   referent_nom: string
   referent_email: string
   aidants: { nom: string; email: string; profession: string }[]
+  /** What the company register said of the SIRET at filing (issue 19). */
+  registre?: RegistreDemande
 }
 
 /**
