@@ -18,10 +18,11 @@ describe('Acceslibre : adaptateur réel contre le simulateur', () => {
     url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/simulateurs/acceslibre`
   })
   afterAll(() => app.close())
-  const acceslibre = (cle: string | undefined = 'cle-de-test') =>
+  // null: no key at all (undefined would take the default).
+  const acceslibre = (cle: string | null = 'cle-de-test') =>
     creerAdaptateurAcceslibre({
       client: creerClientHttp({ nom: 'acceslibre', baseUrl: url, ...rapide }),
-      cle,
+      cle: cle ?? undefined,
     })
 
   it('lit le résumé d’une fiche par son identifiant, avec la clé d’API', async () => {
