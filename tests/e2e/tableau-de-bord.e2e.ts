@@ -13,7 +13,7 @@ const ROLES: readonly { personne: string; bloc: RegExp }[] = [
   { personne: 'Thomas Roux', bloc: /^Recrutement — Médiathèque intercommunale de Gap$/ },
   { personne: 'Manon Leroy', bloc: /^Ma candidature de conseiller numérique$/ },
   { personne: 'Hugo Mercier', bloc: /^Mes prochaines sessions de formation$/ },
-  { personne: 'Aïcha Diallo', bloc: /^Orienter une personne$/ },
+  { personne: 'Aïcha Diallo', bloc: /^Les personnes qui attendent un appel$/ },
 ]
 
 /** A phone-sized browser signed in as this demo person, on their home. */

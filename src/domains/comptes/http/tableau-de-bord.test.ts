@@ -22,7 +22,7 @@ const BLOCS: Record<Role, readonly string[]> = {
     'tdb-aidants-national',
   ],
   formateur: ['tdb-formation-formateur'],
-  mediateur: ['tdb-lieux-mediateur'],
+  mediateur: ['tdb-solidarite-mediateur', 'tdb-lieux-mediateur'],
 }
 const TOUS = [...new Set(Object.values(BLOCS).flat())]
 
