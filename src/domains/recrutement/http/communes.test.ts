@@ -53,9 +53,9 @@ describe.each(MOTEURS)('recrutement : communes par nom ou code postal (%s)', (mo
     ).toEqual([{ code_commune: '05061' }])
   })
 
-  it('structure : « 13003 » est Marseille (Bouches-du-Rhône), jamais Alleins', async () => {
+  it('structure : « 13003 » est Marseille (Bouches-du-Rhône), jamais Alleins ; « 05000 » fait choisir', async () => {
     const nav = new Navigateur(t.app)
-    const r = await nav.soumettre('/candidature/structure', '/candidature/structure', {
+    const structure = {
       nom: 'Centre social du 3e',
       // Both names of the identifier field, while the form moves from one field to two (issue 19).
       identifiant: '73282932000074',
@@ -73,7 +73,16 @@ describe.each(MOTEURS)('recrutement : communes par nom ou code postal (%s)', (mo
       projet: 'Ateliers numériques pour les familles du quartier.',
       zone_intervention: 'Marseille 3e',
       engagement: 'oui',
+    }
+    const choix = await nav.soumettre('/candidature/structure', '/candidature/structure', {
+      ...structure,
+      code_commune_saisie: '05000',
     })
+    expect(choix.statusCode).toBe(400)
+    expect(choix.body).toContain('Plusieurs communes correspondent à « 05000 »')
+    expect(choix.body).toMatch(/type="radio"[^>]*name="code_commune"[^>]*value="05061"/)
+    expect(choix.body).toContain('value="Centre social du 3e"')
+    const r = await nav.soumettre('/candidature/structure', '/candidature/structure', structure)
     expect(r.statusCode, r.body.slice(0, 200)).toBe(303)
     expect(
       lignes(
