@@ -60,13 +60,13 @@ function EtatFile({ v }: { v: VueFile }) {
 
 function FicheDemande({ d }: { d: VueDemandeTenue }) {
   return (
-    <div class="fr-card fr-card--no-arrow fr-mb-3w">
-      <div class="fr-card__body">
-        <div class="fr-card__content">
-          <h2 class="fr-card__title">
+    <section class="fr-callout fr-mb-3w" aria-labelledby="demande-tenue">
+      <div>
+        <div>
+          <h2 class="fr-h4" id="demande-tenue">
             {Html.escapeHtml(d.prenom)} — <span safe>{d.reference}</span>
           </h2>
-          <p class="fr-card__desc">
+          <p>
             <a class="fr-link fr-icon-phone-line fr-link--icon-left fr-text--lead" href={d.lienTel}>
               {`Appeler le ${d.numero}`}
             </a>
@@ -119,7 +119,7 @@ function FicheDemande({ d }: { d: VueDemandeTenue }) {
           )}
         </div>
       </div>
-    </div>
+    </section>
   )
 }
 
@@ -162,9 +162,6 @@ export function FilePage(p: {
                 valeur={p.valeurs.cloture}
                 erreur={p.e.cloture}
               />
-              <p class="fr-text--sm">
-                N’écrivez ici aucune information sensible sur la personne (santé, revenus, codes).
-              </p>
               <Bouton variante="secondaire">Terminer la demande</Bouton>
             </form>
           </div>
