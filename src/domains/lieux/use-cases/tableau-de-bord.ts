@@ -2,8 +2,8 @@ import { porteesDe } from '../../../platform/auth/utilisateur'
 import type { SourceTableauDeBord } from '../../../platform/layout/tableau-de-bord'
 
 /**
- * The Solidarité Numérique mediator answers people by phone and sends them to help nearby: their home
- * opens on the search of places (and the self-test the person can take before going).
+ * The Solidarité Numérique mediator answers people by phone and sends them to help nearby: the search
+ * of places and the self-test, as plain buttons (the call queue of `solidarite` is the main action).
  */
 export function sourceTableauDeBordLieux(): SourceTableauDeBord {
   return async (u) =>
@@ -20,7 +20,6 @@ export function sourceTableauDeBordLieux(): SourceTableauDeBord {
               {
                 libelle: 'Trouver un lieu près de chez elle',
                 href: '/lieux',
-                principale: true,
                 icone: 'fr-icon-search-line',
               },
               { libelle: 'Faire le point sur ses usages', href: '/diagnostic' },
