@@ -84,6 +84,7 @@ const EXEMPTES: Record<string, string> = {
   'POST /simulateurs/proconnect': 'simulateur, absent en production',
   'POST /simulateurs/proconnect/*': 'simulateur, absent en production',
   'POST /simulateurs/proconnect/interaction/:uid': 'simulateur, absent en production',
+  'POST /simulateurs/adresses/search/csv/': 'simulateur de la Base adresse, absent en production',
   'POST /demarche-partenaire/connexion': 'démarche partenaire de démonstration, absente en production',
 }
 
