@@ -134,16 +134,15 @@ function ChampsStructure({ v, e }: PropsChamps) {
       <Champ {...champ('nom')} libelle="Nom de la structure" autocomplete="organization" />
       <Champ
         {...champ('siret')}
-        libelle="SIRET (sauf association sans SIRET)"
-        aide="14 chiffres. Une association sans SIRET donne son numéro RNA ci-dessous."
-        requis={false}
+        libelle="SIRET"
+        aide="14 chiffres. Seule une association sans SIRET peut s’en passer : elle donne alors son numéro RNA."
         inputmode="numeric"
         maxlength={20}
       />
       <Champ
         {...champ('rna')}
-        libelle="Numéro RNA (associations, facultatif)"
-        aide="W suivi de 9 chiffres, au répertoire national des associations."
+        libelle="Numéro RNA"
+        aide="Pour une association : W suivi de 9 chiffres (répertoire national des associations)."
         requis={false}
         maxlength={20}
       />

@@ -46,7 +46,9 @@ export function EtapeVerificationSiret(p: {
           inputmode="numeric"
           maxlength={20}
         />
-        <Bouton variante="secondaire">Vérifier le SIRET</Bouton>
+        <Bouton variante="secondaire" classe="fr-mb-3w">
+          Vérifier le SIRET
+        </Bouton>
       </form>
       {v && v.etat !== 'invalide' ? <ResultatVerification v={v} /> : ''}
     </section>
@@ -81,8 +83,8 @@ function ResultatVerification({ v }: { v: Exclude<VueVerificationSiret, { etat: 
         {v.denomination}, {v.adresse}, {v.codePostal} {v.libelleCommune}.
       </p>
       <p safe>
-        {v.categorieJuridique} ({v.secteur === 'public' ? 'organisme public' : 'organisme privé'}) —{' '}
-        {v.activite}.
+        {v.categorieJuridique} ({v.secteur === 'public' ? 'organisme public' : 'organisme privé'}), activité :{' '}
+        {v.activite}
       </p>
       <p>Le nom, l’adresse et la commune sont remplis ci-dessous : relisez-les avant de déposer.</p>
     </Alerte>
