@@ -2,13 +2,12 @@
  * Public surface of the places domain (lieux de médiation numérique): registration in the app,
  * the orientation function for the other modules, and the demo seed. Everything else is internal.
  */
-import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Horloge } from '../../platform/crypto'
 import type { Database } from '../../platform/db/database'
 import { referentielCommunes } from '../../platform/geo/referentiel-communes'
+import { documentationApi } from '../../platform/http/documentation-api'
 import { rechercherComptes, trouverCompte } from '../comptes'
 import type { ConnecteursLieux } from './domain/ports'
 import { apiLieuxRoutes } from './http/api.routes'
@@ -78,12 +77,12 @@ async function courrielsDuRole(db: Database, role: 'gestionnaire' | 'admin', str
 }
 
 /**
- * Registers the places pages, API and management, and the OpenAPI documentation at /api/docs.
+ * Registers the places pages, API and management, and the API documentation at /api/docs.
  *
- * OpenAPI: @fastify/swagger is registered at the root (not encapsulated) before the places API, so it
- * sees every route declared after it. Only routes with `schema.tags` are documented
- * (`hideUntagged`): another domain documents its API by registering it after this call, under
- * `/api/v1/…`, with `schema: { tags: ['<domaine>'], … }`.
+ * The documentation (`platform/http/documentation-api.tsx`, a French page and the OpenAPI JSON) is
+ * registered at the root before the places API, so it sees every route declared after it. Only
+ * routes with `schema.tags` are documented: another domain documents its API by registering it after
+ * this call, under `/api/v1/…`, with `schema: { tags: ['<thème>'], … }` (themes in `THEMES_API`).
  */
 export async function enregistrerLieux(
   app: FastifyInstance,
@@ -101,40 +100,7 @@ export async function enregistrerLieux(
     ...(o.connecteurs ? { connecteurs: o.connecteurs } : {}),
     ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
   }
-  await app.register(
-    fp(async (racine) => {
-      await racine.register(swagger, {
-        openapi: {
-          info: {
-            title: 'API Escale',
-            version: '1.0.0',
-            description:
-              'API publique d’Escale. Lecture libre (CORS ouvert), limitée à 600 requêtes par minute et par adresse. Les lieux suivent le standard national des lieux de médiation numérique v1.0.2.',
-          },
-          tags: [
-            { name: 'lieux', description: 'Lieux de médiation numérique, export au standard, communes' },
-          ],
-        },
-        hideUntagged: true,
-      })
-      await racine.register(swaggerUi, {
-        routePrefix: '/api/docs',
-        uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
-        uiHooks: {
-          // Swagger UI (React) writes a few inline styles; scripts stay 'self' only. The exception is
-          // limited to the documentation pages, which hold no personal data and no form.
-          onRequest: async (_request, reply) => {
-            const csp = reply.getHeader('content-security-policy')
-            if (typeof csp === 'string')
-              reply.header(
-                'content-security-policy',
-                csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
-              )
-          },
-        },
-      })
-    }),
-  )
+  await app.register(fp(documentationApi))
   await app.register(apiLieuxRoutes, { prefix: '/api/v1', deps })
   await app.register(pagesLieuxRoutes, { deps })
   await app.register(gestionLieuxRoutes, {

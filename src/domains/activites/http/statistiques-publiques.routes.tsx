@@ -54,6 +54,29 @@ function demandePublique(q: RequeteStatistiques, aujourdhui: string) {
   return { ok: true as const, territoire: t, filtre, periode: p.periode }
 }
 
+/** Documentation only (`/api/docs`): every parameter is a text, read and checked by the route itself. */
+const SCHEMA_API_STATISTIQUES = {
+  tags: ['statistiques'],
+  summary: 'Chiffres de l’inclusion numérique d’un territoire sur une période',
+  description:
+    'Totaux (personnes accompagnées, bénéficiaires, accompagnements, ateliers, participants, heures), série mois par mois, répartitions (types, thèmes, lieux, matériel, âges, situations, durées…) et, au niveau national ou régional, les départements. Secret statistique : les effectifs de 1 à 4 valent null. Licence Etalab 2.0.',
+  querystring: {
+    type: 'object',
+    properties: {
+      territoire: {
+        type: 'string',
+        description:
+          '`national` (par défaut), `region:<code>` ou `departement:<code>` (code officiel, par exemple departement:13).',
+      },
+      du: {
+        type: 'string',
+        description: 'Premier mois, AAAA-MM (par défaut : douze mois avant le mois en cours).',
+      },
+      au: { type: 'string', description: 'Dernier mois inclus, AAAA-MM (par défaut : le mois en cours).' },
+    },
+  },
+} as const
+
 export function routesStatistiquesPubliques(app: FastifyInstance, { deps, aujourdhui }: ContexteRoutes) {
   const lireStatistiques = makeLireStatistiques(deps)
   const lireRequete = (query: unknown) => {
@@ -94,7 +117,7 @@ export function routesStatistiquesPubliques(app: FastifyInstance, { deps, aujour
     )
   })
 
-  app.get('/api/v1/statistiques', async (request, reply) => {
+  app.get('/api/v1/statistiques', { schema: SCHEMA_API_STATISTIQUES }, async (request, reply) => {
     const d = lireRequete(request.query)
     if (!d.ok) return reply.status(400).send({ erreur: d.message, champ: d.champ })
     const v = vueStatistiques(await lireStatistiques(d.filtre, d.periode), true)

@@ -91,7 +91,15 @@ export function routesChiffres(app: FastifyInstance, { deps }: ContexteRoutes) {
 
   app.get(
     '/api/v1/aidants/organisations',
-    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['aidants'],
+        summary: 'Structures habilitées Aidants Connect',
+        description:
+          'Les structures habilitées à faire des démarches en ligne pour le compte d’usagers par un mandat, avec leur adresse. Limitée à 60 requêtes par minute et par adresse.',
+      },
+    },
     async () => ({ organisations: await organisationsPubliques(deps.db) }),
   )
 }

@@ -453,7 +453,24 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
     const r = await t.app.inject({ url: '/api/docs/json' })
     expect(r.statusCode).toBe(200)
     const doc = r.json() as { paths: Record<string, unknown> }
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/lieux', '/api/v1/lieux/export']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/lieux',
+        '/api/v1/lieux/export',
+        '/api/v1/communes',
+        '/api/v1/statistiques',
+        '/api/v1/recrutement/postes',
+        '/api/v1/aidants/organisations',
+      ]),
+    )
+    // The page is Escale's own, in French: each endpoint with its parameters, no Swagger UI.
+    const page = await t.app.inject({ url: '/api/docs' })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('Documentation de l’API')
+    for (const chemin of Object.keys(doc.paths)) expect(page.body).toContain(`GET ${chemin}`)
+    expect(page.body).toContain('Paramètres de /api/v1/statistiques')
+    expect(page.body).toContain('format=csv-standard')
+    expect(page.body).not.toMatch(/swagger|Parameters|Responses/i)
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200)
   })
 })
