@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppDeTest, appDeTest } from '../../../../tests/support/app'
+import { type AppDeTest, appDeTest, connecter, creerCompteTest, H } from '../../../../tests/support/app'
 import { MOTEURS } from '../../../../tests/support/bases'
 import { Navigateur } from '../../../../tests/support/navigateur'
 import type { ReponseRegistre } from '../../../platform/connecteurs/entreprises/port'
 import { SIRET_REGISTRE_EN_PANNE } from '../../../platform/connecteurs/entreprises/simulateur'
+import { creerStructure } from '../db/structures-repository'
 import { makeReverifierRegistre } from '../use-cases/registre'
 
 const lignes = <T>(r: unknown) => (r as { rows: T[] }).rows
@@ -193,5 +194,25 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
         categorie_registre: null,
       },
     ])
+  })
+
+  it('le complément de dossier a la même étape : le registre remplit par-dessus ce qui est enregistré', async () => {
+    const s = await creerStructure(t.base.db, {
+      nom: 'Mairie à compléter',
+      type: 'commune',
+      codeCommune: '84007',
+      codeDepartement: '84',
+      codeRegion: '93',
+      contactPrenom: 'Paul',
+      statut: 'a_completer',
+    })
+    const g = nav()
+    await connecter(g, t, await creerCompteTest(t.base, { habilitations: H.gestionnaire(s.id) }))
+    const r = await g.get('/structure/candidature?verifier_siret=21840055400026')
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toContain('value="COMMUNE DE MORIERES-LES-AVIGNON"')
+    expect(r.body).toContain('value="CHEMIN DES ECOLES"')
+    expect(r.body).toContain('value="Paul"')
+    expect(r.body).toContain('action="/structure/candidature"')
   })
 })
