@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as client from 'openid-client'
+import { Bouton } from '../../../platform/layout/boutons'
 import { Csrf } from '../../../platform/layout/components'
 import { parOrigine } from '../../../platform/oidc/monter'
 import { estDemarche, titreDemarche } from '../domain/demarches'
@@ -37,9 +38,7 @@ function PresentationPartenaire({ csrf }: { csrf: string }) {
       </p>
       <form method="post" action="/demarche-partenaire/connexion">
         <Csrf jeton={csrf} />
-        <button class="fr-btn" type="submit">
-          Se connecter avec Aidants Connect
-        </button>
+        <Bouton>Se connecter avec Aidants Connect</Bouton>
       </form>
     </>
   )

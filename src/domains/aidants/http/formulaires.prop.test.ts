@@ -257,10 +257,11 @@ describe('formulaires Aidants Connect face à des saisies arbitraires (pglite)',
           const r = await n.post(action(), c as Record<string, string>)
           expect(r.statusCode, JSON.stringify(c)).toBeLessThan(500)
           expect(r.statusCode).not.toBe(429)
-          // The field's message names it (« Décision : … »), or the edge says it removed an invisible character.
+          // The field's (or the group's) message names it (« Décision : … »), or the edge says it removed an
+          // invisible character.
           if (r.statusCode === 400)
             expect(r.body).toMatch(
-              /class="fr-error-text"[^>]*>\s*([A-ZÉ][^<]* : |Ce champ contenait un caractère invisible)/,
+              /class="fr-error-text[^"]*"[^>]*>\s*([A-ZÉ][^<]* : |Ce champ contenait un caractère invisible)/,
             )
           if (r.statusCode === 401) expect(r.body).toContain('fr-error-text')
           if (r.statusCode === 400 || r.statusCode === 401) expect(await empreinte()).toBe(avant)

@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import QRCode from 'qrcode'
 import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { lireFormulaire } from '../../../platform/http/formulaire'
-import { Csrf, Tableau } from '../../../platform/layout/components'
+import { pageFormulaire, reussite } from '../../../platform/http/page-formulaire'
+import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
+import { Case } from '../../../platform/layout/champs'
+import { Csrf, ResumeErreurs, Tableau } from '../../../platform/layout/components'
+import { nombreDe } from '../../../platform/pluriel'
 import { uriTotp } from '../../comptes'
 import {
   aidantsDeLaStructure,
@@ -110,76 +114,68 @@ function outilsReferent(deps: DepsAidants) {
 const LIMITE = { rateLimit: { max: 20, timeWindow: '1 minute' } }
 
 export function routesReferentAccueil(app: FastifyInstance, { deps }: ContexteRoutes) {
-  const exigerReferent = exigerRole('referent')
-  app.get('/aidants/referent', { preHandler: exigerReferent }, async (request, reply) => {
-    const o = await organisationDuReferent(deps, request)
-    const aidantsListe = await aidantsDeLaStructure(deps.db, o.id)
-    const chiffres = await chiffresDesMandats(deps.db, o.id, deps.horloge())
-    const aidantsActifs = aidantsListe.filter((a) => a.statut === 'active').length
-    return reply.page((ctx) => ({
+  pageFormulaire(app, {
+    url: '/aidants/referent',
+    garde: exigerRole('referent'),
+    charger: async ({ request }) => {
+      const o = await organisationDuReferent(deps, request)
+      const aidants = await aidantsDeLaStructure(deps.db, o.id)
+      return { o, aidants, chiffres: await chiffresDesMandats(deps.db, o.id, deps.horloge()) }
+    },
+    page: ({ o, aidants, chiffres }, etat, ctx) => ({
       titre: 'Espace référent',
       espace: 'pro',
       contenu: (
         <>
           <h1 safe>{`Espace référent — ${o.nom}`}</h1>
           <ul>
-            <li safe>{`${aidantsActifs} aidant(s) en activité sur ${aidantsListe.length}`}</li>
-            <li safe>{`${chiffres.actifs} mandat(s) en cours`}</li>
-            <li safe>{`${chiffres.mandats} mandat(s) créé(s) en tout`}</li>
-            <li safe>{`${chiffres.usagers} usager(s) accompagné(s)`}</li>
+            <li
+              safe
+            >{`${nombreDe(aidants.filter((a) => a.statut === 'active').length, 'aidant')} en activité sur ${aidants.length}`}</li>
+            <li safe>{`${nombreDe(chiffres.actifs, 'mandat')} en cours`}</li>
+            <li safe>{`${nombreDe(chiffres.mandats, 'mandat créé', 'mandats créés')} en tout`}</li>
+            <li safe>{nombreDe(chiffres.usagers, 'usager accompagné', 'usagers accompagnés')}</li>
           </ul>
           <h2>Aidants</h2>
           <Tableau
             legende="Aidants de la structure"
             entetes={['Nom', 'E-mail', 'Statut']}
-            lignes={aidantsListe.map((a) => [
+            lignes={aidants.map((a) => [
               <a href={`/aidants/referent/aidants/${a.id}`} safe>{`${a.prenom} ${a.nom}`}</a>,
               <span safe>{a.email}</span>,
               <span safe>{STATUTS_AIDANT[a.statut as StatutAidant] ?? a.statut}</span>,
             ])}
           />
           <h2>Démarches autorisées dans la structure</h2>
+          <ResumeErreurs erreurs={etat.erreurs} />
           <form method="post" action="/aidants/referent/demarches">
             <Csrf jeton={ctx.csrf} />
-            <fieldset class="fr-fieldset" id="demarches" aria-labelledby="demarches-autorisees">
-              <legend class="fr-fieldset__legend" id="demarches-autorisees">
-                Démarches que les aidants peuvent inclure dans un mandat
-              </legend>
+            <GroupeChamps
+              id="demarches"
+              legende="Démarches que les aidants peuvent inclure dans un mandat"
+              erreur={etat.erreurs.demarches}
+            >
               {DEMARCHES.map((d) => (
-                <div class="fr-fieldset__element">
-                  <div class="fr-checkbox-group">
-                    <input
-                      type="checkbox"
-                      id={`autorisee-${d.cle}`}
-                      name="demarches"
-                      value={d.cle}
-                      checked={o.demarchesAutorisees.includes(d.cle)}
-                    />
-                    <label class="fr-label" for={`autorisee-${d.cle}`}>
-                      {d.titre}
-                    </label>
-                  </div>
-                </div>
+                <Case
+                  nom="demarches"
+                  id={`autorisee-${d.cle}`}
+                  valeur={d.cle}
+                  libelle={d.titre}
+                  coche={o.demarchesAutorisees.includes(d.cle)}
+                />
               ))}
-            </fieldset>
-            <button class="fr-btn" type="submit">
-              Enregistrer
-            </button>
+            </GroupeChamps>
+            <Bouton>Enregistrer</Bouton>
           </form>
         </>
       ),
-    }))
-  })
-  app.post('/aidants/referent/demarches', { preHandler: exigerReferent }, async (request, reply) => {
-    const o = await organisationDuReferent(deps, request)
-    const f = lireFormulaire(demarchesAutoriseesForm, request.body)
-    if (!f.ok) {
-      reply.flash('error', f.erreurs.demarches ?? 'Démarches : choix invalide.')
-      return reply.redirect('/aidants/referent', 303)
-    }
-    await autoriserDemarches(deps.db, o.id, f.donnees.demarches)
-    reply.flash('success', 'Démarches autorisées enregistrées.')
-    return reply.redirect('/aidants/referent', 303)
+    }),
+  }).action('/aidants/referent/demarches', {
+    schema: demarchesAutoriseesForm,
+    executer: async ({ donnees, modele }) => {
+      await autoriserDemarches(deps.db, modele.o.id, donnees.demarches)
+      return reussite('/aidants/referent', 'Démarches autorisées enregistrées.')
+    },
   })
 }
 
