@@ -40,7 +40,7 @@ export function AccueilPage({ entrees }: { entrees: readonly EntreeAccueil[] }) 
         <Tuiles entrees={publiques} />
       ) : (
         <div class="fr-callout">
-          <p class="fr-callout__title">La recherche d’un lieu d’aide arrive bientôt</p>
+          <p class="fr-callout__title">Trouver de l’aide près de chez vous</p>
           <p class="fr-callout__text">
             En attendant, une France services près de chez vous peut vous aider dans vos démarches
             administratives.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Tableau } from '../../../platform/layout/components'
+import { nombreDe } from '../../../platform/pluriel'
 import { trouverMandatParHash, trouverOrganisation } from '../db/mandats-repository'
 import {
   chiffresDesDemarches,
@@ -63,9 +64,9 @@ export function routesChiffres(app: FastifyInstance, { deps }: ContexteRoutes) {
         <>
           <h1>Aidants Connect en chiffres</h1>
           <ul>
-            <li safe>{`${s.aidants} aidants habilités`}</li>
-            <li safe>{`${s.organisations} structures habilitées`}</li>
-            <li safe>{`${s.mandats} mandats créés`}</li>
+            <li safe>{nombreDe(s.aidants, 'aidant habilité', 'aidants habilités')}</li>
+            <li safe>{nombreDe(s.organisations, 'structure habilitée', 'structures habilitées')}</li>
+            <li safe>{nombreDe(s.mandats, 'mandat créé', 'mandats créés')}</li>
           </ul>
           <Tableau
             legende="Démarches réalisées par domaine"

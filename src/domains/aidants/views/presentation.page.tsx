@@ -1,4 +1,5 @@
 import Html from '@kitajs/html'
+import { nombreDe } from '../../../platform/pluriel'
 import { DEMARCHES } from '../domain/demarches'
 import { dateFr, STATUTS } from './commun'
 
@@ -41,7 +42,7 @@ export function PresentationPage(p: {
               </h2>
               <p class="fr-tile__desc">
                 {Html.escapeHtml(
-                  `${p.statistiques.aidants} aidants habilités, ${p.statistiques.organisations} structures, ${p.statistiques.mandats} mandats.`,
+                  `${nombreDe(p.statistiques.aidants, 'aidant habilité', 'aidants habilités')}, ${nombreDe(p.statistiques.organisations, 'structure')}, ${nombreDe(p.statistiques.mandats, 'mandat')}.`,
                 )}
               </p>
             </div>

@@ -1,6 +1,7 @@
 import { Bouton, GroupeBoutons } from '../../../platform/layout/boutons'
 import { Case } from '../../../platform/layout/champs'
 import { Champ, Csrf, ResumeErreurs } from '../../../platform/layout/components'
+import { nombreDe } from '../../../platform/pluriel'
 import { afficherCode } from '../domain/code-session'
 import { COMPETENCES, COMPETENCES_DETAIL, estQuestion, niveauxDe, QUESTIONS_DETAIL } from '../domain/contenu'
 import type { Etape } from '../domain/moteur'
@@ -18,13 +19,13 @@ import {
 
 function texteMesures(m: Record<string, number>): string {
   const parts: string[] = []
-  if (m.clicsHorsCible !== undefined) parts.push(`${m.clicsHorsCible} clic(s) à côté`)
+  if (m.clicsHorsCible !== undefined) parts.push(`${nombreDe(m.clicsHorsCible, 'clic')} à côté`)
   if (m.intervalleDoubleClicMs !== undefined)
     parts.push(`double-clic en ${Math.round(m.intervalleDoubleClicMs)} ms`)
-  if (m.clicsSimples !== undefined) parts.push(`${m.clicsSimples} clic(s) simple(s)`)
-  if (m.erreurs !== undefined) parts.push(`${m.erreurs} erreur(s)`)
+  if (m.clicsSimples !== undefined) parts.push(nombreDe(m.clicsSimples, 'clic simple', 'clics simples'))
+  if (m.erreurs !== undefined) parts.push(nombreDe(m.erreurs, 'erreur'))
   if (m.caracteresParMinute !== undefined) parts.push(`${Math.round(m.caracteresParMinute)} caractères/min`)
-  if (m.corrections !== undefined) parts.push(`${m.corrections} correction(s)`)
+  if (m.corrections !== undefined) parts.push(nombreDe(m.corrections, 'correction'))
   if (m.defilementPx !== undefined) parts.push(`défilement ${Math.round(m.defilementPx)} px`)
   if (m.glisser) parts.push('glisser-déposer')
   if (m.clavier) parts.push('au clavier')
