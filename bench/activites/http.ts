@@ -1,54 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import http from 'node:http'
 import { codeTotp } from '../../src/domains/comptes'
+import { type OptionsRequete, requete as requeteHttp } from '../http'
 import { CONCURRENCE, MDP, PORT, racine, TOTP, urlBase } from './commun'
 
-/** A keep-alive HTTP client of the server under test, its logged-in sessions, and the server itself. */
+/** The keep-alive client of the server under test (bench/http.ts), its logged-in sessions, and the server. */
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCE })
-export function requete(
-  methode: string,
-  chemin: string,
-  o: { cookie?: string; corps?: string; type?: string; csrf?: string; ip?: string } = {},
-) {
-  return new Promise<{ statut: number; corps: string; cookies: string[] }>((resolve, reject) => {
-    const r = http.request(
-      {
-        host: '127.0.0.1',
-        port: PORT,
-        method: methode,
-        path: chemin,
-        agent,
-        // Logins are rate-limited per address: each bench account comes from its own loopback address.
-        ...(o.ip ? { localAddress: o.ip } : {}),
-        headers: {
-          ...(o.cookie ? { cookie: o.cookie } : {}),
-          ...(o.corps !== undefined
-            ? {
-                'content-type': o.type ?? 'application/x-www-form-urlencoded',
-                'content-length': Buffer.byteLength(o.corps),
-              }
-            : {}),
-          ...(o.csrf ? { 'csrf-token': o.csrf } : {}),
-        },
-      },
-      (res) => {
-        const morceaux: Buffer[] = []
-        res.on('data', (m) => morceaux.push(m))
-        res.on('end', () =>
-          resolve({
-            statut: res.statusCode ?? 0,
-            corps: Buffer.concat(morceaux).toString(),
-            cookies: (res.headers['set-cookie'] ?? []).map((x) => x.split(';')[0] ?? ''),
-          }),
-        )
-      },
-    )
-    r.on('error', reject)
-    if (o.corps !== undefined) r.write(o.corps)
-    r.end()
-  })
-}
+/** A request to the server under test, on the bench's keep-alive agent. */
+export const requete = (methode: string, chemin: string, o: OptionsRequete = {}) =>
+  requeteHttp(PORT, methode, chemin, { agent, ...o })
 
 let adresses = 0
 export class Session {

@@ -14,11 +14,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import http from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { type Reponse, requete } from '../http'
 
 const RACINE = path.resolve(import.meta.dirname, '../..')
 const option = (nom: string, defaut: string) =>
@@ -37,55 +37,6 @@ async function portLibre(): Promise<number> {
       const p = (s.address() as { port: number }).port
       s.close(() => resolve(p))
     })
-  })
-}
-
-interface Reponse {
-  statut: number
-  corps: string
-  cookies: string[]
-}
-
-function requete(
-  port: number,
-  methode: string,
-  chemin: string,
-  o: { cookie?: string; corps?: string; type?: string; csrf?: string } = {},
-): Promise<Reponse> {
-  return new Promise((resolve, reject) => {
-    const r = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: methode,
-        path: chemin,
-        headers: {
-          ...(o.cookie ? { cookie: o.cookie } : {}),
-          ...(o.corps !== undefined
-            ? {
-                'content-type': o.type ?? 'application/x-www-form-urlencoded',
-                'content-length': Buffer.byteLength(o.corps),
-              }
-            : {}),
-          ...(o.csrf ? { 'csrf-token': o.csrf } : {}),
-        },
-      },
-      (res) => {
-        const morceaux: Buffer[] = []
-        res.on('data', (m) => morceaux.push(m))
-        res.on('end', () =>
-          resolve({
-            statut: res.statusCode ?? 0,
-            corps: Buffer.concat(morceaux).toString(),
-            cookies: (res.headers['set-cookie'] ?? []).map((x) => x.split(';')[0] ?? ''),
-          }),
-        )
-        res.on('error', reject)
-      },
-    )
-    r.on('error', reject)
-    if (o.corps !== undefined) r.write(o.corps)
-    r.end()
   })
 }
 
