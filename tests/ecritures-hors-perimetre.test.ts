@@ -17,6 +17,7 @@ import { lieux } from '../src/domains/lieux/db/schema'
 import { creerCatalogueLieux } from '../src/domains/lieux/use-cases/catalogue-lieux'
 import { makeImporterLieux } from '../src/domains/lieux/use-cases/importer-lieux'
 import { creerStructure } from '../src/domains/recrutement'
+import { demandes } from '../src/domains/solidarite/db/schema'
 import { sha256 } from '../src/platform/crypto'
 import { referentielCommunes } from '../src/platform/geo/referentiel-communes'
 import { type AppDeTest, appDeTest, H } from './support/app'
@@ -86,6 +87,9 @@ const EXEMPTES: Record<string, string> = {
   'POST /simulateurs/proconnect/interaction/:uid': 'simulateur, absent en production',
   'POST /simulateurs/adresses/search/csv/': 'simulateur de la Base adresse, absent en production',
   'POST /demarche-partenaire/connexion': 'démarche partenaire de démonstration, absente en production',
+  'POST /etre-rappele': 'formulaire public de demande de rappel',
+  'POST /etre-rappele/demande/:reference/:jeton/annuler': 'jeton du SMS, haché en base',
+  'POST /solidarite/suivante': 'prend pour soi la demande suivante, sans identifiant',
 }
 
 const jour = () => new Date().toISOString().slice(0, 10)
@@ -133,6 +137,8 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
       aidantA: H.aidant(oA.id),
       referentA: H.referent(oA.id),
       candidat: H.candidat(),
+      mediateurA: [{ role: 'mediateur', portee: { type: 'national', code: '', libelle: '' } }],
+      mediateurB: [{ role: 'mediateur', portee: { type: 'national', code: '', libelle: '' } }],
     })
     navigateurs = c.navigateurs
 
@@ -337,8 +343,41 @@ describe.each(MOTEURS)('écritures hors périmètre, route par route (%s)', (mot
     })
     const [lieuB] = await t.base.db.select().from(lieux).where(eq(lieux.idSource, 'b'))
 
+    // A call-back request, held by médiateur B.
+    const personne = new Navigateur(t.app, undefined, '10.251.0.1')
+    await personne.get('/etre-rappele')
+    await personne.post('/etre-rappele', {
+      telephone: '01 99 00 00 42',
+      prenom: 'Josiane',
+      besoin: 'email',
+      territoire: 'metropole',
+      creneau: 'des-que-possible',
+      consentement: 'oui',
+    })
+    await navigateurs.get('mediateurB')!.get('/solidarite')
+    await navigateurs.get('mediateurB')!.post('/solidarite/suivante')
+    const [demandeB] = await t.base.db.select().from(demandes)
+    if (demandeB?.statut !== 'prise') throw new Error('la demande du médiateur B n’est pas prise')
+
     const activiteA = { ...activite, id: crypto.randomUUID() }
     cas = [
+      // solidarite: a request another médiateur holds, and a role without the right
+      ...(['tentative', 'cloture'] as const).flatMap((a): CasEcriture[] => [
+        {
+          route: `POST /solidarite/demandes/:id/${a}`,
+          qui: 'mediateurA',
+          url: `/solidarite/demandes/${demandeB.id}/${a}`,
+          champs: { issue: 'faux-numero', cloture: 'resolu' },
+          refus: [409],
+          pourquoi: 'la demande est tenue par un autre médiateur : refus en français',
+        },
+        {
+          route: `POST /solidarite/demandes/:id/${a}`,
+          qui: 'conseillerA',
+          url: `/solidarite/demandes/${demandeB.id}/${a}`,
+          champs: { issue: 'faux-numero', cloture: 'resolu' },
+        },
+      ]),
       // comptes
       {
         route: 'POST /compte/sessions/:id/revoquer',

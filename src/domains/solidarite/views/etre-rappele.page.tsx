@@ -210,7 +210,14 @@ export function EtreRappelePage(p: {
           {/* The honeypot: hidden from people and screen readers, filled in by robots. */}
           <div hidden>
             <label for="site_web">Ne remplissez pas ce champ</label>
-            <input type="text" id="site_web" name="site_web" tabindex="-1" autocomplete="off" />
+            <input
+              type="text"
+              id="site_web"
+              name="site_web"
+              tabindex="-1"
+              autocomplete="off"
+              value={v.site_web ?? ''}
+            />
           </div>
           <Case
             nom="consentement"
