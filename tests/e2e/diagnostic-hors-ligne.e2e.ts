@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, lancerChromium, relais, sansChromium, verifierAccessibilite } from './outils'
+import { baseUrl, lancerChromium, ouvrirProfil, relais, sansChromium, verifierAccessibilite } from './outils'
 
 /** With CAPTURES=<folder>, keeps a full-page picture to look at. */
 async function capturer(page: Page, nom: string): Promise<void> {
@@ -357,4 +358,41 @@ describe.skipIf(sansChromium())('diagnostic : tout le test sans réseau une fois
     )
     await personne.close()
   })
+  it('le navigateur est fermé hors ligne puis rouvert : les réponses gardées partent', async () => {
+    const dossier = mkdtempSync(path.join(os.tmpdir(), 'escale-profil-'))
+    const adresse = await reseau.ecouter()
+    let profil = await ouvrirProfil(dossier, adresse)
+    let page = profil.pages()[0] ?? (await profil.newPage())
+    await page.goto('/diagnostic')
+    await page.getByRole('button', { name: 'Commencer' }).click()
+    await page.waitForURL('**/diagnostic/etape')
+    await etapeSuivante(page)
+    await attendreLeCache(page)
+
+    reseau.couper()
+    await profil.setOffline(true)
+    await etapeSuivante(page)
+    await etapeSuivante(page)
+    const enCours = await etapeAffichee(page)
+    const copie = await page.evaluate(() => localStorage.getItem('escale.diagnostic.hors-ligne'))
+    expect(JSON.parse(copie ?? '{}').enAttente).toHaveLength(2)
+    // The person closes the browser without network, and opens it again once the network is back.
+    await profil.close()
+    reseau.retablir()
+
+    profil = await ouvrirProfil(dossier, adresse)
+    page = profil.pages()[0] ?? (await profil.newPage())
+    await page.goto('/diagnostic/etape')
+    // The server's page is the one before the answers kept here; they leave, the server moves on.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('escale.diagnostic.hors-ligne')), {
+        timeout: 20_000,
+      })
+      .toBeNull()
+    await page.waitForLoadState('load')
+    await expect.poll(() => etapeAffichee(page), { timeout: 10_000 }).toBe(enCours)
+    expect(new URL(page.url()).pathname).toBe('/diagnostic/etape')
+    await profil.close()
+    rmSync(dossier, { recursive: true, force: true })
+  }, 120_000)
 })

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { porteesDe, utilisateurConnecte } from '../../../platform/auth/utilisateur'
 import { sha256 } from '../../../platform/crypto'
+import { HORS_LIGNE_MAX_MINUTES } from '../domain/retention'
 import type { DepsDiagnostic } from '../use-cases/deps'
 import { makeLirePassationDuNavigateur, type PassationCourante } from '../use-cases/lire-passation'
 import { InterrompuPage } from '../views/accueil.page'
@@ -30,15 +31,26 @@ export const clePassation = (id: string) => sha256(`diagnostic-hors-ligne:${id}`
 
 export const jetonDuNavigateur = (request: FastifyRequest) => request.cookies[COOKIE_DIAGNOSTIC]
 
+/**
+ * The cookie outlives a closed browser for as long as answers kept without network may still be
+ * sent (R4: HORS_LIGNE_MAX_MINUTES after the last exchange with the server), and each exchange
+ * extends it: reopening the browser resumes the sending (ADR 011). The server still stops a test
+ * left for 30 minutes (R4), so a later visitor of a shared computer only meets the « stopped » page.
+ */
 export function poserCookie(app: FastifyInstance, reply: FastifyReply, jeton: string) {
-  return reply.setCookie(COOKIE_DIAGNOSTIC, jeton, { ...app.optionsCookieSession, path: '/diagnostic' })
+  return reply.setCookie(COOKIE_DIAGNOSTIC, jeton, {
+    ...app.optionsCookieSession,
+    path: '/diagnostic',
+    maxAge: HORS_LIGNE_MAX_MINUTES * 60,
+  })
 }
 export const effacerCookie = (reply: FastifyReply) =>
   reply.clearCookie(COOKIE_DIAGNOSTIC, { path: '/diagnostic' })
 
 /**
  * The only thing that ties a browser to its diagnostic is a random cookie (hash in the database),
- * scoped to /diagnostic, ending with the browser and after 30 minutes of inactivity (rule R4).
+ * scoped to /diagnostic, kept two hours after the last exchange (see `poserCookie`); the test itself
+ * stops after 30 minutes of inactivity (rule R4).
  */
 export function lecturesPassation(deps: DepsDiagnostic) {
   const lirePassation = makeLirePassationDuNavigateur(deps)
@@ -59,6 +71,9 @@ export function lecturesPassation(deps: DepsDiagnostic) {
       reply.page({ titre: 'Test arrêté', ariane: ARIANE, contenu: <InterrompuPage /> }, 410)
       return undefined
     }
+    // Each exchange extends the cookie (`poserCookie`).
+    const jeton = jetonDuNavigateur(request)
+    if (jeton) poserCookie(request.server, reply, jeton)
     return l.passation
   }
   return { lire, exigerPassation }
