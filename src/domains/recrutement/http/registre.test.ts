@@ -214,5 +214,18 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
     expect(r.body).toContain('value="CHEMIN DES ECOLES"')
     expect(r.body).toContain('value="Paul"')
     expect(r.body).toContain('action="/structure/candidature"')
+    // Sent with a SIRET the register does not answer for: accepted, marked, and said.
+    const {
+      nom: _n,
+      contact_email: _e,
+      engagement: _g,
+      ...champs
+    } = candidature('Mairie à compléter', {
+      siret: SIRET_REGISTRE_EN_PANNE,
+    })
+    const envoi = await g.post('/structure/candidature', { ...champs, nom: 'Mairie à compléter' })
+    expect(envoi.statusCode).toBe(303)
+    expect((await g.get('/structure')).body).toContain('la vérification du SIRET sera faite plus tard')
+    expect((await structure('Mairie à compléter'))[0]).toMatchObject({ verification_registre: 'a_verifier' })
   })
 })

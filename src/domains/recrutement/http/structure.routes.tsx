@@ -48,7 +48,7 @@ import {
   signatureForm,
   uuid,
 } from './recrutement.form'
-import { etapeVerificationSiret } from './verification-siret'
+import { COMPLEMENT_ENREGISTRE, COMPLEMENT_PLUS_TARD, etapeVerificationSiret } from './verification-siret'
 
 const gardeGestionnaire = exigerRole('gestionnaire')
 const gestionnaire = { preHandler: gardeGestionnaire }
@@ -150,7 +150,7 @@ export function routesEspaceStructure(app: FastifyInstance, { deps }: ContexteRo
       }
       return pageComplement(request, reply, valeursTexte(request.body), erreursDe(r.error), 422)
     }
-    reply.flash('success', 'La candidature est enregistrée et transmise à la préfecture.')
+    reply.flash('success', r.value.aVerifier ? COMPLEMENT_PLUS_TARD : COMPLEMENT_ENREGISTRE)
     return reply.redirect('/structure', 303)
   })
 

@@ -69,3 +69,7 @@ export async function etapeVerificationSiret(
 /** Said once the form is accepted while the register did not answer. */
 export const VERIFICATION_PLUS_TARD =
   'Candidature déposée. Le registre des entreprises ne répond pas pour le moment : la vérification du SIRET sera faite plus tard.'
+
+export const COMPLEMENT_ENREGISTRE = 'La candidature est enregistrée et transmise à la préfecture.'
+/** The same, when the register did not answer about a new SIRET. */
+export const COMPLEMENT_PLUS_TARD = `${COMPLEMENT_ENREGISTRE} Le registre des entreprises ne répond pas pour le moment : la vérification du SIRET sera faite plus tard.`

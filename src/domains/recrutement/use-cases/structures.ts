@@ -240,7 +240,7 @@ export const makeCompleterStructure =
     structureId: string
     donnees: Omit<DonneesStructure, 'contact_email'>
     par: string
-  }): Promise<Result<true, ErreurRecrutement & { champ?: string }>> => {
+  }): Promise<Result<{ aVerifier: boolean }, ErreurRecrutement & { champ?: string }>> => {
     const d = input.donnees
     const c = referentielCommunes().parCode(d.code_commune.trim())
     if (!c) return err({ code: 'COMMUNE_INCONNUE', champ: 'code_commune' })
@@ -281,7 +281,7 @@ export const makeCompleterStructure =
         action: completee ? 'structure_completee' : 'structure_modifiee',
         cible: s.id,
       })
-      return ok(true)
+      return ok({ aVerifier: registre?.value.verificationRegistre === 'a_verifier' })
     })
   }
 
