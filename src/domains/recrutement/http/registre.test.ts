@@ -37,6 +37,9 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
   // Each navigator its own address: the public form is rate-limited per address.
   let ip = 0
   const nav = () => new Navigateur(t.app, undefined, `10.1.0.${++ip}`)
+  /** Posts the public form from a fresh browser. */
+  const deposer = (nom: string, identifiants: { siret?: string; rna?: string }) =>
+    nav().soumettre('/candidature/structure', '/candidature/structure', candidature(nom, identifiants))
   const structure = async (nom: string) =>
     lignes<{
       siret: string | null
@@ -72,11 +75,7 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
     const vu = await nav().get('/candidature/structure?verifier_siret=78351204900025')
     expect(vu.body).toContain('Cet établissement est fermé')
     expect(vu.body).not.toContain('value="LES CLES DU NUMERIQUE"')
-    const r = await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Association fermée', { siret: '78351204900025' }),
-    )
+    const r = await deposer('Association fermée', { siret: '78351204900025' })
     expect(r.statusCode).toBe(422)
     expect(r.body).toContain('Cet établissement est fermé au registre des entreprises')
     expect(r.body).toContain('value="Association fermée"')
@@ -101,11 +100,7 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
       },
     ])
     // Declared « commune », but the register knows an association: private.
-    await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Les Clés', { siret: '78351204900017' }),
-    )
+    await deposer('Les Clés', { siret: '78351204900017' })
     expect((await structure('Les Clés'))[0]).toMatchObject({
       categorie_registre: 'prive',
       categorie_juridique: '9220',
@@ -158,32 +153,16 @@ describe.each(MOTEURS)('recrutement : SIRET au registre des entreprises (%s)', (
   })
 
   it('le numéro RNA a son champ : gardé à part, jamais pris pour un SIRET, ni l’inverse', async () => {
-    const comme = await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Association RNA en SIRET', { siret: 'W842003417' }),
-    )
+    const comme = await deposer('Association RNA en SIRET', { siret: 'W842003417' })
     expect(comme.statusCode).toBe(400)
     expect(comme.body).toContain('saisissez-le dans le champ « Numéro RNA »')
-    const inverse = await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Association SIRET en RNA', { rna: '73282932000074' }),
-    )
+    const inverse = await deposer('Association SIRET en RNA', { rna: '73282932000074' })
     expect(inverse.statusCode).toBe(400)
     expect(inverse.body).toContain('c’est un SIRET, saisissez-le dans le champ « SIRET »')
-    const aucun = await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Association sans numéro', {}),
-    )
+    const aucun = await deposer('Association sans numéro', {})
     expect(aucun.statusCode).toBe(422)
     expect(aucun.body).toContain('ou son numéro RNA si c’est une association sans SIRET')
-    const ok = await nav().soumettre(
-      '/candidature/structure',
-      '/candidature/structure',
-      candidature('Association RNA', { rna: 'w 842 003 417' }),
-    )
+    const ok = await deposer('Association RNA', { rna: 'w 842 003 417' })
     expect(ok.statusCode).toBe(303)
     expect(await structure('Association RNA')).toEqual([
       {
