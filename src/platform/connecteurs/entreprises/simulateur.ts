@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
+import { z } from 'zod'
 
 /**
  * Simulator of the company-search API (`GET /search`), for the demo and the tests: recorded answers in
@@ -24,9 +25,17 @@ const lire = (): Enregistrement[] =>
     }
   ).resultats)
 
+const questionSimulee = z.object({
+  q: z.string().max(200).optional(),
+  per_page: z.string().max(10).optional(),
+})
+
 export const simulateurEntreprises: FastifyPluginAsync = async (app) => {
   app.get('/search', async (request, reply) => {
-    const { q, per_page } = request.query as { q?: string; per_page?: string }
+    // A repeated or odd parameter is refused as the real service does: 400, never 500.
+    const lu = questionSimulee.safeParse(request.query)
+    if (!lu.success) return reply.status(400).send({ erreur: 'Paramètres de recherche invalides.' })
+    const { q, per_page } = lu.data
     const recherche = (q ?? '').replace(/\s/g, '')
     // The real service refuses a question shorter than 3 characters, in this wording's spirit.
     if (recherche.length < 3)
