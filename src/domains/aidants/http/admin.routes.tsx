@@ -3,6 +3,7 @@ import { exigerRole, utilisateurConnecte } from '../../../platform/auth/utilisat
 import { REGIONS } from '../../../platform/geo/territoires'
 import { lireFormulaire, valeursTexte } from '../../../platform/http/formulaire'
 import { pageFormulaire, refus, reussite } from '../../../platform/http/page-formulaire'
+import { nombreDe } from '../../../platform/pluriel'
 import {
   aidantsDeLOrganisation,
   demandesDeposees,
@@ -181,7 +182,7 @@ export function routesAdminRegions(app: FastifyInstance, { deps }: ContexteRoute
       if (!r.ok) return refus({ region: messageErreurHabilitation(r.error) }, 400)
       return reussite(
         '/aidants/admin/regions',
-        `Région ouverte : ${r.value} demande(s) sortie(s) de la liste d’attente, demandeurs prévenus.`,
+        `Région ouverte : ${nombreDe(r.value, 'demande sortie', 'demandes sorties')} de la liste d’attente, demandeurs prévenus.`,
       )
     },
   })
