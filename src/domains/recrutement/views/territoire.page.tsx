@@ -174,6 +174,30 @@ function EnTeteStructure({ s }: { s: VueStructure }) {
   )
 }
 
+/** The form at the bottom of a structure's file: its heading, its error summary, its fields, its button. */
+function FormulaireDossier(p: {
+  titre: string
+  action: string
+  bouton: string
+  csrf: string
+  e: ErreursFormulaire
+  children: Html.Children
+}) {
+  return (
+    <>
+      <h2 class="fr-h4 fr-mt-4w" safe>
+        {p.titre}
+      </h2>
+      <ResumeErreurs erreurs={p.e} />
+      <form method="post" action={p.action} novalidate>
+        <Csrf jeton={p.csrf} />
+        {p.children}
+        <Bouton>{Html.escapeHtml(p.bouton)}</Bouton>
+      </form>
+    </>
+  )
+}
+
 export function AvisPage(p: PropsDossierStructure) {
   const champ = lierChamps(p.v, p.e)
   const s = p.structure
@@ -181,10 +205,13 @@ export function AvisPage(p: PropsDossierStructure) {
     <>
       <EnTeteStructure s={s} />
       <FicheStructure s={s} lieux={p.lieux} />
-      <h2 class="fr-h4 fr-mt-4w">Avis de la préfecture</h2>
-      <ResumeErreurs erreurs={p.e} />
-      <form method="post" action={`/prefecture/structures/${s.id}/avis`} novalidate>
-        <Csrf jeton={p.csrf} />
+      <FormulaireDossier
+        titre="Avis de la préfecture"
+        action={`/prefecture/structures/${s.id}/avis`}
+        bouton="Enregistrer l’avis"
+        csrf={p.csrf}
+        e={p.e}
+      >
         <Radios
           {...champ('avis')}
           legende="Avis"
@@ -203,8 +230,7 @@ export function AvisPage(p: PropsDossierStructure) {
           aide="Entre 10 et 1 000 caractères."
           maxlength={1000}
         />
-        <Bouton>Enregistrer l’avis</Bouton>
-      </form>
+      </FormulaireDossier>
     </>
   )
 }
@@ -429,10 +455,13 @@ export function DecisionPage(p: PropsDossierStructure) {
         ''
       )}
       <FicheStructure s={s} lieux={p.lieux} />
-      <h2 class="fr-h4 fr-mt-4w">Décision du comité</h2>
-      <ResumeErreurs erreurs={p.e} />
-      <form method="post" action={`/comite/structures/${s.id}/decision`} novalidate>
-        <Csrf jeton={p.csrf} />
+      <FormulaireDossier
+        titre="Décision du comité"
+        action={`/comite/structures/${s.id}/decision`}
+        bouton="Enregistrer la décision"
+        csrf={p.csrf}
+        e={p.e}
+      >
         <Radios
           {...champ('avis')}
           legende="Décision"
@@ -449,8 +478,7 @@ export function DecisionPage(p: PropsDossierStructure) {
           valeur={p.v.postes_accordes ?? String(p.avis?.postesProposes ?? s.postesSouhaites)}
           erreur={p.e.postes_accordes}
         />
-        <Bouton>Enregistrer la décision</Bouton>
-      </form>
+      </FormulaireDossier>
     </>
   )
 }
