@@ -418,7 +418,7 @@ describe.each(MOTEURS)('lieux : import, recherche, API, export, gestion (%s)', (
     const rapport = await n.get(r.headers.location as string)
     expect(rapport.body).toContain('envoi.json')
     expect(rapport.body).toContain('horaires non reconnus')
-    expect(rapport.body).toContain('1 ligne(s) rejetée(s)')
+    expect(rapport.body).toContain('1 ligne rejetée')
     const sansJeton = await t.app.inject({
       method: 'POST',
       url: '/admin/lieux/import',

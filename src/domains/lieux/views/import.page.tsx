@@ -7,6 +7,9 @@ import type { Probleme } from '../domain/lieu'
 import type { RapportImport } from '../use-cases/importer-lieux'
 import { dateHeure } from './composants'
 
+/** « 1 ligne lue », « 0 ligne lue », « 3 lignes lues »: French counts 0 and 1 as singular. */
+const pluriel = (n: number, un: string, plusieurs: string) => (n > 1 ? plusieurs : un)
+
 export function ImportPage(p: {
   csrf: string
   erreur?: string
@@ -102,11 +105,13 @@ export function RapportImportPage({ r, le }: { r: RapportImport; le: Date }) {
       <h1 class="fr-mt-4w" safe>{`Rapport d’import : ${r.fichier}`}</h1>
       <p safe>{`Import du ${dateHeure(le)} — format ${r.format}.`}</p>
       <ul>
-        <li safe>{`${r.lignes} ligne(s) lue(s)`}</li>
-        <li safe>{`${r.crees} lieu(x) créé(s), ${r.misAJour} mis à jour, ${r.inchanges} inchangé(s)`}</li>
+        <li safe>{`${r.lignes} ${pluriel(r.lignes, 'ligne lue', 'lignes lues')}`}</li>
         <li
           safe
-        >{`${r.rejetes} ligne(s) rejetée(s) (champ obligatoire du standard manquant ou invalide)`}</li>
+        >{`${r.crees} ${pluriel(r.crees, 'lieu créé', 'lieux créés')}, ${r.misAJour} mis à jour, ${r.inchanges} ${pluriel(r.inchanges, 'inchangé', 'inchangés')}`}</li>
+        <li
+          safe
+        >{`${r.rejetes} ${pluriel(r.rejetes, 'ligne rejetée', 'lignes rejetées')} (champ obligatoire du standard manquant ou invalide)`}</li>
         {r.colonnesIgnorees.length > 0 ? (
           <li safe>{`Colonnes ignorées : ${r.colonnesIgnorees.join(', ')}`}</li>
         ) : (
