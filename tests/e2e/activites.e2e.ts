@@ -103,6 +103,8 @@ describe.skipIf(sansChromium())('activités : compte rendu et statistiques', () 
     const personnes = await page.locator('.fr-callout').first().locator('p').first().textContent()
     expect(Number((personnes ?? '0').replace(/\s/g, ''))).toBeGreaterThan(0)
     await expect(page.getByRole('img', { name: /Personnes accompagnées par mois/ }).count()).resolves.toBe(1)
+    // Each chart's table is folded under « Voir les données » (statistiques.page.tsx): opened as a person would.
+    await page.getByText('Voir les données : thèmes', { exact: true }).click()
     await expect(page.getByRole('table', { name: 'Thèmes' }).count()).resolves.toBe(1)
     await verifierAccessibilite(page)
 
@@ -114,6 +116,10 @@ describe.skipIf(sansChromium())('activités : compte rendu et statistiques', () 
     await page.getByLabel('Du mois').fill('2020-01')
     await page.getByRole('button', { name: 'Afficher' }).click()
     await page.waitForURL('**du=2020-01**')
+    await page
+      .locator('summary', { hasText: /Voir les données : .*par mois/ })
+      .first()
+      .click()
     await expect(
       page
         .getByRole('table', { name: /par mois/ })
