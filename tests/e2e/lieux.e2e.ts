@@ -23,6 +23,8 @@ describe.skipIf(sansChromium())('lieux : trouver de l’aide pour ses démarches
     await verifierAccessibilite(page)
 
     await page.getByLabel('Commune ou code postal').fill('Marseille')
+    // The filters are folded under the search (on a phone the results come first): opened first.
+    await page.locator('summary', { hasText: 'Filtrer les lieux' }).click()
     await page.getByLabel('Aide aux démarches administratives').check({ force: true })
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
     await page.waitForURL(/\/lieux\?/)
