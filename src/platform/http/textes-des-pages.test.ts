@@ -4,7 +4,7 @@ import { MOTEURS } from '../../../tests/support/bases'
 import { Navigateur } from '../../../tests/support/navigateur'
 
 /** The visible text of a page's main content: no tags, scripts, styles or attribute values. */
-export function texteVisible(html: string): string {
+function texteVisible(html: string): string {
   const debut = html.indexOf('<main')
   const fin = html.indexOf('</main>')
   return (debut >= 0 ? html.slice(debut, fin) : html)
@@ -15,7 +15,7 @@ export function texteVisible(html: string): string {
 }
 
 /** What a person should never read: « poste(s) », an ISO date, a placeholder date. */
-export function fautesDeTexte(texte: string): string[] {
+function fautesDeTexte(texte: string): string[] {
   const fautes = [...texte.matchAll(/\S*\((?:e?s|x)\)\S*/g)].map((m) => `pluriel « ${m[0]} »`)
   for (const m of texte.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) fautes.push(`date ISO « ${m[0]} »`)
   return fautes

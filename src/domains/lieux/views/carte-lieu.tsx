@@ -1,4 +1,3 @@
-import Html from '@kitajs/html'
 import type { TuilesCarte } from '../../../platform/geo/tuiles'
 
 /** The attributes the map island reads for its background (src/client/carte.ts, ADR 061). */

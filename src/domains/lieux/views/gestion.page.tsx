@@ -61,7 +61,7 @@ export function GestionLieuxPage(p: {
               </a>,
               <span safe>{`${l.codePostal} ${l.commune}`}</span>,
               <span safe>{dateLongue(l.dateMaj)}</span>,
-              <span>{aVerifier(l)}</span>,
+              <span safe>{aVerifier(l)}</span>,
             ])}
           />
           <Pagination

@@ -129,7 +129,7 @@ function CarteConvention({
     <section class="fr-mt-4w">
       <h2 class="fr-h4">Convention {Html.escapeHtml(c.numero)}</h2>
       <p>
-        {nombreDe(c.postes, 'poste')}, {Html.escapeHtml(euros(c.montantEuros))} (
+        {Html.escapeHtml(nombreDe(c.postes, 'poste'))}, {Html.escapeHtml(euros(c.montantEuros))} (
         {Html.escapeHtml(euros(c.tauxEuros))} par poste), à partir du {Html.escapeHtml(dateFr(c.debut))} pour{' '}
         {c.dureeMois} mois — version {c.version}.
       </p>

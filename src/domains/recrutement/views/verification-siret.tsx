@@ -83,8 +83,7 @@ function ResultatVerification({ v }: { v: Exclude<VueVerificationSiret, { etat: 
         {v.denomination}, {v.adresse}, {v.codePostal} {v.libelleCommune}.
       </p>
       <p safe>
-        {v.categorieJuridique} ({v.secteur === 'public' ? 'organisme public' : 'organisme privé'}), activité :{' '}
-        {v.activite}
+        {`${v.categorieJuridique} (${v.secteur === 'public' ? 'organisme public' : 'organisme privé'}), activité : ${v.activite}`}
       </p>
       <p>Le nom, l’adresse et la commune sont remplis ci-dessous : relisez-les avant de déposer.</p>
     </Alerte>

@@ -55,7 +55,7 @@ function ChoixBesoin({ valeur, erreur }: { valeur?: string | undefined; erreur?:
               checked={cle === valeur}
               aria-invalid={erreur ? 'true' : undefined}
             />
-            <label class="fr-label" for={`besoin-${cle}`} safe>
+            <label class="fr-label" for={`besoin-${cle}`}>
               {libelle}
             </label>
             <div class="fr-radio-rich__img escale-besoin">

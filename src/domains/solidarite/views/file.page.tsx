@@ -67,7 +67,7 @@ function FicheDemande({ d }: { d: VueDemandeTenue }) {
             {Html.escapeHtml(d.prenom)} — <span safe>{d.reference}</span>
           </h2>
           <p>
-            <a class="fr-link fr-icon-phone-line fr-link--icon-left fr-text--lead" href={d.lienTel}>
+            <a class="fr-link fr-icon-phone-line fr-link--icon-left fr-text--lead" href={d.lienTel} safe>
               {`Appeler le ${d.numero}`}
             </a>
           </p>
