@@ -1,5 +1,5 @@
+import type { GeocoderAdresses } from '../../../platform/connecteurs/adresses/port'
 import type { ResumeAccessibilite } from './accessibilite'
-import type { PrecisionGeocodage } from './lieu'
 
 /**
  * What the places domain needs from outside services (docs/ARCHITECTURE.md, « Services extérieurs »):
@@ -8,38 +8,13 @@ import type { PrecisionGeocodage } from './lieu'
  * keeps the commune centre, the page says « non renseigné ».
  */
 
-/** An address to place on the map; `cle` finds its answer in a batch. */
-export interface AdresseAGeocoder {
-  cle: string
-  adresse: string
-  codePostal: string
-  commune: string
-  codeInsee: string | null
-}
-
-/** What the address base found: a point, how precise it is and its score (0 to 1). */
-export interface PositionGeocodee {
-  latitude: number
-  longitude: number
-  precision: PrecisionGeocodage
-  score: number
-  /** The commune the base placed it in (INSEE code). */
-  codeInsee: string | null
-  libelle: string
-}
-
-/** `introuvable`: the base answered but found nothing good enough; `indisponible`: it did not answer. */
-export type IssueGeocodage =
-  | { ok: true; position: PositionGeocodee }
-  | { ok: false; raison: 'introuvable' | 'indisponible' }
-
-export interface PortAdresses {
-  geocoder(a: AdresseAGeocoder): Promise<IssueGeocodage>
-  /** Many addresses in one exchange (the base's CSV endpoint); the answer has the keys it could place. */
-  geocoderLot(
-    adresses: readonly AdresseAGeocoder[],
-  ): Promise<{ ok: true; positions: Map<string, PositionGeocodee> } | { ok: false; raison: 'indisponible' }>
-}
+/** The address base's port is the platform's (ADR 062): places and structures are geocoded the same way. */
+export type {
+  AdresseAGeocoder,
+  GeocoderAdresses as PortAdresses,
+  IssueGeocodage,
+  PositionGeocodee,
+} from '../../../platform/connecteurs/adresses/port'
 
 /** `resume` null: Acceslibre has no such record. */
 export type IssueAcceslibre = { ok: true; resume: ResumeAccessibilite | null } | { ok: false }
@@ -49,6 +24,6 @@ export interface PortAcceslibre {
 }
 
 export interface ConnecteursLieux {
-  adresses?: PortAdresses | undefined
+  adresses?: GeocoderAdresses | undefined
   acceslibre?: PortAcceslibre | undefined
 }
