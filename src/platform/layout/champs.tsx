@@ -212,3 +212,16 @@ export function Badge({
     </p>
   )
 }
+
+/**
+ * A honeypot field: inside a `hidden` block, so people and screen readers never meet it; robots fill
+ * it in, and the form then writes nothing. Its value comes back like any field's.
+ */
+export function PotDeMiel({ nom, valeur }: { nom: string; valeur?: string | undefined }) {
+  return (
+    <div hidden>
+      <label for={nom}>Ne remplissez pas ce champ</label>
+      <input type="text" id={nom} name={nom} tabindex="-1" autocomplete="off" value={valeur ?? ''} />
+    </div>
+  )
+}

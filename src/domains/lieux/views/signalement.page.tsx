@@ -1,7 +1,7 @@
 import Html from '@kitajs/html'
 import type { EtatFormulaire } from '../../../platform/http/page-formulaire'
 import { Bouton } from '../../../platform/layout/boutons'
-import { Radios, ZoneTexte } from '../../../platform/layout/champs'
+import { PotDeMiel, Radios, ZoneTexte } from '../../../platform/layout/champs'
 import { Champ, Csrf, ResumeErreurs } from '../../../platform/layout/components'
 import { NATURES_SIGNALEMENT } from '../domain/signalement'
 
@@ -54,17 +54,7 @@ export function SignalementPage(p: { lieu: VueLieuSignale; etat: EtatFormulaire;
             erreur={erreurs.courriel}
             maxlength={254}
           />
-          <div hidden>
-            <label for="site_internet">Ne remplissez pas ce champ</label>
-            <input
-              type="text"
-              id="site_internet"
-              name="site_internet"
-              tabindex="-1"
-              autocomplete="off"
-              value={valeurs.site_internet ?? ''}
-            />
-          </div>
+          <PotDeMiel nom="site_internet" valeur={valeurs.site_internet} />
           <Bouton>Envoyer le signalement</Bouton>
         </form>
         <p class="fr-mt-3w">

@@ -1,6 +1,6 @@
 import Html from '@kitajs/html'
 import { Bouton, GroupeChamps } from '../../../platform/layout/boutons'
-import { Case, Radios } from '../../../platform/layout/champs'
+import { Case, PotDeMiel, Radios } from '../../../platform/layout/champs'
 import {
   Champ,
   ChoixListe,
@@ -207,18 +207,7 @@ export function EtreRappelePage(p: {
             valeur={v.creneau ?? 'des-que-possible'}
             erreur={e.creneau}
           />
-          {/* The honeypot: hidden from people and screen readers, filled in by robots. */}
-          <div hidden>
-            <label for="site_web">Ne remplissez pas ce champ</label>
-            <input
-              type="text"
-              id="site_web"
-              name="site_web"
-              tabindex="-1"
-              autocomplete="off"
-              value={v.site_web ?? ''}
-            />
-          </div>
+          <PotDeMiel nom="site_web" valeur={v.site_web} />
           <Case
             nom="consentement"
             libelle="J’accepte qu’un médiateur m’appelle à ce numéro"
